@@ -1,0 +1,100 @@
+package io.demandcast.connectors.duckdb;
+
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The canonical tables as jOOQ objects for DuckDB ({@link SQLDialect#DUCKDB}), and their DDL.
+ */
+public final class DuckDbSchemas {
+  private DuckDbSchemas() {}
+
+  /** A jOOQ context for rendering DuckDB SQL without a connection. */
+  public static DSLContext renderer() {
+    return DSL.using(SQLDialect.DUCKDB, settings());
+  }
+
+  /** The settings demandcast uses for every DuckDB jOOQ context: quote names only when needed. */
+  public static Settings settings() {
+    return new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
+  }
+
+  /** The jOOQ data type of a column, with its nullability. */
+  public static DataType<?> dataType(Column column) {
+    DataType<?> type =
+        switch (column.type()) {
+          case STRING -> SQLDataType.VARCHAR;
+          case INT32 -> SQLDataType.INTEGER;
+          case INT64 -> SQLDataType.BIGINT;
+          case DOUBLE -> SQLDataType.DOUBLE;
+          case BOOLEAN -> SQLDataType.BOOLEAN;
+          case DATE -> SQLDataType.LOCALDATE;
+          case TIMESTAMP -> SQLDataType.LOCALDATETIME(6);
+        };
+    return type.nullable(column.nullable());
+  }
+
+  /** The table by name, unqualified. */
+  public static Table<Record> table(String name) {
+    return DSL.table(DSL.name(name));
+  }
+
+  /** The fields of a table, in column order, unqualified. */
+  public static List<Field<?>> fields(TableSchema schema) {
+    List<Field<?>> fields = new ArrayList<>();
+    for (Column column : schema.columns()) {
+      fields.add(DSL.field(DSL.name(column.name()), dataType(column)));
+    }
+    return fields;
+  }
+
+  /** {@code CREATE TABLE IF NOT EXISTS} for one table, with table and column comments. */
+  public static List<String> createTable(TableSchema schema) {
+    DSLContext dsl = renderer();
+    List<String> statements = new ArrayList<>();
+    statements.add(
+        dsl.createTableIfNotExists(table(schema.name())).columns(fields(schema)).getSQL() + ";");
+    statements.add(
+        dsl.commentOnTable(table(schema.name())).is(schema.role().name().toLowerCase()
+            + " table, one row per " + schema.grain()).getSQL() + ";");
+    for (Column column : schema.columns()) {
+      statements.add(
+          dsl.commentOnColumn(DSL.field(DSL.name(schema.name(), column.name())))
+                  .is(column.description())
+                  .getSQL()
+              + ";");
+    }
+    return statements;
+  }
+
+  /**
+   * The DDL of every canonical table, as committed in {@code sql/duckdb/tables.sql}; print it with
+   * {@code ./demandcast ddl}.
+   */
+  public static String ddlScript() {
+    StringBuilder sql = new StringBuilder();
+    sql.append("-- demandcast canonical tables, DuckDB dialect.\n")
+        .append("-- Generated from io.demandcast.connectors.schema.CanonicalTables: do not edit;\n")
+        .append("-- regenerate with: ./demandcast ddl > sql/duckdb/tables.sql\n");
+    for (TableSchema schema : CanonicalTables.ALL) {
+      sql.append('\n');
+      for (String statement : createTable(schema)) {
+        sql.append(statement).append('\n');
+      }
+    }
+    return sql.toString();
+  }
+}

@@ -1,0 +1,383 @@
+package io.demandcast.connectors.duckdb;
+
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.TableSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The embedded DuckDB warehouse: one database file holding the canonical source tables, the output
+ * tables and the analysts' views.
+ *
+ * <p>Writes of a run are staged: the job writes its output rows into per-run staging tables, and
+ * {@link #commitRun} moves them into the output tables in one transaction, replacing any rows the
+ * same {@code run_id} wrote before. A run that fails before the commit leaves nothing in the output
+ * tables, and {@code model_runs} records it as failed. The views in {@code sql/duckdb/views.sql}
+ * show the latest complete run only.
+ */
+public final class DuckDbWarehouse {
+  /** Classpath location of the analysts' views, copied from {@code sql/duckdb/views.sql}. */
+  public static final String VIEWS_RESOURCE = "/demandcast/sql/duckdb/views.sql";
+
+  private static final int INSERT_BATCH_ROWS = 1000;
+
+  private final Path file;
+
+  private DuckDbWarehouse(Path file) {
+    this.file = file.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Opens the warehouse file, creating it, its canonical tables and its views when missing. Safe to
+   * call on an existing warehouse: existing tables and their rows are kept.
+   *
+   * @param file the DuckDB database file
+   * @throws IllegalStateException naming the file when it cannot be opened or set up
+   */
+  public static DuckDbWarehouse open(Path file) {
+    DuckDbWarehouse warehouse = new DuckDbWarehouse(file);
+    warehouse.createSchema();
+    return warehouse;
+  }
+
+  /** The database file, absolute. */
+  public Path file() {
+    return file;
+  }
+
+  /** A new connection to this warehouse; the caller closes it. */
+  public Connection connect() {
+    return DuckDbConnections.open(file);
+  }
+
+  /** A jOOQ context over {@code connection} in the DuckDB dialect. */
+  public static DSLContext dsl(Connection connection) {
+    return DSL.using(connection, SQLDialect.DUCKDB, DuckDbSchemas.settings());
+  }
+
+  private void createSchema() {
+    try (Connection connection = connect()) {
+      DSLContext dsl = dsl(connection);
+      for (TableSchema table : CanonicalTables.ALL) {
+        for (String statement : DuckDbSchemas.createTable(table)) {
+          dsl.execute(statement);
+        }
+      }
+      for (String statement : viewStatements()) {
+        dsl.execute(statement);
+      }
+    } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      throw new IllegalStateException(
+          "cannot set up the warehouse " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The statements of {@code sql/duckdb/views.sql}, comments removed, one per element. */
+  static List<String> viewStatements() {
+    String script;
+    try (InputStream in = DuckDbWarehouse.class.getResourceAsStream(VIEWS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + VIEWS_RESOURCE);
+      }
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringBuilder withoutComments = new StringBuilder();
+    for (String line : script.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (!trimmed.startsWith("--")) {
+        withoutComments.append(line).append('\n');
+      }
+    }
+    List<String> statements = new ArrayList<>();
+    for (String statement : withoutComments.toString().split(";")) {
+      if (!statement.isBlank()) {
+        statements.add(statement.strip());
+      }
+    }
+    return statements;
+  }
+
+  /**
+   * Replaces every row of a source table with {@code rows}, in one transaction.
+   *
+   * @param table a canonical source table
+   * @param rows values in the table's column order: String, Integer, Long, Double, Boolean,
+   *     LocalDate or LocalDateTime as the column type says, or null
+   * @return the number of rows written
+   */
+  public long replaceSourceTable(TableSchema table, Iterable<Object[]> rows) {
+    if (table.role() != TableSchema.Role.SOURCE) {
+      throw new IllegalArgumentException(table.name() + " is not a source table");
+    }
+    try (Connection connection = connect()) {
+      return dsl(connection)
+          .transactionResult(
+              config -> {
+                DSLContext tx = config.dsl();
+                tx.deleteFrom(DuckDbSchemas.table(table.name())).execute();
+                return insertRows(tx, table, table.name(), rows.iterator());
+              });
+    } catch (SQLException e) {
+      throw new IllegalStateException("loading " + table.name() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Inserts rows into {@code targetTable}, which has the columns of {@code schema}, in multi-row
+   * INSERT statements of up to 1,000 rows.
+   *
+   * @return the number of rows inserted
+   */
+  static long insertRows(
+      DSLContext dsl, TableSchema schema, String targetTable, Iterator<Object[]> rows) {
+    List<Field<?>> fields = DuckDbSchemas.fields(schema);
+    long written = 0;
+    List<Object[]> batch = new ArrayList<>(INSERT_BATCH_ROWS);
+    while (rows.hasNext()) {
+      Object[] row = rows.next();
+      if (row.length != fields.size()) {
+        throw new IllegalArgumentException(
+            targetTable + " expects " + fields.size() + " values per row, got " + row.length);
+      }
+      batch.add(row);
+      if (batch.size() == INSERT_BATCH_ROWS) {
+        written += flush(dsl, fields, targetTable, batch);
+      }
+    }
+    written += flush(dsl, fields, targetTable, batch);
+    return written;
+  }
+
+  private static int flush(
+      DSLContext dsl, List<Field<?>> fields, String targetTable, List<Object[]> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    var insert = dsl.insertInto(DuckDbSchemas.table(targetTable), fields);
+    var values = insert.values(batch.get(0));
+    for (int i = 1; i < batch.size(); i++) {
+      values = values.values(batch.get(i));
+    }
+    int count = values.execute();
+    batch.clear();
+    return count;
+  }
+
+  /**
+   * Checks that {@code tableName} exists with every column of {@code schema} in a compatible type.
+   *
+   * @throws IllegalArgumentException naming the table, the column, the expected and the found type
+   */
+  public void checkTable(String tableName, TableSchema schema) {
+    Map<String, String> found = new LinkedHashMap<>();
+    try (Connection connection = connect()) {
+      for (Record r :
+          dsl(connection)
+              .resultQuery(
+                  "select column_name, data_type from information_schema.columns "
+                      + "where table_name = ? order by ordinal_position",
+                  tableName)
+              .fetch()) {
+        found.put(r.get(0, String.class), r.get(1, String.class).toUpperCase(Locale.ROOT));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          "table " + tableName + " does not exist in the warehouse " + file);
+    }
+    for (Column column : schema.columns()) {
+      String type = found.get(column.name());
+      if (type == null) {
+        if (column.nullable() && column.name().equals("lineage")) {
+          continue;
+        }
+        throw new IllegalArgumentException(
+            "table " + tableName + " has no column " + column.name() + " (expected "
+                + column.type().duckDbType() + "); found columns " + found.keySet());
+      }
+      if (!type.startsWith(column.type().duckDbType())) {
+        throw new IllegalArgumentException(
+            "table " + tableName + " column " + column.name() + ": expected "
+                + column.type().duckDbType() + ", found " + type);
+      }
+    }
+  }
+
+  /** Name of the staging table of one output table in one run. */
+  public static String stagingTable(String runId, TableSchema table) {
+    return "stage_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_" + table.name();
+  }
+
+  /**
+   * Records a run as running in {@code model_runs} and creates its empty staging tables (dropping
+   * leftovers of an earlier attempt with the same id). Call before the pipeline starts: the job's
+   * write steps append to the staging tables.
+   *
+   * @param runId the run id; a re-run with the same id replaces that run's rows at commit
+   * @param startedAt UTC start time
+   * @param optionsJson the run's options as JSON, without credentials
+   * @param codeVersion demandcast's version
+   */
+  public void beginRun(String runId, LocalDateTime startedAt, String optionsJson, String codeVersion) {
+    Objects.requireNonNull(runId, "runId");
+    try (Connection connection = connect()) {
+      dsl(connection)
+          .transaction(
+              config -> {
+                DSLContext tx = config.dsl();
+                tx.deleteFrom(DuckDbSchemas.table(CanonicalTables.MODEL_RUNS.name()))
+                    .where(DSL.field(DSL.name("run_id")).eq(runId))
+                    .execute();
+                tx.insertInto(
+                        DuckDbSchemas.table(CanonicalTables.MODEL_RUNS.name()),
+                        DSL.field(DSL.name("run_id")),
+                        DSL.field(DSL.name("started_at")),
+                        DSL.field(DSL.name("status")),
+                        DSL.field(DSL.name("options")),
+                        DSL.field(DSL.name("code_version")))
+                    .values(runId, startedAt, RunStatus.RUNNING.sql(), optionsJson, codeVersion)
+                    .execute();
+                for (TableSchema table : stagedOutputs()) {
+                  String staging = stagingTable(runId, table);
+                  tx.dropTableIfExists(DuckDbSchemas.table(staging)).execute();
+                  tx.createTable(DuckDbSchemas.table(staging))
+                      .columns(DuckDbSchemas.fields(table))
+                      .execute();
+                }
+              });
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot begin run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The output tables a run stages: every output but {@code model_runs}. */
+  public static List<TableSchema> stagedOutputs() {
+    return CanonicalTables.OUTPUTS.stream()
+        .filter(t -> t != CanonicalTables.MODEL_RUNS)
+        .toList();
+  }
+
+  /**
+   * Appends rows to a run's staging table.
+   *
+   * @param rows values in the table's column order
+   * @return rows written
+   */
+  public long appendStaged(String runId, TableSchema table, Iterable<Object[]> rows) {
+    try (Connection connection = connect()) {
+      return insertRows(dsl(connection), table, stagingTable(runId, table), rows.iterator());
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "writing " + table.name() + " for run " + runId + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Publishes a run: in one transaction, replaces the run's rows in every output table by its staged
+   * rows (exact duplicates, as a retried bundle may write, are kept once), drops the staging tables
+   * and marks the run complete with its counts.
+   *
+   * @param runId the run
+   * @param finishedAt UTC finish time
+   * @param sourceSnapshotJson the source tables read, as JSON
+   * @param rowsRead source rows read
+   * @return rows written per output table
+   */
+  public Map<String, Long> commitRun(
+      String runId, LocalDateTime finishedAt, String sourceSnapshotJson, long rowsRead) {
+    try (Connection connection = connect()) {
+      return dsl(connection)
+          .transactionResult(
+              config -> {
+                DSLContext tx = config.dsl();
+                Map<String, Long> written = new LinkedHashMap<>();
+                for (TableSchema table : stagedOutputs()) {
+                  String staging = stagingTable(runId, table);
+                  tx.deleteFrom(DuckDbSchemas.table(table.name()))
+                      .where(DSL.field(DSL.name("run_id")).eq(runId))
+                      .execute();
+                  long count =
+                      tx.execute(
+                          "insert into " + table.name() + " select distinct * from " + staging);
+                  tx.dropTable(DuckDbSchemas.table(staging)).execute();
+                  written.put(table.name(), count);
+                }
+                long rejected = written.getOrDefault(CanonicalTables.REJECTED_RECORDS.name(), 0L);
+                long total = written.values().stream().mapToLong(Long::longValue).sum();
+                tx.update(DuckDbSchemas.table(CanonicalTables.MODEL_RUNS.name()))
+                    .set(DSL.field(DSL.name("status")), RunStatus.COMPLETE.sql())
+                    .set(DSL.field(DSL.name("finished_at")), finishedAt)
+                    .set(DSL.field(DSL.name("source_snapshot")), sourceSnapshotJson)
+                    .set(DSL.field(DSL.name("rows_read")), rowsRead)
+                    .set(DSL.field(DSL.name("rows_rejected")), rejected)
+                    .set(DSL.field(DSL.name("rows_written")), total)
+                    .set(DSL.field(DSL.name("message")), (String) null)
+                    .where(DSL.field(DSL.name("run_id")).eq(runId))
+                    .execute();
+                return written;
+              });
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot commit run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Marks a run failed and drops its staging tables; the output tables keep none of its rows from
+   * this attempt.
+   */
+  public void failRun(String runId, LocalDateTime finishedAt, String message) {
+    try (Connection connection = connect()) {
+      dsl(connection)
+          .transaction(
+              config -> {
+                DSLContext tx = config.dsl();
+                for (TableSchema table : stagedOutputs()) {
+                  tx.dropTableIfExists(DuckDbSchemas.table(stagingTable(runId, table))).execute();
+                }
+                tx.update(DuckDbSchemas.table(CanonicalTables.MODEL_RUNS.name()))
+                    .set(DSL.field(DSL.name("status")), RunStatus.FAILED.sql())
+                    .set(DSL.field(DSL.name("finished_at")), finishedAt)
+                    .set(DSL.field(DSL.name("message")), message)
+                    .where(DSL.field(DSL.name("run_id")).eq(runId))
+                    .execute();
+              });
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record run " + runId + " as failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The states of a run in {@code model_runs.status}. */
+  public enum RunStatus {
+    RUNNING,
+    COMPLETE,
+    FAILED;
+
+    /** The value stored in {@code model_runs.status}. */
+    public String sql() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package io.demandcast.connectors.schema;
+
+import static io.demandcast.connectors.schema.Column.optional;
+import static io.demandcast.connectors.schema.Column.required;
+import static io.demandcast.connectors.schema.ColumnType.BOOLEAN;
+import static io.demandcast.connectors.schema.ColumnType.DATE;
+import static io.demandcast.connectors.schema.ColumnType.DOUBLE;
+import static io.demandcast.connectors.schema.ColumnType.INT32;
+import static io.demandcast.connectors.schema.ColumnType.INT64;
+import static io.demandcast.connectors.schema.ColumnType.STRING;
+import static io.demandcast.connectors.schema.ColumnType.TIMESTAMP;
+
+import io.demandcast.connectors.schema.TableSchema.Role;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The one definition of demandcast's canonical tables (see DESIGN.md, "Canonical tables"). The
+ * DuckDB DDL in {@code sql/duckdb/tables.sql} is generated from these definitions and a test checks
+ * that the committed file equals the generated one.
+ *
+ * <p>Every source table ends with an optional {@code lineage} column: where the row came from (a
+ * file and line, or a system's record id) and which of its fields are synthetic, if any.
+ */
+public final class CanonicalTables {
+  private CanonicalTables() {}
+
+  private static final Column LINEAGE =
+      optional(
+          "lineage",
+          STRING,
+          "where the row came from (file and line, or record id) and which fields are synthetic");
+
+  private static final Column RUN_ID = required("run_id", STRING, "the run that wrote the row");
+
+  /** ERP sales history: one row per SKU, location and day (or period start). */
+  public static final TableSchema ERP_SALES =
+      new TableSchema(
+          "erp_sales",
+          Role.SOURCE,
+          "sku x location x date",
+          List.of(
+              required("sku", STRING, "stock keeping unit"),
+              required("location", STRING, "selling or stocking location"),
+              required("date", DATE, "day of the sale, or first day of the period it sums"),
+              optional("quantity", DOUBLE, "units sold; NULL means not recorded (missing)"),
+              optional("unit_price", DOUBLE, "selling price, currency per unit"),
+              optional("promo", BOOLEAN, "whether a promotion ran"),
+              LINEAGE));
+
+  /** ERP item master: one row per SKU. */
+  public static final TableSchema ERP_ITEMS =
+      new TableSchema(
+          "erp_items",
+          Role.SOURCE,
+          "sku",
+          List.of(
+              required("sku", STRING, "stock keeping unit"),
+              optional("description", STRING, "item description"),
+              optional("category", STRING, "item family used for segmenting"),
+              optional("unit_cost", DOUBLE, "purchase cost, currency per unit"),
+              optional("holding_cost_rate", DOUBLE, "holding cost per year as a fraction of unit cost"),
+              optional("order_cost", DOUBLE, "fixed cost of placing one order, currency"),
+              optional("case_pack", INT32, "units per case; orders are multiples of it"),
+              optional("moq", DOUBLE, "minimum order quantity, units"),
+              optional("supplier", STRING, "supplier (vendor) the item is bought from"),
+              optional("ship_mode", STRING, "usual shipment mode from the supplier, e.g. Air, Truck"),
+              optional("shelf_life_days", INT32, "shelf life in days; NULL when not perishable"),
+              LINEAGE));
+
+  /** ERP stock snapshots: one row per SKU, location and snapshot date. */
+  public static final TableSchema ERP_INVENTORY =
+      new TableSchema(
+          "erp_inventory",
+          Role.SOURCE,
+          "sku x location x snapshot_date",
+          List.of(
+              required("sku", STRING, "stock keeping unit"),
+              required("location", STRING, "stocking location"),
+              required("snapshot_date", DATE, "day the stock was counted (end of day)"),
+              optional("on_hand", DOUBLE, "units on hand"),
+              optional("quarantined", DOUBLE, "units on hand held back from sale (quality hold)"),
+              LINEAGE));
+
+  /** ERP purchase order lines. */
+  public static final TableSchema ERP_PURCHASE_ORDERS =
+      new TableSchema(
+          "erp_purchase_orders",
+          Role.SOURCE,
+          "purchase order line",
+          List.of(
+              required("po_id", STRING, "purchase order line id"),
+              optional("sku", STRING, "stock keeping unit"),
+              optional("location", STRING, "receiving location"),
+              optional("quantity", DOUBLE, "units ordered"),
+              optional("order_date", DATE, "day the order was placed"),
+              optional("expected_date", DATE, "day the goods are expected"),
+              optional("received_date", DATE, "day the goods arrived; NULL while open"),
+              optional("status", STRING, "open, received or cancelled"),
+              LINEAGE));
+
+  /** IoT sensor readings. */
+  public static final TableSchema IOT_READINGS =
+      new TableSchema(
+          "iot_readings",
+          Role.SOURCE,
+          "sensor x timestamp x metric",
+          List.of(
+              required("sensor_id", STRING, "sensor id"),
+              optional("location", STRING, "location the sensor watches"),
+              optional("sku", STRING, "SKU the sensor watches; NULL for an area sensor"),
+              required("ts", TIMESTAMP, "reading time, local time of the location"),
+              required("metric", STRING, "what is measured, e.g. temperature_c, shelf_units"),
+              optional("value", DOUBLE, "the reading, in the metric's unit"),
+              LINEAGE));
+
+  /** Logistics shipment lines: supplier to location, with their dates. */
+  public static final TableSchema LOGISTICS_SHIPMENTS =
+      new TableSchema(
+          "logistics_shipments",
+          Role.SOURCE,
+          "shipment line",
+          List.of(
+              required("shipment_id", STRING, "shipment line id"),
+              optional("sku", STRING, "stock keeping unit; NULL when the line is not item-coded"),
+              optional("supplier", STRING, "supplier (vendor)"),
+              optional("origin", STRING, "where the goods left from"),
+              optional("destination", STRING, "where the goods went (location, or country)"),
+              optional("mode", STRING, "shipment mode, e.g. Air, Truck, Ocean"),
+              optional("carrier", STRING, "carrier or fulfilment channel"),
+              optional("ship_date", DATE, "day the purchase order was sent to the supplier"),
+              optional("scheduled_date", DATE, "day delivery was scheduled for"),
+              optional("delivered_date", DATE, "day the goods were delivered"),
+              optional("quantity", DOUBLE, "units shipped"),
+              LINEAGE));
+
+  /** One row per job run. */
+  public static final TableSchema MODEL_RUNS =
+      new TableSchema(
+          "model_runs",
+          Role.OUTPUT,
+          "run",
+          List.of(
+              RUN_ID,
+              required("started_at", TIMESTAMP, "when the run started (UTC)"),
+              optional("finished_at", TIMESTAMP, "when the run finished (UTC); NULL while running"),
+              required("status", STRING, "running, complete or failed"),
+              optional("options", STRING, "the run's options as JSON (no credentials)"),
+              optional("source_snapshot", STRING, "the source tables read, as JSON"),
+              optional("code_version", STRING, "demandcast version that ran"),
+              optional("rows_read", INT64, "source rows read, all tables"),
+              optional("rows_rejected", INT64, "rows written to rejected_records"),
+              optional("rows_written", INT64, "output rows written, all output tables"),
+              optional("message", STRING, "failure message, or NULL")));
+
+  /** Forecasts per series and target period. */
+  public static final TableSchema DEMAND_FORECASTS =
+      new TableSchema(
+          "demand_forecasts",
+          Role.OUTPUT,
+          "run x sku x location x target period",
+          List.of(
+              RUN_ID,
+              required("sku", STRING, "stock keeping unit"),
+              required("location", STRING, "location"),
+              required("period_start", DATE, "first day of the target period"),
+              required("horizon", INT32, "periods ahead of the forecast origin, 1 = next period"),
+              required("mean", DOUBLE, "point forecast, units per period"),
+              required("p10", DOUBLE, "10% quantile, units per period"),
+              required("p50", DOUBLE, "median, units per period"),
+              required("p90", DOUBLE, "90% quantile, units per period"),
+              required("model", STRING, "the model that made the forecast")));
+
+  /** Backtest accuracy of every candidate model per series. */
+  public static final TableSchema FORECAST_ACCURACY =
+      new TableSchema(
+          "forecast_accuracy",
+          Role.OUTPUT,
+          "run x sku x location x model",
+          List.of(
+              RUN_ID,
+              required("sku", STRING, "stock keeping unit"),
+              required("location", STRING, "location"),
+              required("model", STRING, "candidate model"),
+              optional("mase", DOUBLE, "mean absolute scaled error over the rolling origins"),
+              optional("rmsse", DOUBLE, "root mean squared scaled error (M5)"),
+              optional("smape", DOUBLE, "symmetric MAPE in percent (M4)"),
+              optional("bias", DOUBLE, "mean of forecast minus actual, units per period"),
+              optional("coverage", DOUBLE, "share of actuals inside the p10-p90 band"),
+              required("windows", INT32, "rolling-origin windows evaluated"),
+              required("selected", BOOLEAN, "whether this model made the series' forecast"),
+              optional("failure", STRING, "why the model could not be fitted, or NULL")));
+
+  /** Inventory recommendation per SKU and location. */
+  public static final TableSchema INVENTORY_RECOMMENDATIONS =
+      new TableSchema(
+          "inventory_recommendations",
+          Role.OUTPUT,
+          "run x sku x location",
+          List.of(
+              RUN_ID,
+              required("sku", STRING, "stock keeping unit"),
+              required("location", STRING, "location"),
+              required("on_hand", DOUBLE, "units on hand at the snapshot"),
+              required("quarantined", DOUBLE, "units on hand held back (quality hold, IoT excursion)"),
+              required("on_order", DOUBLE, "units on open purchase orders"),
+              required("inventory_position", DOUBLE, "on hand - quarantined + on order, units"),
+              required("lead_time_mean_days", DOUBLE, "mean supplier lead time, days"),
+              required("lead_time_sd_days", DOUBLE, "standard deviation of the lead time, days"),
+              optional("lead_time_basis", STRING, "which shipments the lead time comes from"),
+              required("service_level", DOUBLE, "target cycle service level (alpha)"),
+              required("safety_stock", DOUBLE, "units"),
+              required("reorder_point", DOUBLE, "units; order when the position is at or below"),
+              required("order_up_to", DOUBLE, "units; reorder point plus order quantity"),
+              required("eoq", DOUBLE, "economic order quantity, units"),
+              required("recommended_order_qty", DOUBLE, "units to order now"),
+              required("unit_cost", DOUBLE, "currency per unit"),
+              required("expected_fill_rate", DOUBLE, "expected fill rate (beta) of the policy"),
+              optional("days_of_cover", DOUBLE, "available stock over daily demand; NULL when no demand"),
+              required("model", STRING, "the forecast model behind the recommendation"),
+              required("reason", STRING, "why, in a planner's words")));
+
+  /** Every record the run rejected, with why. */
+  public static final TableSchema REJECTED_RECORDS =
+      new TableSchema(
+          "rejected_records",
+          Role.OUTPUT,
+          "run x rejected record",
+          List.of(
+              RUN_ID,
+              required("source", STRING, "the source table (and file) the record came from"),
+              required("payload", STRING, "the record as read, JSON"),
+              required("reason", STRING, "why it was rejected"),
+              required("ts", TIMESTAMP, "when it was rejected (UTC)")));
+
+  /** The source tables, in load order. */
+  public static final List<TableSchema> SOURCES =
+      List.of(
+          ERP_ITEMS,
+          ERP_SALES,
+          ERP_INVENTORY,
+          ERP_PURCHASE_ORDERS,
+          IOT_READINGS,
+          LOGISTICS_SHIPMENTS);
+
+  /** The output tables; {@code model_runs} first. */
+  public static final List<TableSchema> OUTPUTS =
+      List.of(
+          MODEL_RUNS,
+          DEMAND_FORECASTS,
+          FORECAST_ACCURACY,
+          INVENTORY_RECOMMENDATIONS,
+          REJECTED_RECORDS);
+
+  /** Every canonical table: sources, then outputs. */
+  public static final List<TableSchema> ALL =
+      java.util.stream.Stream.concat(SOURCES.stream(), OUTPUTS.stream()).toList();
+
+  /**
+   * The table called {@code name}.
+   *
+   * @throws NoSuchElementException naming the known tables when there is none
+   */
+  public static TableSchema byName(String name) {
+    return ALL.stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "no canonical table '"
+                        + name
+                        + "'; known: "
+                        + ALL.stream().map(TableSchema::name).toList()));
+  }
+}

@@ -1,0 +1,33 @@
+package io.demandcast.forecasting;
+
+import java.util.Map;
+
+/** A model fitted to one series by a {@link Forecaster}. Instances are immutable and thread-safe. */
+public interface FittedForecaster {
+
+  /**
+   * Returns the id of the method that produced this model.
+   *
+   * @return the producing {@link Forecaster#name()}
+   */
+  String model();
+
+  /**
+   * Forecasts the periods after the end of the fitted history.
+   *
+   * @param horizon number of periods to forecast, at least 1
+   * @return a new array of length {@code horizon} in units per period; element 0 is one period
+   *     ahead of the last observation, element {@code horizon - 1} is {@code horizon} periods ahead
+   * @throws IllegalArgumentException if {@code horizon < 1}
+   * @throws ModelFitException if the fitted model produces a non-finite forecast
+   */
+  double[] forecast(int horizon);
+
+  /**
+   * Returns the fitted parameters for provenance, for example {@code "alpha"}, {@code "order"} or
+   * {@code "lambda"}.
+   *
+   * @return an unmodifiable map, iterated in insertion order
+   */
+  Map<String, Double> parameters();
+}

@@ -1,0 +1,37 @@
+package io.demandcast.forecasting;
+
+/**
+ * A forecasting method: turns a history of demand (units per period) into a {@link FittedForecaster}.
+ *
+ * <p>Implementations are immutable, thread-safe and {@link java.io.Serializable}, because they are
+ * shipped inside Apache Beam {@code DoFn}s and used concurrently by many bundles.
+ */
+public interface Forecaster extends java.io.Serializable {
+
+  /**
+   * Returns the stable identifier of this method, written to warehouse tables.
+   *
+   * @return a snake_case id such as {@code "seasonal_naive"}; never changes between releases
+   */
+  String name();
+
+  /**
+   * Returns the fewest observations {@link #fit(double[])} accepts.
+   *
+   * @return the minimum history length, at least 1
+   */
+  int minHistory();
+
+  /**
+   * Fits this method to one series.
+   *
+   * @param history one value per period (units per period), oldest first, all finite, length at
+   *     least {@link #minHistory()}; not mutated and not retained (the fitted model keeps a copy)
+   * @return the fitted model
+   * @throws IllegalArgumentException if {@code history} is null, shorter than {@link #minHistory()}
+   *     or contains a non-finite value; the message names the problem and the length
+   * @throws ModelFitException if the model cannot be fitted to this data (for example an
+   *     autoregression on a constant series)
+   */
+  FittedForecaster fit(double[] history);
+}

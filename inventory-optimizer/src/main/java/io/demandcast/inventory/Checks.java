@@ -1,0 +1,28 @@
+package io.demandcast.inventory;
+
+/** Argument checks shared by the records of this package; every message names the field and the bad value. */
+final class Checks {
+  private Checks() {}
+
+  /**
+   * Requires a finite, strictly positive value.
+   *
+   * @throws IllegalArgumentException when {@code value} is NaN, infinite or {@code <= 0}
+   */
+  static void positive(String name, double value) {
+    if (!(Double.isFinite(value) && value > 0)) {
+      throw new IllegalArgumentException(name + " must be finite and > 0, was " + value);
+    }
+  }
+
+  /**
+   * Requires a finite, non-negative value.
+   *
+   * @throws IllegalArgumentException when {@code value} is NaN, infinite or {@code < 0}
+   */
+  static void nonNegative(String name, double value) {
+    if (!(Double.isFinite(value) && value >= 0)) {
+      throw new IllegalArgumentException(name + " must be finite and >= 0, was " + value);
+    }
+  }
+}

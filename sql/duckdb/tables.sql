@@ -1,0 +1,148 @@
+-- demandcast canonical tables, DuckDB dialect.
+-- Generated from io.demandcast.connectors.schema.CanonicalTables: do not edit;
+-- regenerate with: ./demandcast ddl > sql/duckdb/tables.sql
+
+create table if not exists erp_items (sku varchar not null, description varchar null, category varchar null, unit_cost double null, holding_cost_rate double null, order_cost double null, case_pack int null, moq double null, supplier varchar null, ship_mode varchar null, shelf_life_days int null, lineage varchar null);
+comment on table erp_items is 'source table, one row per sku';
+comment on column erp_items.sku is 'stock keeping unit';
+comment on column erp_items.description is 'item description';
+comment on column erp_items.category is 'item family used for segmenting';
+comment on column erp_items.unit_cost is 'purchase cost, currency per unit';
+comment on column erp_items.holding_cost_rate is 'holding cost per year as a fraction of unit cost';
+comment on column erp_items.order_cost is 'fixed cost of placing one order, currency';
+comment on column erp_items.case_pack is 'units per case; orders are multiples of it';
+comment on column erp_items.moq is 'minimum order quantity, units';
+comment on column erp_items.supplier is 'supplier (vendor) the item is bought from';
+comment on column erp_items.ship_mode is 'usual shipment mode from the supplier, e.g. Air, Truck';
+comment on column erp_items.shelf_life_days is 'shelf life in days; NULL when not perishable';
+comment on column erp_items.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
+
+create table if not exists erp_sales (sku varchar not null, location varchar not null, date date not null, quantity double null, unit_price double null, promo boolean null, lineage varchar null);
+comment on table erp_sales is 'source table, one row per sku x location x date';
+comment on column erp_sales.sku is 'stock keeping unit';
+comment on column erp_sales.location is 'selling or stocking location';
+comment on column erp_sales.date is 'day of the sale, or first day of the period it sums';
+comment on column erp_sales.quantity is 'units sold; NULL means not recorded (missing)';
+comment on column erp_sales.unit_price is 'selling price, currency per unit';
+comment on column erp_sales.promo is 'whether a promotion ran';
+comment on column erp_sales.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
+
+create table if not exists erp_inventory (sku varchar not null, location varchar not null, snapshot_date date not null, on_hand double null, quarantined double null, lineage varchar null);
+comment on table erp_inventory is 'source table, one row per sku x location x snapshot_date';
+comment on column erp_inventory.sku is 'stock keeping unit';
+comment on column erp_inventory.location is 'stocking location';
+comment on column erp_inventory.snapshot_date is 'day the stock was counted (end of day)';
+comment on column erp_inventory.on_hand is 'units on hand';
+comment on column erp_inventory.quarantined is 'units on hand held back from sale (quality hold)';
+comment on column erp_inventory.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
+
+create table if not exists erp_purchase_orders (po_id varchar not null, sku varchar null, location varchar null, quantity double null, order_date date null, expected_date date null, received_date date null, status varchar null, lineage varchar null);
+comment on table erp_purchase_orders is 'source table, one row per purchase order line';
+comment on column erp_purchase_orders.po_id is 'purchase order line id';
+comment on column erp_purchase_orders.sku is 'stock keeping unit';
+comment on column erp_purchase_orders.location is 'receiving location';
+comment on column erp_purchase_orders.quantity is 'units ordered';
+comment on column erp_purchase_orders.order_date is 'day the order was placed';
+comment on column erp_purchase_orders.expected_date is 'day the goods are expected';
+comment on column erp_purchase_orders.received_date is 'day the goods arrived; NULL while open';
+comment on column erp_purchase_orders.status is 'open, received or cancelled';
+comment on column erp_purchase_orders.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
+
+create table if not exists iot_readings (sensor_id varchar not null, location varchar null, sku varchar null, ts timestamp without time zone(6) not null, metric varchar not null, value double null, lineage varchar null);
+comment on table iot_readings is 'source table, one row per sensor x timestamp x metric';
+comment on column iot_readings.sensor_id is 'sensor id';
+comment on column iot_readings.location is 'location the sensor watches';
+comment on column iot_readings.sku is 'SKU the sensor watches; NULL for an area sensor';
+comment on column iot_readings.ts is 'reading time, local time of the location';
+comment on column iot_readings.metric is 'what is measured, e.g. temperature_c, shelf_units';
+comment on column iot_readings.value is 'the reading, in the metric''s unit';
+comment on column iot_readings.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
+
+create table if not exists logistics_shipments (shipment_id varchar not null, sku varchar null, supplier varchar null, origin varchar null, destination varchar null, mode varchar null, carrier varchar null, ship_date date null, scheduled_date date null, delivered_date date null, quantity double null, lineage varchar null);
+comment on table logistics_shipments is 'source table, one row per shipment line';
+comment on column logistics_shipments.shipment_id is 'shipment line id';
+comment on column logistics_shipments.sku is 'stock keeping unit; NULL when the line is not item-coded';
+comment on column logistics_shipments.supplier is 'supplier (vendor)';
+comment on column logistics_shipments.origin is 'where the goods left from';
+comment on column logistics_shipments.destination is 'where the goods went (location, or country)';
+comment on column logistics_shipments.mode is 'shipment mode, e.g. Air, Truck, Ocean';
+comment on column logistics_shipments.carrier is 'carrier or fulfilment channel';
+comment on column logistics_shipments.ship_date is 'day the purchase order was sent to the supplier';
+comment on column logistics_shipments.scheduled_date is 'day delivery was scheduled for';
+comment on column logistics_shipments.delivered_date is 'day the goods were delivered';
+comment on column logistics_shipments.quantity is 'units shipped';
+comment on column logistics_shipments.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
+
+create table if not exists model_runs (run_id varchar not null, started_at timestamp without time zone(6) not null, finished_at timestamp without time zone(6) null, status varchar not null, options varchar null, source_snapshot varchar null, code_version varchar null, rows_read bigint null, rows_rejected bigint null, rows_written bigint null, message varchar null);
+comment on table model_runs is 'output table, one row per run';
+comment on column model_runs.run_id is 'the run that wrote the row';
+comment on column model_runs.started_at is 'when the run started (UTC)';
+comment on column model_runs.finished_at is 'when the run finished (UTC); NULL while running';
+comment on column model_runs.status is 'running, complete or failed';
+comment on column model_runs.options is 'the run''s options as JSON (no credentials)';
+comment on column model_runs.source_snapshot is 'the source tables read, as JSON';
+comment on column model_runs.code_version is 'demandcast version that ran';
+comment on column model_runs.rows_read is 'source rows read, all tables';
+comment on column model_runs.rows_rejected is 'rows written to rejected_records';
+comment on column model_runs.rows_written is 'output rows written, all output tables';
+comment on column model_runs.message is 'failure message, or NULL';
+
+create table if not exists demand_forecasts (run_id varchar not null, sku varchar not null, location varchar not null, period_start date not null, horizon int not null, mean double not null, p10 double not null, p50 double not null, p90 double not null, model varchar not null);
+comment on table demand_forecasts is 'output table, one row per run x sku x location x target period';
+comment on column demand_forecasts.run_id is 'the run that wrote the row';
+comment on column demand_forecasts.sku is 'stock keeping unit';
+comment on column demand_forecasts.location is 'location';
+comment on column demand_forecasts.period_start is 'first day of the target period';
+comment on column demand_forecasts.horizon is 'periods ahead of the forecast origin, 1 = next period';
+comment on column demand_forecasts.mean is 'point forecast, units per period';
+comment on column demand_forecasts.p10 is '10% quantile, units per period';
+comment on column demand_forecasts.p50 is 'median, units per period';
+comment on column demand_forecasts.p90 is '90% quantile, units per period';
+comment on column demand_forecasts.model is 'the model that made the forecast';
+
+create table if not exists forecast_accuracy (run_id varchar not null, sku varchar not null, location varchar not null, model varchar not null, mase double null, rmsse double null, smape double null, bias double null, coverage double null, windows int not null, selected boolean not null, failure varchar null);
+comment on table forecast_accuracy is 'output table, one row per run x sku x location x model';
+comment on column forecast_accuracy.run_id is 'the run that wrote the row';
+comment on column forecast_accuracy.sku is 'stock keeping unit';
+comment on column forecast_accuracy.location is 'location';
+comment on column forecast_accuracy.model is 'candidate model';
+comment on column forecast_accuracy.mase is 'mean absolute scaled error over the rolling origins';
+comment on column forecast_accuracy.rmsse is 'root mean squared scaled error (M5)';
+comment on column forecast_accuracy.smape is 'symmetric MAPE in percent (M4)';
+comment on column forecast_accuracy.bias is 'mean of forecast minus actual, units per period';
+comment on column forecast_accuracy.coverage is 'share of actuals inside the p10-p90 band';
+comment on column forecast_accuracy.windows is 'rolling-origin windows evaluated';
+comment on column forecast_accuracy.selected is 'whether this model made the series'' forecast';
+comment on column forecast_accuracy.failure is 'why the model could not be fitted, or NULL';
+
+create table if not exists inventory_recommendations (run_id varchar not null, sku varchar not null, location varchar not null, on_hand double not null, quarantined double not null, on_order double not null, inventory_position double not null, lead_time_mean_days double not null, lead_time_sd_days double not null, lead_time_basis varchar null, service_level double not null, safety_stock double not null, reorder_point double not null, order_up_to double not null, eoq double not null, recommended_order_qty double not null, unit_cost double not null, expected_fill_rate double not null, days_of_cover double null, model varchar not null, reason varchar not null);
+comment on table inventory_recommendations is 'output table, one row per run x sku x location';
+comment on column inventory_recommendations.run_id is 'the run that wrote the row';
+comment on column inventory_recommendations.sku is 'stock keeping unit';
+comment on column inventory_recommendations.location is 'location';
+comment on column inventory_recommendations.on_hand is 'units on hand at the snapshot';
+comment on column inventory_recommendations.quarantined is 'units on hand held back (quality hold, IoT excursion)';
+comment on column inventory_recommendations.on_order is 'units on open purchase orders';
+comment on column inventory_recommendations.inventory_position is 'on hand - quarantined + on order, units';
+comment on column inventory_recommendations.lead_time_mean_days is 'mean supplier lead time, days';
+comment on column inventory_recommendations.lead_time_sd_days is 'standard deviation of the lead time, days';
+comment on column inventory_recommendations.lead_time_basis is 'which shipments the lead time comes from';
+comment on column inventory_recommendations.service_level is 'target cycle service level (alpha)';
+comment on column inventory_recommendations.safety_stock is 'units';
+comment on column inventory_recommendations.reorder_point is 'units; order when the position is at or below';
+comment on column inventory_recommendations.order_up_to is 'units; reorder point plus order quantity';
+comment on column inventory_recommendations.eoq is 'economic order quantity, units';
+comment on column inventory_recommendations.recommended_order_qty is 'units to order now';
+comment on column inventory_recommendations.unit_cost is 'currency per unit';
+comment on column inventory_recommendations.expected_fill_rate is 'expected fill rate (beta) of the policy';
+comment on column inventory_recommendations.days_of_cover is 'available stock over daily demand; NULL when no demand';
+comment on column inventory_recommendations.model is 'the forecast model behind the recommendation';
+comment on column inventory_recommendations.reason is 'why, in a planner''s words';
+
+create table if not exists rejected_records (run_id varchar not null, source varchar not null, payload varchar not null, reason varchar not null, ts timestamp without time zone(6) not null);
+comment on table rejected_records is 'output table, one row per run x rejected record';
+comment on column rejected_records.run_id is 'the run that wrote the row';
+comment on column rejected_records.source is 'the source table (and file) the record came from';
+comment on column rejected_records.payload is 'the record as read, JSON';
+comment on column rejected_records.reason is 'why it was rejected';
+comment on column rejected_records.ts is 'when it was rejected (UTC)';

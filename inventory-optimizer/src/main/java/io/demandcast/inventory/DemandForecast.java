@@ -19,8 +19,11 @@ import java.util.Objects;
 public record DemandForecast(double periodDays, double[] mean, double[] sd) implements Serializable {
 
   /**
-   * Validates and copies the forecast.
+   * Validates and copies the forecast. Components as described on the record.
    *
+   * @param periodDays days per period
+   * @param mean expected demand, units per period
+   * @param sd demand standard deviation, units per period
    * @throws IllegalArgumentException naming the field and the value when {@code periodDays} is not
    *     finite and positive, {@code mean} is empty, the lengths differ, or an element is negative,
    *     NaN or infinite

@@ -24,8 +24,14 @@ public record ItemEconomics(
     implements Serializable {
 
   /**
-   * Validates the economics.
+   * Validates the economics. Components as described on the record.
    *
+   * @param unitCost currency per unit
+   * @param holdingCostRate fraction of unit cost per year
+   * @param orderCost currency per order
+   * @param casePack units per case
+   * @param moq minimum order quantity, units
+   * @param shelfLifeDays days, or {@code null}
    * @throws IllegalArgumentException naming the field and the value when a component is out of the
    *     range documented on the record
    */

@@ -15,8 +15,11 @@ import java.util.Objects;
 public record LeadTime(double meanDays, double sdDays, String basis) implements Serializable {
 
   /**
-   * Validates the lead time.
+   * Validates the lead time. Components as described on the record.
    *
+   * @param meanDays mean lead time, days
+   * @param sdDays lead-time standard deviation, days
+   * @param basis where the figures come from
    * @throws IllegalArgumentException naming the field and the value when {@code meanDays} or {@code
    *     sdDays} is negative, NaN or infinite
    * @throws NullPointerException when {@code basis} is null

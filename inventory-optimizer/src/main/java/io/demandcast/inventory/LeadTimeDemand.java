@@ -18,13 +18,12 @@ package io.demandcast.inventory;
  *       independent (Silver, Pyke &amp; Thomas, 2017, ch. 6–7; Axsäter, 2015).
  * </ul>
  *
- * @param periods L, the mean lead time in forecast periods
  * @param mean μ_L, expected lead-time demand in units
  * @param perPeriodDemand D, in units per period
  * @param perPeriodSd σ_d, in units per period
  * @param sd σ, standard deviation of the lead-time demand in units
  */
-record LeadTimeDemand(double periods, double mean, double perPeriodDemand, double perPeriodSd, double sd) {
+record LeadTimeDemand(double mean, double perPeriodDemand, double perPeriodSd, double sd) {
 
   /** Computes the lead-time demand of {@code forecast} over {@code leadTime}, as described above. */
   static LeadTimeDemand of(DemandForecast forecast, LeadTime leadTime) {
@@ -54,9 +53,8 @@ record LeadTimeDemand(double periods, double mean, double perPeriodDemand, doubl
     double fraction = periods - wholePeriods;
     if (fraction > 0) {
       boolean inForecast = wholePeriods < horizon;
-      int last = (int) wholePeriods;
-      mean += fraction * (inForecast ? means[last] : meanBeyond);
-      variance += fraction * (inForecast ? sds[last] * sds[last] : varianceBeyond);
+      mean += fraction * (inForecast ? means[covered] : meanBeyond);
+      variance += fraction * (inForecast ? sds[covered] * sds[covered] : varianceBeyond);
     }
 
     double perPeriodDemand = periods > 0 ? mean / periods : means[0];
@@ -65,6 +63,6 @@ record LeadTimeDemand(double periods, double mean, double perPeriodDemand, doubl
         Math.sqrt(
             periods * perPeriodSd * perPeriodSd
                 + perPeriodDemand * perPeriodDemand * leadTimeSdPeriods * leadTimeSdPeriods);
-    return new LeadTimeDemand(periods, mean, perPeriodDemand, perPeriodSd, sd);
+    return new LeadTimeDemand(mean, perPeriodDemand, perPeriodSd, sd);
   }
 }

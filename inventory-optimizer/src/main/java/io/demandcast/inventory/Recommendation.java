@@ -38,8 +38,19 @@ public record Recommendation(
     implements Serializable {
 
   /**
-   * Validates the recommendation.
+   * Validates the recommendation. Components as described on the record.
    *
+   * @param inventoryPosition units
+   * @param leadTimeDemandMean units
+   * @param leadTimeDemandSd units
+   * @param safetyStock units
+   * @param reorderPoint units
+   * @param orderUpTo units
+   * @param eoq units
+   * @param recommendedOrderQty units
+   * @param expectedFillRate fraction in [0, 1]
+   * @param daysOfCover days, or {@code null}
+   * @param reason planner-readable text
    * @throws IllegalArgumentException naming the field and the value when a quantity is NaN or
    *     infinite, a quantity other than {@code inventoryPosition} is negative, {@code
    *     expectedFillRate} is outside [0, 1], or {@code reason} is blank

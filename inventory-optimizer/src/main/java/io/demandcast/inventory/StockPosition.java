@@ -15,8 +15,12 @@ public record StockPosition(double onHand, double quarantined, double onOrder, d
     implements Serializable {
 
   /**
-   * Validates the stock position.
+   * Validates the stock position. Components as described on the record.
    *
+   * @param onHand units on hand
+   * @param quarantined units on hand that may not be sold
+   * @param onOrder units on order
+   * @param backorders units owed to customers
    * @throws IllegalArgumentException naming the field and the value when a component is negative,
    *     NaN or infinite, or when {@code quarantined > onHand}
    */

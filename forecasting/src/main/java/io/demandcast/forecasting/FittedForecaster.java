@@ -2,7 +2,9 @@ package io.demandcast.forecasting;
 
 import java.util.Map;
 
-/** A model fitted to one series by a {@link Forecaster}. Instances are immutable and thread-safe. */
+/**
+ * A model fitted to one series by a {@link Forecaster}. Instances are immutable and thread-safe.
+ */
 public interface FittedForecaster {
 
   /**

@@ -1,7 +1,8 @@
 package io.demandcast.forecasting;
 
 /**
- * A forecasting method: turns a history of demand (units per period) into a {@link FittedForecaster}.
+ * A forecasting method: turns a history of demand (units per period) into a {@link
+ * FittedForecaster}.
  *
  * <p>Implementations are immutable, thread-safe and {@link java.io.Serializable}, because they are
  * shipped inside Apache Beam {@code DoFn}s and used concurrently by many bundles.

@@ -16,8 +16,8 @@ public final class Histories {
    * @param history one value per period, oldest first
    * @param minHistory the fewest observations accepted
    * @return a copy of {@code history}
-   * @throws IllegalArgumentException if {@code history} is null, shorter than {@code minHistory}
-   *     or contains NaN or an infinity; the message names the problem and the length
+   * @throws IllegalArgumentException if {@code history} is null, shorter than {@code minHistory} or
+   *     contains NaN or an infinity; the message names the problem and the length
    */
   public static double[] validatedCopy(String model, double[] history, int minHistory) {
     if (history == null) {

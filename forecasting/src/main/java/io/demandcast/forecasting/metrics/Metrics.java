@@ -119,8 +119,8 @@ public final class Metrics {
 
   /**
    * Root mean squared scaled error as defined in the M5 Competitors' Guide: {@code sqrt(MSE /
-   * ((1/(n-1)) sum_{t=1..n-1} (x_t - x_{t-1})^2))} (0-based) over the in-sample series {@code x}
-   * of length n. The M5 guide computes the scale from the first non-zero demand onwards; pass the
+   * ((1/(n-1)) sum_{t=1..n-1} (x_t - x_{t-1})^2))} (0-based) over the in-sample series {@code x} of
+   * length n. The M5 guide computes the scale from the first non-zero demand onwards; pass the
    * in-sample series from that point if that convention is wanted.
    *
    * @param actual observed values, length h

@@ -12,16 +12,16 @@ import java.util.Map;
  * correction.
  *
  * <p>Non-zero observations are demand occurrences. Their sizes and the intervals between them (in
- * periods) are smoothed separately with simple exponential smoothing, both with the same
- * {@code alpha}, and the flat forecast for every horizon is {@code (1 - alpha / 2) * z / p} units per
+ * periods) are smoothed separately with simple exponential smoothing, both with the same {@code
+ * alpha}, and the flat forecast for every horizon is {@code (1 - alpha / 2) * z / p} units per
  * period, where {@code z} is the smoothed demand size and {@code p} the smoothed inter-demand
  * interval.
  *
  * <p>Initialisation: {@code z} starts at the first non-zero demand and {@code p} at the first
  * interval, counted from the start of the history, i.e. the 1-based position of the first non-zero
  * observation (the convention of R's {@code forecast::croston}). Each later demand at 1-based
- * position {@code t}, with the previous demand at {@code s}, updates {@code z += alpha * (y[t] - z)}
- * and {@code p += alpha * ((t - s) - p)}. A history without any demand forecasts 0.
+ * position {@code t}, with the previous demand at {@code s}, updates {@code z += alpha * (y[t] -
+ * z)} and {@code p += alpha * ((t - s) - p)}. A history without any demand forecasts 0.
  *
  * <p>{@link #optimized()} picks {@code alpha} from {0.05, 0.10, ..., 0.30} by the in-sample
  * one-step mean squared error over the periods after the first demand (the forecast for a period

@@ -42,7 +42,10 @@ public final class LagRidgeRegression implements Forecaster {
 
   private static final String TARGET = "demand";
 
+  /** Lags in periods, distinct, in constructor order; never exposed. */
   private final int[] lags;
+
+  /** Ridge penalty on standardised coefficients. */
   private final double lambda;
 
   /**
@@ -57,7 +60,8 @@ public final class LagRidgeRegression implements Forecaster {
    */
   public LagRidgeRegression(int[] lags, double lambda) {
     if (lags == null || lags.length == 0) {
-      throw new IllegalArgumentException("lags must hold at least one lag, got " + Arrays.toString(lags));
+      throw new IllegalArgumentException(
+          "lags must hold at least one lag, got " + Arrays.toString(lags));
     }
     TreeSet<Integer> seen = new TreeSet<>();
     for (int lag : lags) {
@@ -84,7 +88,8 @@ public final class LagRidgeRegression implements Forecaster {
    */
   public static LagRidgeRegression forPeriod(int seasonalPeriod) {
     if (seasonalPeriod < 1) {
-      throw new IllegalArgumentException("seasonalPeriod must be at least 1, got " + seasonalPeriod);
+      throw new IllegalArgumentException(
+          "seasonalPeriod must be at least 1, got " + seasonalPeriod);
     }
     TreeSet<Integer> lags = new TreeSet<>(List.of(1, 2, 3, seasonalPeriod));
     return new LagRidgeRegression(lags.stream().mapToInt(Integer::intValue).toArray(), 1.0);
@@ -173,7 +178,8 @@ public final class LagRidgeRegression implements Forecaster {
                 lambda);
       } catch (IllegalArgumentException | ArithmeticException e) {
         throw new ModelFitException(
-            String.format("%s: Smile could not fit the ridge regression (length %d): %s",
+            String.format(
+                "%s: Smile could not fit the ridge regression (length %d): %s",
                 NAME, y.length, e.getMessage()),
             e);
       }
@@ -197,7 +203,11 @@ public final class LagRidgeRegression implements Forecaster {
       params.put(featureName(lags[j]), weights[j]);
     }
     return new Fitted(
-        lags.clone(), weights, intercept, Arrays.copyOfRange(y, y.length - maxLag, y.length), params);
+        lags.clone(),
+        weights,
+        intercept,
+        Arrays.copyOfRange(y, y.length - maxLag, y.length),
+        params);
   }
 
   @Override
@@ -235,11 +245,14 @@ public final class LagRidgeRegression implements Forecaster {
     private final int[] lags;
     private final double[] weights;
     private final double intercept;
+
     /** The last maxLag observations, oldest first. */
     private final double[] tail;
+
     private final Map<String, Double> parameters;
 
-    Fitted(int[] lags, double[] weights, double intercept, double[] tail, Map<String, Double> params) {
+    Fitted(
+        int[] lags, double[] weights, double intercept, double[] tail, Map<String, Double> params) {
       this.lags = lags;
       this.weights = weights;
       this.intercept = intercept;

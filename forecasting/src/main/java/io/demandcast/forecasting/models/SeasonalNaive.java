@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Seasonal naive method: each forecast repeats the observation one season earlier,
- * {@code forecast[h-1] = y[n - m + ((h - 1) mod m)]} for a history {@code y} of length {@code n}
- * and period {@code m}. With {@code m = 1} this is the naive (random walk) method.
+ * Seasonal naive method: each forecast repeats the observation one season earlier, {@code
+ * forecast[h-1] = y[n - m + ((h - 1) mod m)]} for a history {@code y} of length {@code n} and
+ * period {@code m}. With {@code m = 1} this is the naive (random walk) method.
  *
- * <p>Source: R. J. Hyndman and G. Athanasopoulos, <i>Forecasting: Principles and Practice</i>,
- * 3rd ed., OTexts, 2021, section 5.2 "Some simple forecasting methods".
+ * <p>Source: R. J. Hyndman and G. Athanasopoulos, <i>Forecasting: Principles and Practice</i>, 3rd
+ * ed., OTexts, 2021, section 5.2 "Some simple forecasting methods".
  */
 public final class SeasonalNaive implements Forecaster {
   private static final long serialVersionUID = 1L;
@@ -20,6 +20,7 @@ public final class SeasonalNaive implements Forecaster {
   /** The {@link #name()} of this method. */
   public static final String NAME = "seasonal_naive";
 
+  /** Season length in periods. */
   private final int period;
 
   /**

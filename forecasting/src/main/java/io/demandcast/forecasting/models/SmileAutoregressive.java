@@ -18,10 +18,10 @@ import smile.timeseries.AR;
  * coefficients, or a variance that is not a positive finite number) are skipped. Forecasts are
  * Smile's recursive multi-step forecasts {@code y[t] = intercept + sum_i ar_i y[t-i]}.
  *
- * <p>Sources: G. U. Yule (1927) and G. T. Walker (1931) for the estimator; H. Akaike, "A new look at
- * the statistical model identification", IEEE Trans. Automatic Control 19(6), 1974, for AIC; see
- * also P. J. Brockwell and R. A. Davis, <i>Introduction to Time Series and Forecasting</i>, 3rd ed.,
- * Springer, 2016, sections 5.1 and 5.5.
+ * <p>Sources: G. U. Yule (1927) and G. T. Walker (1931) for the estimator; H. Akaike, "A new look
+ * at the statistical model identification", IEEE Trans. Automatic Control 19(6), 1974, for AIC; see
+ * also P. J. Brockwell and R. A. Davis, <i>Introduction to Time Series and Forecasting</i>, 3rd
+ * ed., Springer, 2016, sections 5.1 and 5.5.
  */
 public final class SmileAutoregressive implements Forecaster {
   private static final long serialVersionUID = 1L;
@@ -29,6 +29,7 @@ public final class SmileAutoregressive implements Forecaster {
   /** The {@link #name()} of this method. */
   public static final String NAME = "ar";
 
+  /** Largest order considered. */
   private final int maxOrder;
 
   /**

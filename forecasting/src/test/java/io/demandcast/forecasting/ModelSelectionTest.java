@@ -1,0 +1,258 @@
+package io.demandcast.forecasting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.demandcast.forecasting.backtest.RollingOrigin;
+import io.demandcast.forecasting.models.SeasonalNaive;
+import io.demandcast.forecasting.models.SmileAutoregressive;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ModelSelectionTest {
+  private static final double Z90 = 1.2815515655446004;
+
+  /** A monthly retail-like profile with a December spike, times noise. */
+  private static double[] seasonal(long seed, int years) {
+    double[] profile = {50, 60, 55, 70, 90, 150, 200, 180, 120, 80, 60, 300};
+    Random random = new Random(seed);
+    double[] y = new double[12 * years];
+    for (int t = 0; t < y.length; t++) {
+      y[t] = Math.max(0.0, profile[t % 12] * (1.0 + 0.05 * random.nextGaussian()));
+    }
+    return y;
+  }
+
+  /** Demand occurs with probability 0.3, sizes uniform on 1..6. */
+  private static double[] intermittent(long seed, int n) {
+    Random random = new Random(seed);
+    double[] y = new double[n];
+    for (int t = 0; t < n; t++) {
+      y[t] = random.nextDouble() < 0.3 ? 1 + random.nextInt(6) : 0.0;
+    }
+    return y;
+  }
+
+  /** Level 40 with unit-root noise and a slight trend, floored at 0. */
+  private static double[] randomWalk(long seed, int n) {
+    Random random = new Random(seed);
+    double[] y = new double[n];
+    double level = 40.0;
+    for (int t = 0; t < n; t++) {
+      level = Math.max(0.0, level + 0.2 + 4.0 * random.nextGaussian());
+      y[t] = level;
+    }
+    return y;
+  }
+
+  private static ModelAccuracy accuracyOf(SeriesForecast forecast, String model) {
+    return forecast.accuracy().stream()
+        .filter(a -> a.model().equals(model))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void givenDefaults_whenMinHistory_thenFirstWindowTrainsOnTwoSeasons() {
+    // minTrain = max(2 * 12, 18 for ridge lags {1,2,3,12}, 12, 3, 1) = 24; 24 + 12 + 2 * 3 = 42
+    assertThat(ModelSelection.defaults(12, 12).minHistory()).isEqualTo(42);
+    // m = 1: ridge lags {1,2,3} need 3 + 3 + 2 = 8 > 2; 8 + 6 + 2 * 3 = 20
+    assertThat(ModelSelection.defaults(1, 6).minHistory()).isEqualTo(20);
+  }
+
+  @Test
+  void givenStronglySeasonalSeries_whenForecast_thenSeasonalModelBeatsCroston() {
+    SeriesForecast forecast = ModelSelection.defaults(12, 12).forecast(seasonal(42L, 8));
+    assertThat(forecast.model()).isIn("seasonal_naive", "ridge_lags");
+    double winner = accuracyOf(forecast, forecast.model()).mase();
+    assertThat(accuracyOf(forecast, "croston_sba").mase()).isGreaterThan(winner);
+    // The December spike (profile 300) must show up in the 12th step, well above the mean level.
+    assertThat(forecast.mean()[11]).isGreaterThan(200.0);
+  }
+
+  @Test
+  void givenIntermittentSeries_whenForecast_thenCrostonBacktestMaseIsDefined() {
+    SeriesForecast forecast = ModelSelection.defaults(1, 6).forecast(intermittent(5L, 60));
+    ModelAccuracy croston = accuracyOf(forecast, "croston_sba");
+    assertThat(croston.failure()).isNull();
+    assertThat(croston.mase()).isFinite().isPositive();
+    assertThat(croston.windows()).isEqualTo(3);
+  }
+
+  @Test
+  void givenConstantTrainingWindows_whenForecast_thenLowestMaeWinsBecauseMaseIsUndefined() {
+    // 36 zeros then 5, 5, 5, 5. RollingOrigin(3, 4, 1) gives origins 34, 35, 36: every training
+    // part is all zeros, so every MASE scale is 0 and selection falls back to MAE.
+    double[] history = new double[40];
+    Arrays.fill(history, 36, 40, 5.0);
+    ModelSelection selection =
+        new ModelSelection(
+            List.of(new SeasonalNaive(1), new TestForecaster("constant", Integer.MAX_VALUE, 3.0)),
+            new SelectionOptions(1, 4, new RollingOrigin(3, 4, 1)));
+    SeriesForecast forecast = selection.forecast(history);
+    // Actuals per window: (0,0,5,5), (0,5,5,5), (5,5,5,5).
+    // Naive forecasts 0: MAE = (10 + 15 + 20) / 12 = 3.75. Constant 3: MAE = (10 + 9 + 8) / 12 =
+    // 2.25.
+    assertThat(forecast.model()).isEqualTo("constant");
+    assertThat(forecast.accuracy()).allSatisfy(a -> assertThat(a.mase()).isNaN());
+    assertThat(forecast.mean()).containsExactly(3, 3, 3, 3);
+    // Constant model errors (actual - 3): (-3,-3,2,2), (-3,2,2,2), (2,2,2,2);
+    // sigma_1 = sqrt((9 + 9 + 4) / 3) = sqrt(22/3), so p90[0] = 3 + 1.2816 * sqrt(22/3).
+    assertThat(forecast.p90()[0]).isCloseTo(3 + Z90 * Math.sqrt(22.0 / 3.0), within(1e-9));
+    assertThat(forecast.p10()[0]).isCloseTo(0.0, within(0.0));
+  }
+
+  @Test
+  void givenSeveralSeededSeries_whenForecast_thenQuantilesOrderedNonNegativeAndOneSelected() {
+    ModelSelection selection = ModelSelection.defaults(12, 6);
+    List<double[]> series =
+        List.of(
+            seasonal(1L, 6),
+            seasonal(2L, 5),
+            intermittent(3L, 72),
+            intermittent(4L, 50),
+            randomWalk(5L, 60),
+            randomWalk(6L, 90));
+    for (double[] history : series) {
+      SeriesForecast forecast = selection.forecast(history);
+      assertThat(forecast.mean()).hasSize(6);
+      for (int h = 0; h < 6; h++) {
+        assertThat(forecast.mean()[h]).isNotNegative();
+        assertThat(forecast.p10()[h]).isNotNegative();
+        assertThat(forecast.p10()[h]).isLessThanOrEqualTo(forecast.p50()[h]);
+        assertThat(forecast.p50()[h]).isLessThanOrEqualTo(forecast.p90()[h]);
+      }
+      assertThat(forecast.accuracy())
+          .extracting(ModelAccuracy::model)
+          .containsExactly("seasonal_naive", "ar", "croston_sba", "ridge_lags");
+      assertThat(forecast.accuracy()).filteredOn(ModelAccuracy::selected).hasSize(1);
+      assertThat(forecast.accuracy())
+          .filteredOn(ModelAccuracy::selected)
+          .extracting(ModelAccuracy::model)
+          .containsExactly(forecast.model());
+    }
+  }
+
+  @Test
+  void givenEveryCandidateFails_whenForecast_thenModelFitExceptionWithAllMessages() {
+    double[] constant = new double[30];
+    Arrays.fill(constant, 2.0);
+    ModelSelection selection =
+        new ModelSelection(
+            List.of(new SmileAutoregressive(2), new TestForecaster("always_fails", 0, 0.0)),
+            new SelectionOptions(1, 3, new RollingOrigin(2, 3, 1)));
+    assertThatThrownBy(() -> selection.forecast(constant))
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageContaining("ar: constant series")
+        .hasMessageContaining("always_fails");
+  }
+
+  @Test
+  void givenWinnerFailsOnFullHistory_whenForecast_thenNextRankedCandidateIsUsed() {
+    // Constant series 10: both candidates have zero backtest error (MASE undefined, MAE 0), so the
+    // tie keeps candidate order and "flaky" ranks first, but it fails on the full 20 periods.
+    double[] tens = new double[20];
+    Arrays.fill(tens, 10.0);
+    ModelSelection selection =
+        new ModelSelection(
+            List.of(new TestForecaster("flaky", 20, 10.0), new SeasonalNaive(1)),
+            new SelectionOptions(1, 2, new RollingOrigin(2, 2, 1)));
+    SeriesForecast forecast = selection.forecast(tens);
+    assertThat(forecast.model()).isEqualTo("seasonal_naive");
+    assertThat(forecast.mean()).containsExactly(10, 10);
+    assertThat(accuracyOf(forecast, "flaky").failure()).contains("refit on the full history");
+    assertThat(accuracyOf(forecast, "flaky").selected()).isFalse();
+  }
+
+  @Test
+  void givenHistoryShorterThanMinHistory_whenForecast_thenIllegalArgumentException() {
+    assertThatThrownBy(() -> ModelSelection.defaults(12, 12).forecast(new double[41]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("length 41")
+        .hasMessageContaining("42");
+  }
+
+  @Test
+  void givenDuplicateCandidateNames_whenConstructed_thenIllegalArgumentException() {
+    SelectionOptions options = new SelectionOptions(1, 1, new RollingOrigin(1, 1, 1));
+    assertThatThrownBy(
+            () -> new ModelSelection(List.of(new SeasonalNaive(1), new SeasonalNaive(2)), options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("seasonal_naive");
+  }
+
+  @Test
+  void givenBacktestHorizonShorterThanForecastHorizon_whenOptions_thenIllegalArgumentException() {
+    assertThatThrownBy(() -> new SelectionOptions(12, 6, new RollingOrigin(3, 3, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3")
+        .hasMessageContaining("6");
+  }
+
+  @Test
+  void givenDefaults_whenSerializedAndRestored_thenForecastsIdentically() throws Exception {
+    ModelSelection original = ModelSelection.defaults(12, 6);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(original);
+    }
+    ModelSelection restored;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      restored = (ModelSelection) in.readObject();
+    }
+    double[] history = seasonal(9L, 5);
+    assertThat(restored.forecast(history)).isEqualTo(original.forecast(history));
+  }
+
+  @Test
+  void givenForecast_whenCallerMutatesReturnedParts_thenForecastUnchanged() {
+    SeriesForecast forecast = ModelSelection.defaults(1, 6).forecast(randomWalk(8L, 40));
+    double first = forecast.mean()[0];
+    forecast.mean()[0] = -1;
+    assertThat(forecast.mean()[0]).isEqualTo(first);
+    assertThatThrownBy(() -> forecast.parameters().put("x", 1.0))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** Forecasts a fixed level; fails with ModelFitException on histories of at least failFrom. */
+  private record TestForecaster(String name, int failFrom, double level) implements Forecaster {
+    @Override
+    public int minHistory() {
+      return 1;
+    }
+
+    @Override
+    public FittedForecaster fit(double[] history) {
+      if (history.length >= failFrom) {
+        throw new ModelFitException(name + ": refuses length " + history.length);
+      }
+      return new FittedForecaster() {
+        @Override
+        public String model() {
+          return name;
+        }
+
+        @Override
+        public double[] forecast(int horizon) {
+          double[] forecast = new double[horizon];
+          Arrays.fill(forecast, level);
+          return forecast;
+        }
+
+        @Override
+        public Map<String, Double> parameters() {
+          return Map.of("level", level);
+        }
+      };
+    }
+  }
+}

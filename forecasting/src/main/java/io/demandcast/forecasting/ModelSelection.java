@@ -192,6 +192,7 @@ public final class ModelSelection implements Serializable {
         Intervals.quantile(mean, errors, Intervals.P10),
         Intervals.quantile(mean, errors, Intervals.P50),
         Intervals.quantile(mean, errors, Intervals.P90),
+        Intervals.sigma(errors, mean.length),
         parameters,
         accuracy);
   }

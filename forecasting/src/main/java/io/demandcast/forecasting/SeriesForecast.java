@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param p10 10% quantile forecast
  * @param p50 median forecast
  * @param p90 90% quantile forecast
+ * @param sd the forecast error scale per step behind the quantiles, {@link Intervals#sigma}: the
+ *     standard deviation of demand in each period ahead under the normal approximation, units per
+ *     period, non-decreasing
  * @param parameters the chosen model's fitted parameters, unmodifiable, in insertion order
  * @param accuracy one entry per candidate in candidate order, exactly one of them selected;
  *     unmodifiable
@@ -30,6 +33,7 @@ public record SeriesForecast(
     double[] p10,
     double[] p50,
     double[] p90,
+    double[] sd,
     Map<String, Double> parameters,
     List<ModelAccuracy> accuracy)
     implements Serializable {
@@ -53,11 +57,15 @@ public record SeriesForecast(
     p10 = p10.clone();
     p50 = p50.clone();
     p90 = p90.clone();
-    if (p10.length != mean.length || p50.length != mean.length || p90.length != mean.length) {
+    sd = sd.clone();
+    if (p10.length != mean.length
+        || p50.length != mean.length
+        || p90.length != mean.length
+        || sd.length != mean.length) {
       throw new IllegalArgumentException(
           String.format(
-              "lengths differ: mean %d, p10 %d, p50 %d, p90 %d",
-              mean.length, p10.length, p50.length, p90.length));
+              "lengths differ: mean %d, p10 %d, p50 %d, p90 %d, sd %d",
+              mean.length, p10.length, p50.length, p90.length, sd.length));
     }
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     accuracy = List.copyOf(accuracy);
@@ -103,6 +111,16 @@ public record SeriesForecast(
     return p90.clone();
   }
 
+  /**
+   * Returns the forecast error scale per step.
+   *
+   * @return a copy, units per period, element 0 one period ahead
+   */
+  @Override
+  public double[] sd() {
+    return sd.clone();
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof SeriesForecast f
@@ -111,6 +129,7 @@ public record SeriesForecast(
         && Arrays.equals(p10, f.p10)
         && Arrays.equals(p50, f.p50)
         && Arrays.equals(p90, f.p90)
+        && Arrays.equals(sd, f.sd)
         && parameters.equals(f.parameters)
         && accuracy.equals(f.accuracy);
   }
@@ -123,6 +142,7 @@ public record SeriesForecast(
         Arrays.hashCode(p10),
         Arrays.hashCode(p50),
         Arrays.hashCode(p90),
+        Arrays.hashCode(sd),
         parameters,
         accuracy);
   }
@@ -130,12 +150,14 @@ public record SeriesForecast(
   @Override
   public String toString() {
     return String.format(
-        "SeriesForecast[model=%s, mean=%s, p10=%s, p50=%s, p90=%s, parameters=%s, accuracy=%s]",
+        "SeriesForecast[model=%s, mean=%s, p10=%s, p50=%s, p90=%s, sd=%s, parameters=%s,"
+            + " accuracy=%s]",
         model,
         Arrays.toString(mean),
         Arrays.toString(p10),
         Arrays.toString(p50),
         Arrays.toString(p90),
+        Arrays.toString(sd),
         parameters,
         accuracy);
   }

@@ -108,6 +108,10 @@ class ModelSelectionTest {
     // sigma_1 = sqrt((9 + 9 + 4) / 3) = sqrt(22/3), so p90[0] = 3 + 1.2816 * sqrt(22/3).
     assertThat(forecast.p90()[0]).isCloseTo(3 + Z90 * Math.sqrt(22.0 / 3.0), within(1e-9));
     assertThat(forecast.p10()[0]).isCloseTo(0.0, within(0.0));
+    // sd is that same sigma: sigma_1 = sqrt(22/3); sigma_2 adds (9 + 4 + 4) over 6 squares:
+    // sqrt((22 + 17) / 6) = sqrt(6.5), which is below sqrt(22/3), so the running maximum keeps it.
+    assertThat(forecast.sd()[0]).isCloseTo(Math.sqrt(22.0 / 3.0), within(1e-9));
+    assertThat(forecast.sd()[1]).isCloseTo(Math.sqrt(22.0 / 3.0), within(1e-9));
   }
 
   @Test

@@ -48,7 +48,7 @@ comment on column erp_purchase_orders.received_date is 'day the goods arrived; N
 comment on column erp_purchase_orders.status is 'open, received or cancelled';
 comment on column erp_purchase_orders.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
 
-create table if not exists iot_readings (sensor_id varchar not null, location varchar null, sku varchar null, ts timestamp without time zone(6) not null, metric varchar not null, value double null, lineage varchar null);
+create table if not exists iot_readings (sensor_id varchar not null, location varchar null, sku varchar null, ts timestamp without time zone not null, metric varchar not null, value double null, lineage varchar null);
 comment on table iot_readings is 'source table, one row per sensor x timestamp x metric';
 comment on column iot_readings.sensor_id is 'sensor id';
 comment on column iot_readings.location is 'location the sensor watches';
@@ -73,7 +73,7 @@ comment on column logistics_shipments.delivered_date is 'day the goods were deli
 comment on column logistics_shipments.quantity is 'units shipped';
 comment on column logistics_shipments.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
 
-create table if not exists model_runs (run_id varchar not null, started_at timestamp without time zone(6) not null, finished_at timestamp without time zone(6) null, status varchar not null, options varchar null, source_snapshot varchar null, code_version varchar null, rows_read bigint null, rows_rejected bigint null, rows_written bigint null, message varchar null);
+create table if not exists model_runs (run_id varchar not null, started_at timestamp without time zone not null, finished_at timestamp without time zone null, status varchar not null, options varchar null, source_snapshot varchar null, code_version varchar null, rows_read bigint null, rows_rejected bigint null, rows_written bigint null, message varchar null);
 comment on table model_runs is 'output table, one row per run';
 comment on column model_runs.run_id is 'the run that wrote the row';
 comment on column model_runs.started_at is 'when the run started (UTC)';
@@ -139,7 +139,7 @@ comment on column inventory_recommendations.days_of_cover is 'available stock ov
 comment on column inventory_recommendations.model is 'the forecast model behind the recommendation';
 comment on column inventory_recommendations.reason is 'why, in a planner''s words';
 
-create table if not exists rejected_records (run_id varchar not null, source varchar not null, payload varchar not null, reason varchar not null, ts timestamp without time zone(6) not null);
+create table if not exists rejected_records (run_id varchar not null, source varchar not null, payload varchar not null, reason varchar not null, ts timestamp without time zone not null);
 comment on table rejected_records is 'output table, one row per run x rejected record';
 comment on column rejected_records.run_id is 'the run that wrote the row';
 comment on column rejected_records.source is 'the source table (and file) the record came from';

@@ -42,7 +42,7 @@ public final class DuckDbSchemas {
           case DOUBLE -> SQLDataType.DOUBLE;
           case BOOLEAN -> SQLDataType.BOOLEAN;
           case DATE -> SQLDataType.LOCALDATE;
-          case TIMESTAMP -> SQLDataType.LOCALDATETIME(6);
+          case TIMESTAMP -> SQLDataType.LOCALDATETIME;
         };
     return type.nullable(column.nullable());
   }

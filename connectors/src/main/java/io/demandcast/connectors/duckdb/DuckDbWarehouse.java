@@ -59,6 +59,14 @@ public final class DuckDbWarehouse {
     return warehouse;
   }
 
+  /**
+   * The warehouse in {@code file} without setting anything up, for workers that only append to
+   * tables {@link #open} and {@link #beginRun} created.
+   */
+  public static DuckDbWarehouse attach(Path file) {
+    return new DuckDbWarehouse(file);
+  }
+
   /** The database file, absolute. */
   public Path file() {
     return file;

@@ -1,0 +1,180 @@
+package io.demandcast.connectors.duckdb;
+
+import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.TableSchema;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.Row;
+import org.jooq.Cursor;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Beam reads and writes of the embedded DuckDB warehouse. DuckDB is a file in the process, so these
+ * run where the file is: the DirectRunner, or an embedded Flink cluster in the same JVM.
+ */
+public final class DuckDbIO {
+  private DuckDbIO() {}
+
+  /**
+   * Reads a table as rows of a canonical schema. The table is checked when the pipeline is built: a
+   * missing column or a wrong type fails with a message naming the table, the column, the expected
+   * and the found type. A missing {@code lineage} column reads as NULL.
+   *
+   * @param warehouse the warehouse file
+   * @param table the table name in the warehouse
+   * @param schema the canonical schema the rows take
+   */
+  public static PTransform<PBegin, PCollection<Row>> read(Path warehouse, String table, TableSchema schema) {
+    return new Read(warehouse.toAbsolutePath().toString(), table, schema);
+  }
+
+  /**
+   * Appends rows to the staging table of {@code schema} for {@code runId}, which {@link
+   * DuckDbWarehouse#beginRun} created; {@link DuckDbWarehouse#commitRun} publishes them.
+   */
+  public static PTransform<PCollection<Row>, PDone> writeStaged(
+      Path warehouse, TableSchema schema, String runId) {
+    return new WriteStaged(warehouse.toAbsolutePath().toString(), schema, runId);
+  }
+
+  private static final class Read extends PTransform<PBegin, PCollection<Row>> {
+    private final String file;
+    private final String table;
+    private final TableSchema schema;
+
+    Read(String file, String table, TableSchema schema) {
+      super("Read " + table);
+      this.file = file;
+      this.table = table;
+      this.schema = schema;
+    }
+
+    @Override
+    public PCollection<Row> expand(PBegin input) {
+      DuckDbWarehouse.attach(Paths.get(file)).checkTable(table, schema);
+      return input
+          .apply("Table", Create.of(table))
+          .apply("Query", ParDo.of(new ReadFn(file, schema)))
+          .setRowSchema(schema.beamSchema());
+    }
+  }
+
+  private static final class ReadFn extends DoFn<String, Row> {
+    private final String file;
+    private final TableSchema schema;
+
+    ReadFn(String file, TableSchema schema) {
+      this.file = file;
+      this.schema = schema;
+    }
+
+    @ProcessElement
+    public void process(@Element String table, OutputReceiver<Row> out) throws SQLException {
+      org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
+      try (Connection connection = DuckDbConnections.open(Paths.get(file))) {
+        var dsl = DuckDbWarehouse.dsl(connection);
+        List<String> present =
+            dsl.resultQuery(
+                    "select column_name from information_schema.columns where table_name = ?", table)
+                .fetch(0, String.class);
+        List<Field<?>> fields = new ArrayList<>();
+        for (Column column : schema.columns()) {
+          fields.add(
+              present.contains(column.name())
+                  ? DSL.field(DSL.name(column.name()), DuckDbSchemas.dataType(column))
+                  : DSL.inline(null, DuckDbSchemas.dataType(column)).as(column.name()));
+        }
+        try (Cursor<Record> cursor = dsl.select(fields).from(DuckDbSchemas.table(table)).fetchLazy()) {
+          for (Record record : cursor) {
+            Row.Builder row = Row.withSchema(beamSchema);
+            for (int i = 0; i < fields.size(); i++) {
+              row.addValue(record.get(i));
+            }
+            out.output(row.build());
+          }
+        }
+      }
+    }
+  }
+
+  private static final class WriteStaged extends PTransform<PCollection<Row>, PDone> {
+    private final String file;
+    private final TableSchema schema;
+    private final String runId;
+
+    WriteStaged(String file, TableSchema schema, String runId) {
+      super("Write " + schema.name());
+      this.file = file;
+      this.schema = schema;
+      this.runId = runId;
+    }
+
+    @Override
+    public PDone expand(PCollection<Row> rows) {
+      rows.apply("AppendStaged", ParDo.of(new AppendFn(file, schema, runId)));
+      return PDone.in(rows.getPipeline());
+    }
+  }
+
+  private static final class AppendFn extends DoFn<Row, Void> {
+    private static final int BATCH = 2000;
+    private final String file;
+    private final TableSchema schema;
+    private final String runId;
+    private transient List<Object[]> buffer;
+    private transient DuckDbWarehouse warehouse;
+
+    AppendFn(String file, TableSchema schema, String runId) {
+      this.file = file;
+      this.schema = schema;
+      this.runId = runId;
+    }
+
+    @Setup
+    public void setup() {
+      warehouse = DuckDbWarehouse.attach(Paths.get(file));
+    }
+
+    @StartBundle
+    public void startBundle() {
+      buffer = new ArrayList<>();
+    }
+
+    @ProcessElement
+    public void process(@Element Row row) {
+      Object[] values = new Object[schema.columns().size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.getValue(schema.columns().get(i).name());
+      }
+      buffer.add(values);
+      if (buffer.size() >= BATCH) {
+        flush();
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      flush();
+    }
+
+    private void flush() {
+      if (!buffer.isEmpty()) {
+        warehouse.appendStaged(runId, schema, buffer);
+        buffer.clear();
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.demandcast.connectors.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.demandcast.connectors.duckdb.DuckDbSchemas;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.beam.sdk.schemas.Schema;
+import org.junit.jupiter.api.Test;
+
+class CanonicalTablesTest {
+
+  @Test
+  void givenCommittedDuckDbDdl_whenComparedWithTheSchemaInCode_thenTheyAreEqual() throws IOException {
+    // sql/duckdb/tables.sql is committed for analysts; it must be exactly what the code creates.
+    String committed =
+        Files.readString(Path.of("..", "sql", "duckdb", "tables.sql"), StandardCharsets.UTF_8);
+    assertThat(committed)
+        .as("sql/duckdb/tables.sql is stale: regenerate it with ./demandcast ddl > sql/duckdb/tables.sql")
+        .isEqualTo(DuckDbSchemas.ddlScript());
+  }
+
+  @Test
+  void givenDesignDocTables_whenListed_thenEveryCanonicalTableIsDefined() {
+    assertThat(CanonicalTables.ALL)
+        .extracting(TableSchema::name)
+        .containsExactly(
+            "erp_items", "erp_sales", "erp_inventory", "erp_purchase_orders", "iot_readings",
+            "logistics_shipments", "model_runs", "demand_forecasts", "forecast_accuracy",
+            "inventory_recommendations", "rejected_records");
+  }
+
+  @Test
+  void givenSourceTables_whenInspected_thenEachEndsWithNullableLineage() {
+    for (TableSchema table : CanonicalTables.SOURCES) {
+      List<Column> columns = table.columns();
+      Column last = columns.get(columns.size() - 1);
+      assertThat(last.name()).as(table.name()).isEqualTo("lineage");
+      assertThat(last.nullable()).isTrue();
+    }
+  }
+
+  @Test
+  void givenOutputTables_whenInspected_thenEachStartsWithRequiredRunId() {
+    for (TableSchema table : CanonicalTables.OUTPUTS) {
+      Column first = table.columns().get(0);
+      assertThat(first.name()).as(table.name()).isEqualTo("run_id");
+      assertThat(first.nullable()).isFalse();
+    }
+  }
+
+  @Test
+  void givenATable_whenBeamSchemaBuilt_thenFieldsMatchColumnsAndAreNullable() {
+    TableSchema sales = CanonicalTables.ERP_SALES;
+    Schema schema = sales.beamSchema();
+    assertThat(schema.getFieldNames()).isEqualTo(sales.columnNames());
+    assertThat(schema.getFields()).allSatisfy(f -> assertThat(f.getType().getNullable()).isTrue());
+    assertThat(schema.getField("quantity").getType().getTypeName()).isEqualTo(Schema.TypeName.DOUBLE);
+  }
+
+  @Test
+  void givenUnknownName_whenLookedUp_thenErrorListsKnownTables() {
+    assertThatThrownBy(() -> CanonicalTables.byName("sales"))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("'sales'")
+        .hasMessageContaining("erp_sales");
+  }
+
+  @Test
+  void givenBadColumnName_whenDefined_thenRejectedWithTheName() {
+    assertThatThrownBy(() -> Column.required("Unit Cost", ColumnType.DOUBLE, "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'Unit Cost'");
+  }
+}

@@ -1,0 +1,298 @@
+package io.demandcast.pipelines;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.connectors.TableUri;
+import io.demandcast.connectors.demo.DemoDataset;
+import io.demandcast.connectors.duckdb.DuckDbIO;
+import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.TableSchema;
+import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.transforms.ForecastAndRecommend;
+import io.demandcast.pipelines.transforms.ValidateRecords;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionRowTuple;
+import org.joda.time.Duration;
+
+/**
+ * Runs one demandcast job against the embedded DuckDB warehouse: records the run, optionally loads
+ * the demo input, runs the Beam pipeline ({@link ForecastAndRecommend} between DuckDB reads and
+ * staged writes), and publishes the run's outputs in one transaction, or records it as failed.
+ */
+public final class DemandcastJob {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DemandcastJob() {}
+
+  /**
+   * What to run.
+   *
+   * @param warehouse the DuckDB warehouse file the outputs go to
+   * @param sources where each canonical source table is read from, by canonical table name; a table
+   *     not listed is read from the warehouse under its canonical name
+   * @param settings the job settings (run id, horizon, service level, ...)
+   * @param beamArgs Beam pipeline options, e.g. {@code --runner=DirectRunner}
+   * @param loadDemo whether to (re)load the demo input into the warehouse's source tables first
+   * @param progress receives progress lines, or null for none
+   */
+  public record Request(
+      Path warehouse,
+      Map<String, TableUri> sources,
+      JobSettings settings,
+      List<String> beamArgs,
+      boolean loadDemo,
+      Consumer<String> progress) {}
+
+  /**
+   * A finished run.
+   *
+   * @param runId the run id
+   * @param rowsRead source rows read per canonical source table (demo files' rejected rows
+   *     included)
+   * @param rowsWritten output rows published per output table
+   * @param seconds wall time of the whole run, seconds
+   */
+  public record Result(
+      String runId, Map<String, Long> rowsRead, Map<String, Long> rowsWritten, double seconds) {}
+
+  /**
+   * Runs the job.
+   *
+   * @throws IllegalArgumentException for a bad source, option or table
+   * @throws RuntimeException when the pipeline fails; the run is then recorded as failed and its
+   *     outputs are not published
+   */
+  public static Result run(Request request) {
+    long start = System.nanoTime();
+    JobSettings settings = request.settings();
+    String runId = settings.runId();
+    PipelineOptions options = pipelineOptions(request.beamArgs());
+    DuckDbWarehouse warehouse = DuckDbWarehouse.open(request.warehouse());
+    Map<String, TableUri> sources = resolveSources(request);
+    for (TableSchema table : CanonicalTables.SOURCES) {
+      TableUri uri = sources.get(table.name());
+      if (!request.loadDemo()) {
+        DuckDbWarehouse.attach(uri.file()).checkTable(uri.table(), table);
+      }
+    }
+    warehouse.beginRun(runId, settings.startedAt(), optionsJson(request, options), version());
+    try {
+      Map<String, Long> rowsRead = new LinkedHashMap<>();
+      if (request.loadDemo()) {
+        rowsRead.putAll(loadDemo(warehouse, settings, request.progress()));
+      }
+      Pipeline pipeline = Pipeline.create(options);
+      PCollectionRowTuple input = PCollectionRowTuple.empty(pipeline);
+      for (TableSchema table : CanonicalTables.SOURCES) {
+        TableUri uri = sources.get(table.name());
+        input =
+            input.and(
+                table.name(),
+                PBegin.in(pipeline)
+                    .apply("Read" + table.name(), DuckDbIO.read(uri.file(), uri.table(), table)));
+      }
+      PCollectionRowTuple outputs = input.apply(new ForecastAndRecommend(settings));
+      for (TableSchema table : ForecastAndRecommend.OUTPUTS) {
+        outputs
+            .get(table.name())
+            .apply("Write" + table.name(), DuckDbIO.writeStaged(warehouse.file(), table, runId));
+      }
+      PipelineResult result = pipeline.run();
+      waitWithProgress(result, expectedSeries(sources), request.progress());
+      for (TableSchema table : CanonicalTables.SOURCES) {
+        rowsRead.merge(table.name(), counter(result, "read_" + table.name()), Long::sum);
+      }
+      long totalRead = rowsRead.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Long> written =
+          warehouse.commitRun(runId, now(), snapshotJson(sources, rowsRead), totalRead);
+      return new Result(runId, rowsRead, written, (System.nanoTime() - start) / 1e9);
+    } catch (RuntimeException | Error e) {
+      warehouse.failRun(runId, now(), String.valueOf(e.getMessage()));
+      throw e;
+    }
+  }
+
+  /** UTC now, to the microsecond (DuckDB's timestamp precision). */
+  public static LocalDateTime now() {
+    return LocalDateTime.now(ZoneOffset.UTC).withNano(LocalDateTime.now().getNano() / 1000 * 1000);
+  }
+
+  private static PipelineOptions pipelineOptions(List<String> beamArgs) {
+    PipelineOptions options =
+        PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
+    options.setJobName("demandcast");
+    if (options.getRunner() == DirectRunner.class) {
+      // run() returns at once so that progress can be reported while the pipeline runs
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
+    return options;
+  }
+
+  private static Map<String, TableUri> resolveSources(Request request) {
+    Map<String, TableUri> resolved = new LinkedHashMap<>();
+    for (TableSchema table : CanonicalTables.SOURCES) {
+      TableUri uri = request.sources().get(table.name());
+      resolved.put(
+          table.name(),
+          uri == null ? TableUri.duckDb(request.warehouse(), table.name()) : uri);
+    }
+    for (String name : request.sources().keySet()) {
+      if (!resolved.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "unknown source table '" + name + "'; the sources are "
+                + CanonicalTables.SOURCES.stream().map(TableSchema::name).toList());
+      }
+    }
+    return resolved;
+  }
+
+  private static Map<String, Long> loadDemo(
+      DuckDbWarehouse warehouse, JobSettings settings, Consumer<String> progress) {
+    log(progress, "loading the demo input into " + warehouse.file());
+    DemoDataset.Result demo = DemoDataset.read();
+    Map<String, Long> rejectedPerTable = new LinkedHashMap<>();
+    List<Object[]> rejected = new ArrayList<>();
+    for (DemoDataset.Rejected r : demo.rejected()) {
+      rejected.add(
+          new Object[] {settings.runId(), r.source(), r.payload(), r.reason(), settings.startedAt()});
+      String table = r.source().split(" ", 2)[0];
+      rejectedPerTable.merge(table, 1L, Long::sum);
+    }
+    for (var entry : demo.tables().entrySet()) {
+      long rows = warehouse.replaceSourceTable(entry.getKey(), entry.getValue());
+      log(progress, String.format("  %-22s %,9d rows", entry.getKey().name(), rows));
+    }
+    warehouse.appendStaged(settings.runId(), CanonicalTables.REJECTED_RECORDS, rejected);
+    if (!rejected.isEmpty()) {
+      log(progress, String.format("  %,d demo file records could not be converted:"
+          + " see rejected_records", rejected.size()));
+    }
+    return rejectedPerTable;
+  }
+
+  private static long expectedSeries(Map<String, TableUri> sources) {
+    TableUri sales = sources.get(CanonicalTables.ERP_SALES.name());
+    try (Connection connection = DuckDbWarehouse.attach(sales.file()).connect()) {
+      Object count =
+          DuckDbWarehouse.dsl(connection)
+              .fetchValue(
+                  "select count(*) from (select distinct sku, location from " + sales.table() + ")");
+      return count == null ? -1 : ((Number) count).longValue();
+    } catch (SQLException | RuntimeException e) {
+      return -1; // progress then shows counts without a total
+    }
+  }
+
+  private static void waitWithProgress(PipelineResult result, long expected, Consumer<String> progress) {
+    long started = System.nanoTime();
+    String last = "";
+    while (true) {
+      PipelineResult.State state = result.waitUntilFinish(Duration.standardSeconds(2));
+      if (state != null && state.isTerminal()) {
+        if (state != PipelineResult.State.DONE) {
+          throw new IllegalStateException("the pipeline ended in state " + state);
+        }
+        break;
+      }
+      long done = counter(result, "series_forecast") + counter(result, "series_skipped");
+      String line =
+          expected > 0
+              ? String.format("  forecasting: %,d of %,d series (%.0f s)", done, expected,
+                  (System.nanoTime() - started) / 1e9)
+              : String.format("  forecasting: %,d series (%.0f s)", done,
+                  (System.nanoTime() - started) / 1e9);
+      if (done > 0 && !line.equals(last)) {
+        log(progress, line);
+        last = line;
+      }
+    }
+  }
+
+  /** A demandcast counter's value: committed where the runner supports it, else attempted. */
+  static long counter(PipelineResult result, String name) {
+    MetricQueryResults metrics =
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(ValidateRecords.METRICS_NAMESPACE, name))
+                    .build());
+    long total = 0;
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      Long value;
+      try {
+        value = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        value = c.getAttempted();
+      }
+      total += value == null ? 0 : value;
+    }
+    return total;
+  }
+
+  private static String optionsJson(Request request, PipelineOptions options) {
+    ObjectNode node = JSON.valueToTree(request.settings());
+    node.put("startedAt", request.settings().startedAt().toString());
+    node.put("runner", options.getRunner().getSimpleName());
+    node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());
+    node.put("loadDemo", request.loadDemo());
+    return node.toString();
+  }
+
+  private static String snapshotJson(Map<String, TableUri> sources, Map<String, Long> rowsRead) {
+    ObjectNode node = JSON.createObjectNode();
+    sources.forEach(
+        (name, uri) -> {
+          ObjectNode table = node.putObject(name);
+          table.put("uri", uri.toString());
+          table.put("rows_read", rowsRead.getOrDefault(name, 0L));
+        });
+    return node.toString();
+  }
+
+  /** demandcast's version, from the jar's build. */
+  public static String version() {
+    try (InputStream in = DemandcastJob.class.getResourceAsStream("/demandcast/version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void log(Consumer<String> progress, String line) {
+    if (progress != null) {
+      progress.accept(line);
+    }
+  }
+
+}

@@ -1,0 +1,79 @@
+package io.demandcast.pipelines.cli;
+
+import io.demandcast.connectors.duckdb.DuckDbConnections;
+import io.demandcast.pipelines.DemandcastJob;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code demandcast} command line. */
+@Command(
+    name = "demandcast",
+    mixinStandardHelpOptions = true,
+    versionProvider = DemandcastCli.Version.class,
+    description = {
+      "Demand forecasting and inventory recommendations inside the data warehouse.",
+      "Reads ERP, IoT and logistics tables, forecasts demand per SKU x location, and writes",
+      "forecasts, accuracy, safety stock, reorder points and order quantities back to tables."
+    },
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      SqlCommand.class,
+      DdlCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class DemandcastCli implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the command line and returns its exit code. */
+  public static int execute(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new DemandcastCli());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("demandcast: " + message(e));
+          if (System.getenv("DEMANDCAST_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+          } else {
+            commandLine.getErr().println("(set DEMANDCAST_DEBUG=1 for the stack trace)");
+          }
+          return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+    try {
+      return cli.execute(args);
+    } finally {
+      DuckDbConnections.closeAll();
+    }
+  }
+
+  private static String message(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getMessage() != null
+        && cause.getCause().getMessage() != null && cause.getMessage().contains(cause.getCause().getMessage())) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(System.out, System.err, args));
+  }
+
+  /** The version from the jar's build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"demandcast " + DemandcastJob.version()};
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.demandcast.pipelines.cli;
+
+import io.demandcast.connectors.TableUri;
+import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.report.PlannerReport;
+import io.demandcast.pipelines.report.RunSummary;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Runs the job, exports the report and prints the summary; shared by {@code demo} and {@code run}. */
+final class JobCommand {
+  private JobCommand() {}
+
+  static int execute(JobOptions options, Map<String, TableUri> sources, boolean loadDemo, PrintWriter out) {
+    JobSettings settings = options.settings(DemandcastJob.now());
+    out.printf("demandcast %s: run %s -> %s%n", DemandcastJob.version(), settings.runId(),
+        options.warehouse.toAbsolutePath().normalize());
+    DemandcastJob.Result result =
+        DemandcastJob.run(
+            new DemandcastJob.Request(
+                options.warehouse, sources, settings, options.beamArgs(), loadDemo, out::println));
+    DuckDbWarehouse warehouse = DuckDbWarehouse.attach(options.warehouse);
+    out.println("  writing the planner report");
+    PlannerReport.Written report =
+        PlannerReport.write(warehouse, result.runId(), options.reports, options.reportTop);
+    RunSummary summary = RunSummary.of(warehouse, result.runId());
+    SummaryPrinter.print(out, result, summary, report);
+    return 0;
+  }
+}

@@ -1,0 +1,116 @@
+package io.demandcast.pipelines.cli;
+
+import com.github.freva.asciitable.AsciiTable;
+import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code demandcast sql "<query>"}: runs SQL against the warehouse and prints a table. */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs one SQL statement (DuckDB dialect) against the warehouse and prints the result as a",
+      "table. Views for analysts: latest_run, latest_forecasts, latest_accuracy,",
+      "latest_recommendations, latest_rejected_records, forecast_accuracy_by_model."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./demandcast sql \"select * from latest_recommendations limit 5\"",
+      "  ./demandcast sql \"select source, reason, count(*) from latest_rejected_records group by all\""
+    })
+final class SqlCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL statement.")
+  String query;
+
+  @Option(
+      names = "--warehouse",
+      paramLabel = "FILE",
+      defaultValue = "demandcast.duckdb",
+      description = "DuckDB warehouse file. Default: ${DEFAULT-VALUE}")
+  Path warehouse;
+
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Rows printed at most. Default: ${DEFAULT-VALUE}")
+  int maxRows;
+
+  @Override
+  public Integer call() throws SQLException {
+    if (!Files.exists(warehouse)) {
+      throw new IllegalArgumentException(
+          "no warehouse at " + warehouse.toAbsolutePath().normalize()
+              + "; run ./demandcast demo first, or pass --warehouse=FILE");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Connection connection = DuckDbWarehouse.open(warehouse).connect();
+        Statement statement = connection.createStatement()) {
+      if (!statement.execute(query)) {
+        out.printf("ok (%d rows changed)%n", statement.getUpdateCount());
+        return 0;
+      }
+      try (ResultSet rs = statement.getResultSet()) {
+        ResultSetMetaData meta = rs.getMetaData();
+        String[] header = new String[meta.getColumnCount()];
+        for (int i = 0; i < header.length; i++) {
+          header[i] = meta.getColumnLabel(i + 1);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        int total = 0;
+        while (rs.next()) {
+          total++;
+          if (rows.size() < maxRows) {
+            Object[] row = new Object[header.length];
+            for (int i = 0; i < header.length; i++) {
+              row[i] = format(rs.getObject(i + 1));
+            }
+            rows.add(row);
+          }
+        }
+        out.println(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, header, null,
+            rows.toArray(Object[][]::new)));
+        out.printf(total > rows.size() ? "(%d rows, %d shown; --max-rows to see more)%n" : "(%d rows)%n",
+            total, rows.size());
+      }
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("the query failed: " + e.getMessage(), e);
+    }
+    return 0;
+  }
+
+  /** Doubles to at most 4 decimals, NULL as "NULL", the rest as text. */
+  static String format(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (!Double.isFinite(d)) {
+        return String.valueOf(d);
+      }
+      return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+    return value.toString();
+  }
+}

@@ -1,0 +1,47 @@
+package io.demandcast.pipelines.cli;
+
+import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.report.PlannerReport;
+import io.demandcast.pipelines.report.RunSummary;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Prints the end-of-run summary. */
+final class SummaryPrinter {
+  private SummaryPrinter() {}
+
+  static void print(
+      PrintWriter out, DemandcastJob.Result result, RunSummary s, PlannerReport.Written report) {
+    out.println();
+    out.printf("run %s complete in %.1f s%n", result.runId(), result.seconds());
+    out.printf("  rows read          %,d  (%s)%n", total(result.rowsRead()), list(result.rowsRead()));
+    out.printf("  rows rejected      %,d  (%s)  -> latest_rejected_records%n",
+        s.rejected(), list(s.rejectedBySource()));
+    out.printf("  series forecast    %,d of %,d", s.seriesForecast(), s.seriesForecast() + s.seriesSkipped());
+    if (s.seriesSkipped() > 0) {
+      out.printf("  (skipped: %s)", s.skippedByReason().entrySet().stream()
+          .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; ")));
+    }
+    out.println();
+    out.printf("  models chosen      %s%n", list(s.modelsChosen()));
+    out.printf("  backtest MASE      %.3f chosen models vs %.3f seasonal naive (mean over %,d series)%n",
+        s.meanMaseSelected(), s.meanMaseSeasonalNaive(), s.maseSeries());
+    out.printf("  recommendations    %,d written; %,d orders to place now, value %,.2f; "
+        + "%,d with quarantined stock%n",
+        s.recommendations(), s.ordersNow(), s.orderValue(), s.quarantinedSeries());
+    out.printf("  rows written       %s%n", list(result.rowsWritten()));
+    out.printf("  report             %s%n", report.html());
+    out.println("  query              ./demandcast sql \"select * from latest_recommendations limit 5\"");
+  }
+
+  private static long total(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static String list(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", "));
+  }
+}

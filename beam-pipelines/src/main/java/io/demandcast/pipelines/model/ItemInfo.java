@@ -1,0 +1,31 @@
+package io.demandcast.pipelines.model;
+
+import java.io.Serializable;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+
+/**
+ * The fields of one validated {@code erp_items} row the job uses.
+ *
+ * @param sku stock keeping unit
+ * @param unitCost currency per unit, &gt; 0
+ * @param holdingCostRate per year, fraction of unit cost, &gt;= 0
+ * @param orderCost currency per order, &gt;= 0
+ * @param casePack units per case, &gt;= 1
+ * @param moq minimum order quantity, units, &gt;= 0
+ * @param supplier supplier, or null
+ * @param shipMode usual shipment mode, or null
+ * @param shelfLifeDays days, or null when not perishable
+ */
+@DefaultCoder(SerializableCoder.class)
+public record ItemInfo(
+    String sku,
+    double unitCost,
+    double holdingCostRate,
+    double orderCost,
+    int casePack,
+    double moq,
+    String supplier,
+    String shipMode,
+    Integer shelfLifeDays)
+    implements Serializable {}

@@ -1,0 +1,82 @@
+package io.demandcast.pipelines.model;
+
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+/**
+ * The settings of one job run, validated on construction (the message names the bad value).
+ *
+ * @param runId the run id written to every output row
+ * @param startedAt UTC start of the run; also the {@code ts} of its rejected records
+ * @param period the demand calendar
+ * @param horizon periods to forecast, &gt;= 1
+ * @param serviceLevel target cycle service level (alpha), in (0, 1)
+ * @param backtestWindows rolling-origin windows, &gt;= 1
+ * @param backtestStep periods between rolling origins, &gt;= 1
+ * @param minLaneShipments fewest lead times a supplier x mode lane needs before its own statistics
+ *     are used; below it the supplier's, then all shipments' statistics are used; &gt;= 1
+ * @param storageMinC lowest storage temperature in degrees Celsius
+ * @param storageMaxC highest storage temperature in degrees Celsius, &gt; storageMinC
+ * @param quarantineLookbackDays days before the inventory snapshot in which a temperature
+ *     excursion quarantines the stock of perishable items, &gt;= 1
+ * @param quarantineMinReadings readings outside the storage range, within the look-back, that make
+ *     an excursion, &gt;= 1
+ */
+public record JobSettings(
+    String runId,
+    LocalDateTime startedAt,
+    PeriodType period,
+    int horizon,
+    double serviceLevel,
+    int backtestWindows,
+    int backtestStep,
+    int minLaneShipments,
+    double storageMinC,
+    double storageMaxC,
+    int quarantineLookbackDays,
+    int quarantineMinReadings)
+    implements Serializable {
+
+  public JobSettings {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(period, "period");
+    if (runId.isBlank()) {
+      throw new IllegalArgumentException("runId must not be blank");
+    }
+    if (horizon < 1) {
+      throw new IllegalArgumentException("horizon must be >= 1 period, was " + horizon);
+    }
+    if (!(serviceLevel > 0 && serviceLevel < 1)) {
+      throw new IllegalArgumentException(
+          "serviceLevel must be in (0, 1), e.g. 0.95, was " + serviceLevel);
+    }
+    if (backtestWindows < 1) {
+      throw new IllegalArgumentException("backtestWindows must be >= 1, was " + backtestWindows);
+    }
+    if (backtestStep < 1) {
+      throw new IllegalArgumentException("backtestStep must be >= 1, was " + backtestStep);
+    }
+    if (minLaneShipments < 1) {
+      throw new IllegalArgumentException("minLaneShipments must be >= 1, was " + minLaneShipments);
+    }
+    if (!(storageMaxC > storageMinC)) {
+      throw new IllegalArgumentException(
+          "storageMaxC (" + storageMaxC + ") must be above storageMinC (" + storageMinC + ")");
+    }
+    if (quarantineLookbackDays < 1) {
+      throw new IllegalArgumentException(
+          "quarantineLookbackDays must be >= 1, was " + quarantineLookbackDays);
+    }
+    if (quarantineMinReadings < 1) {
+      throw new IllegalArgumentException(
+          "quarantineMinReadings must be >= 1, was " + quarantineMinReadings);
+    }
+  }
+
+  /** The defaults of everything but the run id and start: monthly, 12 periods, 95%. */
+  public static JobSettings defaults(String runId, LocalDateTime startedAt) {
+    return new JobSettings(runId, startedAt, PeriodType.MONTH, 12, 0.95, 3, 3, 10, 15, 27, 30, 3);
+  }
+}

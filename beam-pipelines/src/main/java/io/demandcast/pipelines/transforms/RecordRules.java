@@ -1,0 +1,202 @@
+package io.demandcast.pipelines.transforms;
+
+import io.demandcast.connectors.schema.CanonicalTables;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * The checks each source record must pass, per canonical source table. A check returns the reason
+ * a record is rejected, naming the column and its value, or null when the record is valid.
+ *
+ * <p>Documented defaults instead of rejections: a NULL {@code case_pack} is 1, a NULL {@code moq}
+ * is 0, a NULL {@code quarantined} is 0.
+ */
+public final class RecordRules {
+  /** The purchase order statuses demandcast knows; only {@code open} counts as on order. */
+  public static final Set<String> PO_STATUSES = Set.of("open", "received", "cancelled");
+
+  /** Metrics whose readings are checked for a plausible range. */
+  public static final String TEMPERATURE_C = "temperature_c";
+
+  private RecordRules() {}
+
+  /**
+   * The reason {@code row} of source table {@code table} is rejected, or null when it is valid.
+   *
+   * @throws IllegalArgumentException for a table that is not a canonical source table
+   */
+  public static String check(String table, Row row) {
+    return switch (table) {
+      case "erp_items" -> item(row);
+      case "erp_sales" -> sale(row);
+      case "erp_inventory" -> inventory(row);
+      case "erp_purchase_orders" -> purchaseOrder(row);
+      case "iot_readings" -> reading(row);
+      case "logistics_shipments" -> shipment(row);
+      default -> throw new IllegalArgumentException(
+          "not a canonical source table: " + table + "; known: "
+              + CanonicalTables.SOURCES.stream().map(t -> t.name()).toList());
+    };
+  }
+
+  /** Whether a rejected sales row still names its SKU, location and day: its period is missing. */
+  public static boolean isMissingQuantity(Row row) {
+    return present(row, "sku") && present(row, "location") && row.getValue("date") != null
+        && row.getValue("quantity") == null;
+  }
+
+  private static String item(Row row) {
+    String reason = firstNonNull(blank(row, "sku"), positive(row, "unit_cost"),
+        nonNegative(row, "holding_cost_rate"), nonNegative(row, "order_cost"));
+    if (reason != null) {
+      return reason;
+    }
+    Integer casePack = row.getInt32("case_pack");
+    if (casePack != null && casePack < 1) {
+      return "case_pack must be >= 1, was " + casePack;
+    }
+    Double moq = row.getDouble("moq");
+    if (moq != null && !(moq >= 0 && Double.isFinite(moq))) {
+      return "moq must be >= 0, was " + moq;
+    }
+    Integer shelfLife = row.getInt32("shelf_life_days");
+    if (shelfLife != null && shelfLife < 1) {
+      return "shelf_life_days must be >= 1 when set, was " + shelfLife;
+    }
+    return null;
+  }
+
+  private static String sale(Row row) {
+    String reason = firstNonNull(blank(row, "sku"), blank(row, "location"), missing(row, "date"));
+    if (reason != null) {
+      return reason;
+    }
+    Double quantity = row.getDouble("quantity");
+    if (quantity == null) {
+      return "quantity is missing (not recorded): the period's demand is unknown";
+    }
+    if (!Double.isFinite(quantity)) {
+      return "quantity is not a finite number, was " + quantity;
+    }
+    if (quantity < 0) {
+      return "quantity is negative (" + quantity + "): returns are not demand";
+    }
+    return null;
+  }
+
+  private static String inventory(Row row) {
+    String reason = firstNonNull(blank(row, "sku"), blank(row, "location"),
+        missing(row, "snapshot_date"), nonNegative(row, "on_hand"));
+    if (reason != null) {
+      return reason;
+    }
+    Double quarantined = row.getDouble("quarantined");
+    if (quarantined != null
+        && !(quarantined >= 0 && quarantined <= row.getDouble("on_hand"))) {
+      return "quarantined must be between 0 and on_hand (" + row.getDouble("on_hand")
+          + "), was " + quarantined;
+    }
+    return null;
+  }
+
+  private static String purchaseOrder(Row row) {
+    String reason = firstNonNull(blank(row, "po_id"), blank(row, "sku"), blank(row, "location"),
+        positive(row, "quantity"), missing(row, "order_date"), blank(row, "status"));
+    if (reason != null) {
+      return reason;
+    }
+    String status = row.getString("status").strip().toLowerCase(Locale.ROOT);
+    if (!PO_STATUSES.contains(status)) {
+      return "status must be one of " + PO_STATUSES + ", was '" + row.getString("status") + "'";
+    }
+    LocalDate ordered = date(row, "order_date");
+    LocalDate expected = date(row, "expected_date");
+    if (expected != null && expected.isBefore(ordered)) {
+      return "expected_date " + expected + " is before order_date " + ordered;
+    }
+    if (status.equals("received") && row.getValue("received_date") == null) {
+      return "status is 'received' but received_date is missing";
+    }
+    return null;
+  }
+
+  private static String reading(Row row) {
+    String reason = firstNonNull(blank(row, "sensor_id"), blank(row, "location"),
+        missing(row, "ts"), blank(row, "metric"), missing(row, "value"));
+    if (reason != null) {
+      return reason;
+    }
+    double value = row.getDouble("value");
+    if (!Double.isFinite(value)) {
+      return "value is not a finite number, was " + value;
+    }
+    if (TEMPERATURE_C.equals(row.getString("metric")) && (value < -90 || value > 70)) {
+      return "temperature_c " + value + " is outside the physically plausible -90..70";
+    }
+    return null;
+  }
+
+  private static String shipment(Row row) {
+    String reason = firstNonNull(blank(row, "shipment_id"), blank(row, "supplier"));
+    if (reason != null) {
+      return reason;
+    }
+    LocalDate shipped = date(row, "ship_date");
+    LocalDate delivered = date(row, "delivered_date");
+    if (shipped != null && delivered != null && delivered.isBefore(shipped)) {
+      return "delivered_date " + delivered + " is before ship_date " + shipped
+          + ": the lead time would be negative";
+    }
+    Double quantity = row.getDouble("quantity");
+    if (quantity != null && !(quantity >= 0 && Double.isFinite(quantity))) {
+      return "quantity must be >= 0 when set, was " + quantity;
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ checks
+
+  private static String firstNonNull(String... reasons) {
+    for (String reason : reasons) {
+      if (reason != null) {
+        return reason;
+      }
+    }
+    return null;
+  }
+
+  private static boolean present(Row row, String column) {
+    String value = row.getString(column);
+    return value != null && !value.isBlank();
+  }
+
+  private static String blank(Row row, String column) {
+    return present(row, column) ? null : column + " is missing or blank";
+  }
+
+  private static String missing(Row row, String column) {
+    return row.getValue(column) == null ? column + " is missing" : null;
+  }
+
+  private static String positive(Row row, String column) {
+    Double value = row.getDouble(column);
+    if (value == null) {
+      return column + " is missing";
+    }
+    return value > 0 && Double.isFinite(value) ? null : column + " must be > 0, was " + value;
+  }
+
+  private static String nonNegative(Row row, String column) {
+    Double value = row.getDouble(column);
+    if (value == null) {
+      return column + " is missing";
+    }
+    return value >= 0 && Double.isFinite(value) ? null : column + " must be >= 0, was " + value;
+  }
+
+  private static LocalDate date(Row row, String column) {
+    return row.getLogicalTypeValue(column, LocalDate.class);
+  }
+}

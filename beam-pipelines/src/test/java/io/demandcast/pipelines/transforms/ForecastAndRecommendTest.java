@@ -1,0 +1,263 @@
+package io.demandcast.pipelines.transforms;
+
+import static io.demandcast.connectors.schema.CanonicalTables.DEMAND_FORECASTS;
+import static io.demandcast.connectors.schema.CanonicalTables.ERP_INVENTORY;
+import static io.demandcast.connectors.schema.CanonicalTables.ERP_ITEMS;
+import static io.demandcast.connectors.schema.CanonicalTables.ERP_PURCHASE_ORDERS;
+import static io.demandcast.connectors.schema.CanonicalTables.ERP_SALES;
+import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_ACCURACY;
+import static io.demandcast.connectors.schema.CanonicalTables.INVENTORY_RECOMMENDATIONS;
+import static io.demandcast.connectors.schema.CanonicalTables.IOT_READINGS;
+import static io.demandcast.connectors.schema.CanonicalTables.LOGISTICS_SHIPMENTS;
+import static io.demandcast.connectors.schema.CanonicalTables.REJECTED_RECORDS;
+import static io.demandcast.pipelines.transforms.Fixtures.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.demandcast.connectors.schema.TableSchema;
+import io.demandcast.pipelines.model.JobSettings;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionRowTuple;
+import org.apache.beam.sdk.values.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole job on a tiny inline fixture with planted bad rows: the good output lacks them, {@code
+ * rejected_records} holds each with its reason.
+ */
+@ExtendWith(TestPipelineExtension.class)
+class ForecastAndRecommendTest {
+  private static final LocalDateTime STARTED = LocalDateTime.of(2026, 11, 21, 9, 0);
+  private static final JobSettings SETTINGS = JobSettings.defaults("test-run", STARTED);
+  private static final LocalDate FIRST_MONTH = LocalDate.of(1999, 1, 1);
+  private static final int MONTHS = 48; // Jan 1999 .. Dec 2002
+  private static final LocalDate SNAPSHOT = LocalDate.of(2002, 12, 31);
+
+  /** Smooth seasonal demand for A: 10 + 5 * (month of year is Nov or Dec). */
+  private static double demandA(int month) {
+    int moy = (month % 12) + 1;
+    return 10 + (moy >= 11 ? 5 : 0);
+  }
+
+  /** Intermittent demand for B: 3 units every fourth month. */
+  private static double demandB(int month) {
+    return month % 4 == 0 ? 3 : 0;
+  }
+
+  private static List<Row> sales() {
+    List<Row> rows = new ArrayList<>();
+    for (int m = 0; m < MONTHS; m++) {
+      LocalDate day = FIRST_MONTH.plusMonths(m).plusDays(14);
+      rows.add(row(ERP_SALES, "sku", "A", "location", "DC1", "date", day, "quantity", demandA(m)));
+      rows.add(row(ERP_SALES, "sku", "B", "location", "DC1", "date", day, "quantity", demandB(m)));
+      // D's quantity was not recorded in month 20: D cannot be forecast
+      rows.add(row(ERP_SALES, "sku", "D", "location", "DC1", "date", day,
+          "quantity", m == 20 ? null : 2.0));
+    }
+    // two sales rows in one month of A are summed: +1 in the last month
+    rows.add(row(ERP_SALES, "sku", "A", "location", "DC1", "date", FIRST_MONTH.plusMonths(MONTHS - 1),
+        "quantity", 1.0));
+    // planted bad rows
+    rows.add(row(ERP_SALES, "sku", "Z", "location", "DC1", "date", FIRST_MONTH, "quantity", 4.0));
+    rows.add(row(ERP_SALES, "sku", "A", "location", "DC1", "date", FIRST_MONTH, "quantity", -2.0));
+    rows.add(row(ERP_SALES, "sku", "A", "location", null, "date", FIRST_MONTH, "quantity", 1.0));
+    return rows;
+  }
+
+  private static List<Row> items() {
+    return List.of(
+        row(ERP_ITEMS, "sku", "A", "unit_cost", 10.0, "holding_cost_rate", 0.25, "order_cost", 50.0,
+            "case_pack", 6, "moq", 12.0, "supplier", "S1", "ship_mode", "Air"),
+        row(ERP_ITEMS, "sku", "B", "unit_cost", 4.0, "holding_cost_rate", 0.25, "order_cost", 20.0,
+            "supplier", "S1", "ship_mode", "Air", "shelf_life_days", 365),
+        row(ERP_ITEMS, "sku", "D", "unit_cost", 1.0, "holding_cost_rate", 0.2, "order_cost", 10.0,
+            "supplier", "S1", "ship_mode", "Air"),
+        // planted: a negative unit cost
+        row(ERP_ITEMS, "sku", "C", "unit_cost", -1.0, "holding_cost_rate", 0.2, "order_cost", 10.0));
+  }
+
+  private static List<Row> inventory() {
+    return List.of(
+        row(ERP_INVENTORY, "sku", "A", "location", "DC1", "snapshot_date", SNAPSHOT, "on_hand", 2.0),
+        // an older snapshot of A is ignored
+        row(ERP_INVENTORY, "sku", "A", "location", "DC1", "snapshot_date", SNAPSHOT.minusDays(30),
+            "on_hand", 500.0),
+        row(ERP_INVENTORY, "sku", "B", "location", "DC1", "snapshot_date", SNAPSHOT, "on_hand", 100.0),
+        // planted: more quarantined than on hand
+        row(ERP_INVENTORY, "sku", "D", "location", "DC1", "snapshot_date", SNAPSHOT, "on_hand", 1.0,
+            "quarantined", 3.0));
+  }
+
+  private static List<Row> purchaseOrders() {
+    return List.of(
+        row(ERP_PURCHASE_ORDERS, "po_id", "P1", "sku", "A", "location", "DC1", "quantity", 10.0,
+            "order_date", SNAPSHOT.minusDays(5), "status", "open"),
+        row(ERP_PURCHASE_ORDERS, "po_id", "P2", "sku", "A", "location", "DC1", "quantity", 99.0,
+            "order_date", SNAPSHOT.minusDays(50), "received_date", SNAPSHOT.minusDays(20),
+            "status", "received"),
+        // planted: unknown status
+        row(ERP_PURCHASE_ORDERS, "po_id", "P3", "sku", "A", "location", "DC1", "quantity", 5.0,
+            "order_date", SNAPSHOT.minusDays(5), "status", "pending"));
+  }
+
+  private static List<Row> readings() {
+    List<Row> rows = new ArrayList<>();
+    LocalDateTime t = SNAPSHOT.minusDays(10).atTime(0, 0);
+    for (int h = 0; h < 24; h++) {
+      // 4 hours at 35 C: an excursion at DC1 ten days before the snapshot
+      double value = h >= 10 && h < 14 ? 35.0 : 20.0;
+      rows.add(row(IOT_READINGS, "sensor_id", "s1", "location", "DC1", "ts", t.plusHours(h),
+          "metric", "temperature_c", "value", value));
+    }
+    // planted: no value
+    rows.add(row(IOT_READINGS, "sensor_id", "s1", "location", "DC1", "ts", t.plusHours(30),
+        "metric", "temperature_c"));
+    return rows;
+  }
+
+  /** Lead times 20, 22, ..., 42 days on lane S1 x Air: mean 31, sample sd sqrt(52) = 7.2111. */
+  private static List<Row> shipments() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      LocalDate shipped = LocalDate.of(2001, 1, 1).plusDays(7L * i);
+      rows.add(row(LOGISTICS_SHIPMENTS, "shipment_id", "SH" + i, "supplier", "S1", "mode", "Air",
+          "ship_date", shipped, "delivered_date", shipped.plusDays(20 + 2L * i), "quantity", 10.0));
+    }
+    // valid, but no lead time: shipped from a distribution centre without a PO date
+    rows.add(row(LOGISTICS_SHIPMENTS, "shipment_id", "SH-RDC", "supplier", "RDC", "mode", "Truck",
+        "delivered_date", LocalDate.of(2001, 6, 1)));
+    // planted: delivered before it was shipped
+    rows.add(row(LOGISTICS_SHIPMENTS, "shipment_id", "SH-BAD", "supplier", "S1", "mode", "Air",
+        "ship_date", LocalDate.of(2001, 6, 10), "delivered_date", LocalDate.of(2001, 6, 1)));
+    return rows;
+  }
+
+  private static PCollectionRowTuple sources(TestPipeline pipeline) {
+    Map<TableSchema, List<Row>> fixture = Map.of(
+        ERP_SALES, sales(), ERP_ITEMS, items(), ERP_INVENTORY, inventory(),
+        ERP_PURCHASE_ORDERS, purchaseOrders(), IOT_READINGS, readings(),
+        LOGISTICS_SHIPMENTS, shipments());
+    PCollectionRowTuple tuple = PCollectionRowTuple.empty(pipeline);
+    for (var e : fixture.entrySet()) {
+      tuple = tuple.and(e.getKey().name(), pipeline.apply("Create" + e.getKey().name(),
+          Create.of(e.getValue()).withRowSchema(e.getKey().beamSchema())));
+    }
+    return tuple;
+  }
+
+  private static <T> List<T> list(Iterable<T> rows) {
+    return StreamSupport.stream(rows.spliterator(), false).toList();
+  }
+
+  @Test
+  void givenFixtureWithPlantedBadRows_whenRun_thenBadRowsAreRejectedWithReasons(TestPipeline pipeline) {
+    PCollectionRowTuple out = sources(pipeline).apply(new ForecastAndRecommend(SETTINGS));
+
+    PAssert.that(out.get(REJECTED_RECORDS.name())).satisfies(rows -> {
+      List<Row> rejected = list(rows);
+      Map<String, List<String>> reasons = rejected.stream().collect(Collectors.groupingBy(
+          r -> r.getString("source"), Collectors.mapping(r -> r.getString("reason"), Collectors.toList())));
+      assertThat(reasons.get("erp_sales")).hasSize(4).anyMatch(r -> r.contains("sku Z is not in erp_items"))
+          .anyMatch(r -> r.contains("quantity is negative")).anyMatch(r -> r.contains("location is missing"))
+          .anyMatch(r -> r.contains("quantity is missing"));
+      assertThat(reasons.get("erp_items")).containsExactly("unit_cost must be > 0, was -1.0");
+      assertThat(reasons.get("erp_inventory")).singleElement().asString().contains("quarantined must be between 0 and on_hand");
+      assertThat(reasons.get("erp_purchase_orders")).singleElement().asString().contains("'pending'");
+      assertThat(reasons.get("iot_readings")).containsExactly("value is missing");
+      assertThat(reasons.get("logistics_shipments")).singleElement().asString().contains("lead time would be negative");
+      assertThat(rejected).hasSize(9).allSatisfy(r -> {
+        assertThat(r.getString("run_id")).isEqualTo("test-run");
+        assertThat(r.getString("payload")).startsWith("{").endsWith("}");
+        assertThat(r.getLogicalTypeValue("ts", LocalDateTime.class)).isEqualTo(STARTED);
+      });
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenFixture_whenRun_thenForecastsForEveryCompleteSeriesWithOrderedQuantiles(TestPipeline pipeline) {
+    PCollectionRowTuple out = sources(pipeline).apply(new ForecastAndRecommend(SETTINGS));
+
+    PAssert.that(out.get(DEMAND_FORECASTS.name())).satisfies(rows -> {
+      List<Row> forecasts = list(rows);
+      // A and B: 12 months each; D skipped (a month not recorded); C rejected; Z unknown
+      assertThat(forecasts).hasSize(24);
+      assertThat(forecasts).extracting(r -> r.getString("sku")).containsOnly("A", "B");
+      assertThat(forecasts).allSatisfy(r -> {
+        assertThat(r.getDouble("p10")).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(r.getDouble("p50"));
+        assertThat(r.getDouble("p50")).isLessThanOrEqualTo(r.getDouble("p90"));
+        assertThat(r.getDouble("mean")).isGreaterThanOrEqualTo(0);
+      });
+      // horizon 1 is Jan 2003, the month after the last sales month (Dec 2002)
+      assertThat(forecasts).filteredOn(r -> r.getInt32("horizon") == 1)
+          .allSatisfy(r -> assertThat(r.getLogicalTypeValue("period_start", LocalDate.class))
+              .isEqualTo(LocalDate.of(2003, 1, 1)));
+      // A's demand is a deterministic seasonal pattern over 4 seasons: the seasonal naive forecast is
+      // exact for Nov/Dec (15 units) in the backtest, so A's November forecast is 15
+      assertThat(forecasts).filteredOn(r -> r.getString("sku").equals("A")
+              && r.getLogicalTypeValue("period_start", LocalDate.class).equals(LocalDate.of(2003, 11, 1)))
+          .singleElement().satisfies(r -> assertThat(r.getDouble("mean")).isCloseTo(15, org.assertj.core.data.Offset.offset(1.0)));
+      return null;
+    });
+
+    PAssert.that(out.get(FORECAST_ACCURACY.name())).satisfies(rows -> {
+      List<Row> accuracy = list(rows);
+      assertThat(accuracy).filteredOn(r -> r.getString("sku").equals("A")).hasSize(4)
+          .filteredOn(r -> r.getBoolean("selected")).hasSize(1);
+      assertThat(accuracy).filteredOn(r -> r.getString("sku").equals("D")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.getString("model")).isEqualTo("none");
+            assertThat(r.getString("failure")).contains("not recorded in 1 of 48 periods").contains("2000-09-01");
+          });
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenFixture_whenRun_thenRecommendationsJoinStockOrdersLeadTimesAndExcursions(TestPipeline pipeline) {
+    PCollectionRowTuple out = sources(pipeline).apply(new ForecastAndRecommend(SETTINGS));
+
+    PAssert.that(out.get(INVENTORY_RECOMMENDATIONS.name())).satisfies(rows -> {
+      Map<String, Row> bySku = list(rows).stream().collect(Collectors.toMap(r -> r.getString("sku"), r -> r));
+      assertThat(bySku).containsOnlyKeys("A", "B");
+      Row a = bySku.get("A");
+      assertThat(a.getDouble("on_hand")).isEqualTo(2.0); // the latest snapshot, not the older 500
+      assertThat(a.getDouble("on_order")).isEqualTo(10.0); // the open PO only
+      assertThat(a.getDouble("quarantined")).isZero(); // A has no shelf life
+      // lead times 20, 22, ..., 42: mean 31, sample variance 52
+      assertThat(a.getDouble("lead_time_mean_days")).isCloseTo(31.0, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(a.getDouble("lead_time_sd_days")).isCloseTo(Math.sqrt(52), org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(a.getString("lead_time_basis")).contains("supplier S1, mode Air: 12 shipments");
+      assertThat(a.getDouble("inventory_position")).isEqualTo(12.0);
+      // A sells 10 in January; over a 31-day lead time (1.02 months) that is 10.2 units, plus safety
+      // stock for the lead time's spread: the reorder point is above 12, so order now,
+      // in whole cases of 6 and at least the MOQ of 12
+      assertThat(a.getDouble("recommended_order_qty")).isGreaterThanOrEqualTo(12);
+      assertThat(a.getDouble("recommended_order_qty") % 6).isZero();
+      Row b = bySku.get("B");
+      assertThat(b.getDouble("quarantined")).isEqualTo(100.0);
+      assertThat(b.getString("reason")).contains("on hand quarantined: 4 temperature readings outside 15-27 C at DC1");
+      for (Row r : bySku.values()) {
+        for (String column : List.of("safety_stock", "reorder_point", "order_up_to", "eoq",
+            "recommended_order_qty", "expected_fill_rate")) {
+          assertThat(r.getDouble(column)).as(column).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(r.getDouble("service_level")).isEqualTo(0.95);
+      }
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+}

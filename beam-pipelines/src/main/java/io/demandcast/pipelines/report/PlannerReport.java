@@ -1,0 +1,183 @@
+package io.demandcast.pipelines.report;
+
+import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+
+/**
+ * The report planners open offline after a run: the run's inventory recommendations as CSV, and an
+ * HTML page with the run summary, the orders to place now and forecast charts of the largest
+ * series.
+ */
+public final class PlannerReport {
+  private static final String CSV_FILE = "recommendations.csv";
+  private static final String HTML_FILE = "index.html";
+
+  /** CSV columns written with 4 decimals; every other number gets 2. */
+  private static final Set<String> FOUR_DECIMALS = Set.of("service_level", "expected_fill_rate");
+
+  private PlannerReport() {}
+
+  /**
+   * Result of an export. csv and html are absolute paths; charts = number of SKU charts drawn.
+   *
+   * @param directory the run's report directory, {@code reportsRoot/<runId>}, absolute
+   * @param csv the recommendations CSV in it
+   * @param html the HTML page in it
+   * @param charts how many series charts the page embeds
+   */
+  public record Written(Path directory, Path csv, Path html, int charts) {}
+
+  /**
+   * Writes {@code reportsRoot/<runId>/recommendations.csv} and {@code
+   * reportsRoot/<runId>/index.html} for a complete run in the warehouse, replacing an earlier
+   * report of the same run.
+   *
+   * <p>The CSV has a header and one row per {@code inventory_recommendations} row of the run: every
+   * column in table order plus {@code order_value} (recommended_order_qty x unit_cost, currency),
+   * largest order value first, then by SKU and location. Numbers are plain decimals rounded half up
+   * to 2 decimals ({@code service_level} and {@code expected_fill_rate} to 4); NULL is an empty
+   * field.
+   *
+   * <p>The HTML page is self-contained (no external CSS, scripts, fonts or images): a run summary,
+   * the 50 orders to place now of the largest value, and one PNG chart for each of the {@code topN}
+   * SKU x location with the largest forecast value (forecast mean summed over the horizon times the
+   * unit cost): monthly sales history (last 36 months at most), forecast median with its p10-p90
+   * band, and the reorder point. Sets {@code java.awt.headless=true} to draw the charts.
+   *
+   * <p>Both files are written to a temporary directory in {@code reportsRoot} and moved into place,
+   * so a failed export leaves no half-written report.
+   *
+   * @param warehouse the warehouse holding the run
+   * @param runId the run; also the name of the report directory
+   * @param reportsRoot the directory holding one report directory per run; created if missing
+   * @param topN how many series to chart, {@code >= 0}
+   * @return where the report was written and how many charts it has
+   * @throws IllegalArgumentException naming the run when {@code model_runs} has no complete run
+   *     with that id, or when the id is not a plain directory name; or when {@code topN < 0}
+   * @throws UncheckedIOException when the files cannot be written
+   * @throws IllegalStateException when the warehouse cannot be read
+   */
+  public static Written write(DuckDbWarehouse warehouse, String runId, Path reportsRoot, int topN) {
+    Objects.requireNonNull(warehouse, "warehouse");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(reportsRoot, "reportsRoot");
+    if (topN < 0) {
+      throw new IllegalArgumentException("topN must be >= 0, was " + topN);
+    }
+    Path root = reportsRoot.toAbsolutePath().normalize();
+    Path target = root.resolve(runId).normalize();
+    if (runId.isBlank() || !root.equals(target.getParent())) {
+      throw new IllegalArgumentException(
+          "run id '" + runId + "' cannot name a report directory in " + root);
+    }
+    ReportData data = read(warehouse, runId, topN);
+    RunSummary summary = RunSummary.of(warehouse, runId);
+    System.setProperty("java.awt.headless", "true");
+    String html = ReportHtml.render(data, summary);
+    try {
+      Files.createDirectories(root);
+      Path staging = Files.createTempDirectory(root, ".report-");
+      try {
+        writeCsv(staging.resolve(CSV_FILE), data.recommendations());
+        Files.writeString(staging.resolve(HTML_FILE), html, StandardCharsets.UTF_8);
+        moveIntoPlace(staging, target);
+      } catch (IOException | RuntimeException e) {
+        deleteQuietly(staging, e);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write the planner report of run '" + runId + "' to " + target + ": " + e, e);
+    }
+    return new Written(
+        target, target.resolve(CSV_FILE), target.resolve(HTML_FILE), data.charts().size());
+  }
+
+  private static ReportData read(DuckDbWarehouse warehouse, String runId, int topN) {
+    try (Connection connection = warehouse.connect()) {
+      return DuckDbWarehouse.dsl(connection)
+          .transactionResult(config -> ReportData.read(config.dsl(), runId, topN));
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot read run '" + runId + "' from " + warehouse.file() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeCsv(Path file, Result<Record> rows) throws IOException {
+    Field<?>[] fields = rows.fields();
+    String[] header = Stream.of(fields).map(Field::getName).toArray(String[]::new);
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header).get().print(out)) {
+      for (Record row : rows) {
+        for (Field<?> field : fields) {
+          csv.print(csvValue(field.getName(), row.get(field)));
+        }
+        csv.println();
+      }
+    }
+  }
+
+  /** A CSV field: doubles as plain decimals rounded half up, null as empty. */
+  private static Object csvValue(String column, Object value) {
+    if (value instanceof Double d && Double.isFinite(d)) {
+      int scale = FOUR_DECIMALS.contains(column) ? 4 : 2;
+      return BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).toPlainString();
+    }
+    return value;
+  }
+
+  /** Moves {@code staging} to {@code target}; an existing {@code target} is replaced. */
+  private static void moveIntoPlace(Path staging, Path target) throws IOException {
+    if (!Files.exists(target)) {
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    Path previous = staging.resolveSibling(staging.getFileName() + "-previous");
+    Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+      throw e;
+    }
+    deleteRecursively(previous);
+  }
+
+  private static void deleteQuietly(Path directory, Exception failure) {
+    try {
+      deleteRecursively(directory);
+    } catch (IOException | UncheckedIOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

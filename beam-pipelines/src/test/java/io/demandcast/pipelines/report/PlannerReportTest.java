@@ -1,0 +1,484 @@
+package io.demandcast.pipelines.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.demandcast.connectors.duckdb.DuckDbConnections;
+import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlannerReportTest {
+  private static final String RUN = "run-2025-06";
+  private static final String OLDER_RUN = "run-2025-05";
+  private static final String RUNNING_RUN = "run-2025-07";
+  private static final String ODD_SKU = "A<&>\"1";
+  private static final String ODD_SKU_ESCAPED = "A&lt;&amp;&gt;&quot;1";
+  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  private static final Pattern DATA_URI =
+      Pattern.compile("<img src=\"data:image/png;base64,([^\"]+)\"");
+  private static final Pattern ALT = Pattern.compile("<img [^>]*alt=\"([^\"]*)\"");
+
+  @TempDir Path temp;
+  private DuckDbWarehouse warehouse;
+  private Path reportsRoot;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    warehouse = DuckDbWarehouse.open(temp.resolve("warehouse.duckdb"));
+    reportsRoot = temp.resolve("reports");
+    try (Connection connection = warehouse.connect()) {
+      seed(DuckDbWarehouse.dsl(connection));
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    DuckDbConnections.close(warehouse.file());
+  }
+
+  /**
+   * Run {@value #RUN}: three forecast series (forecast value B2 3000 > A 1200 > C3 300), one
+   * skipped series D4, four recommendations of which A and B2 order now, three rejected records. An
+   * older complete run and a running run hold rows that must not show up.
+   */
+  private static void seed(DSLContext dsl) {
+    dsl.execute(
+        "insert into model_runs (run_id, started_at, finished_at, status) values"
+            + " (?, ?, ?, 'complete'), (?, ?, ?, 'complete'), (?, ?, null, 'running')",
+        RUN,
+        LocalDateTime.of(2025, 6, 1, 2, 0),
+        LocalDateTime.of(2025, 6, 1, 2, 5, 30),
+        OLDER_RUN,
+        LocalDateTime.of(2025, 5, 1, 2, 0),
+        LocalDateTime.of(2025, 5, 1, 2, 4),
+        RUNNING_RUN,
+        LocalDateTime.of(2025, 7, 1, 2, 0));
+
+    List<Object[]> sales = new ArrayList<>();
+    addMonthlySales(sales, ODD_SKU, "DC1", LocalDate.of(2023, 6, 1), 24);
+    addMonthlySales(sales, "B2", "DC1", LocalDate.of(2022, 2, 1), 40);
+    addMonthlySales(sales, "C3", "DC2", LocalDate.of(2023, 6, 1), 24);
+    insert(dsl, "erp_sales", sales);
+
+    List<Object[]> forecasts = new ArrayList<>();
+    for (int h = 1; h <= 6; h++) {
+      LocalDate period = LocalDate.of(2025, 5, 1).plusMonths(h);
+      forecasts.add(
+          new Object[] {RUN, ODD_SKU, "DC1", period, h, 100.0, 80.0, 100.0, 130.0, "ridge_lags"});
+      forecasts.add(
+          new Object[] {RUN, "B2", "DC1", period, h, 10.0, 5.0, 10.0, 15.0, "seasonal_naive"});
+      forecasts.add(
+          new Object[] {RUN, "C3", "DC2", period, h, 50.0, 40.0, 50.0, 60.0, "croston_sba"});
+      forecasts.add(
+          new Object[] {OLDER_RUN, "Z9", "DC9", period, h, 1e6, 1e6, 1e6, 1e6, "ridge_lags"});
+    }
+    insert(dsl, "demand_forecasts", forecasts);
+
+    insert(
+        dsl,
+        "forecast_accuracy",
+        List.of(
+            accuracy(RUN, ODD_SKU, "DC1", "ridge_lags", 0.5, true, null),
+            accuracy(RUN, ODD_SKU, "DC1", "seasonal_naive", 1.0, false, null),
+            accuracy(RUN, ODD_SKU, "DC1", "croston_sba", 1.4, false, null),
+            accuracy(RUN, "B2", "DC1", "seasonal_naive", 0.8, true, null),
+            accuracy(RUN, "B2", "DC1", "ridge_lags", 0.9, false, null),
+            accuracy(RUN, "C3", "DC2", "croston_sba", 0.6, true, null),
+            accuracy(RUN, "C3", "DC2", "seasonal_naive", null, false, "too few seasons"),
+            accuracy(RUN, "D4", "DC1", "none", null, false, "skipped: too short"),
+            accuracy(OLDER_RUN, "Z9", "DC9", "none", null, false, "skipped: too short")));
+
+    insert(
+        dsl,
+        "inventory_recommendations",
+        List.of(
+            recommendation(
+                RUN,
+                ODD_SKU,
+                "DC1",
+                5.0,
+                150.0,
+                40.0,
+                2.0,
+                3.2,
+                "position 4 below reorder point 150, order \"now\""),
+            recommendation(RUN, "B2", "DC1", 20.0, 30.0, 3.0, 50.0, 12.0, "below reorder point"),
+            recommendation(RUN, "C3", "DC2", 12345678.9, 100.0, 0.0, 1.0, 900.0, "enough stock"),
+            recommendation(RUN, "D4", "DC1", 0.0, 0.0, 0.0, 7.25, null, "no forecast"),
+            recommendation(OLDER_RUN, "Z9", "DC9", 0.0, 10.0, 1000.0, 1000.0, 1.0, "old run")));
+
+    LocalDateTime ts = LocalDateTime.of(2025, 6, 1, 2, 1);
+    insert(
+        dsl,
+        "rejected_records",
+        List.of(
+            new Object[] {RUN, "erp_sales", "{\"sku\":null}", "sku missing", ts},
+            new Object[] {RUN, "erp_sales", "{\"qty\":-1}", "negative quantity", ts},
+            new Object[] {RUN, "erp_inventory", "{}", "location missing", ts},
+            new Object[] {OLDER_RUN, "erp_sales", "{}", "old", ts}));
+  }
+
+  /** Per month: quantity 10 + index on the 1st, 5 on the 15th, NULL on the 20th; sum 15 + index. */
+  private static void addMonthlySales(
+      List<Object[]> rows, String sku, String location, LocalDate first, int months) {
+    for (int m = 0; m < months; m++) {
+      LocalDate month = first.plusMonths(m);
+      rows.add(new Object[] {sku, location, month, 10.0 + m, 3.5, false, "test"});
+      rows.add(new Object[] {sku, location, month.withDayOfMonth(15), 5.0, 3.5, true, "test"});
+      rows.add(new Object[] {sku, location, month.withDayOfMonth(20), null, 3.5, false, "test"});
+    }
+  }
+
+  private static Object[] accuracy(
+      String run,
+      String sku,
+      String location,
+      String model,
+      Double mase,
+      boolean selected,
+      String failure) {
+    return new Object[] {
+      run,
+      sku,
+      location,
+      model,
+      mase,
+      mase,
+      mase == null ? null : 20.0,
+      0.1,
+      0.8,
+      mase == null ? 0 : 3,
+      selected,
+      failure
+    };
+  }
+
+  private static Object[] recommendation(
+      String run,
+      String sku,
+      String location,
+      double onHand,
+      double reorderPoint,
+      double orderQty,
+      double unitCost,
+      Double daysOfCover,
+      String reason) {
+    return new Object[] {
+      run,
+      sku,
+      location,
+      onHand,
+      1.0,
+      0.0,
+      onHand - 1.0,
+      14.0,
+      2.5,
+      "supplier shipments",
+      0.95,
+      12.345,
+      reorderPoint,
+      reorderPoint + orderQty,
+      25.0,
+      orderQty,
+      unitCost,
+      0.98765,
+      daysOfCover,
+      "ridge_lags",
+      reason
+    };
+  }
+
+  private static void insert(DSLContext dsl, String table, List<Object[]> rows) {
+    String row = "(" + String.join(", ", Collections.nCopies(rows.get(0).length, "?")) + ")";
+    dsl.execute(
+        "insert into "
+            + table
+            + " values "
+            + String.join(", ", Collections.nCopies(rows.size(), row)),
+        rows.stream().flatMap(Arrays::stream).toArray());
+  }
+
+  private static List<CSVRecord> csv(Path file) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.DEFAULT.parse(in)) {
+      return parser.getRecords();
+    }
+  }
+
+  private static List<String> matches(Pattern pattern, String text) {
+    List<String> found = new ArrayList<>();
+    Matcher matcher = pattern.matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group(1));
+    }
+    return found;
+  }
+
+  private static List<String> entries(Path directory) throws IOException {
+    try (Stream<Path> children = Files.list(directory)) {
+      return children.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  @Test
+  void givenCompleteRun_whenWrite_thenCsvHasEveryRecommendationByOrderValue() throws IOException {
+    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 3);
+
+    assertThat(written.directory()).isEqualTo(reportsRoot.toAbsolutePath().resolve(RUN));
+    assertThat(written.csv())
+        .isAbsolute()
+        .isEqualTo(written.directory().resolve("recommendations.csv"));
+    List<CSVRecord> records = csv(written.csv());
+    assertThat(records.get(0).toList())
+        .containsExactly(
+            "run_id",
+            "sku",
+            "location",
+            "on_hand",
+            "quarantined",
+            "on_order",
+            "inventory_position",
+            "lead_time_mean_days",
+            "lead_time_sd_days",
+            "lead_time_basis",
+            "service_level",
+            "safety_stock",
+            "reorder_point",
+            "order_up_to",
+            "eoq",
+            "recommended_order_qty",
+            "unit_cost",
+            "expected_fill_rate",
+            "days_of_cover",
+            "model",
+            "reason",
+            "order_value");
+    List<CSVRecord> rows = records.subList(1, records.size());
+    // B2 3 x 50 = 150 before A 40 x 2 = 80; C3 and D4 order nothing and tie at 0, so by SKU.
+    assertThat(rows)
+        .extracting(r -> r.get(0), r -> r.get(1), r -> r.get(2), r -> r.get(21))
+        .containsExactly(
+            tuple(RUN, "B2", "DC1", "150.00"),
+            tuple(RUN, ODD_SKU, "DC1", "80.00"),
+            tuple(RUN, "C3", "DC2", "0.00"),
+            tuple(RUN, "D4", "DC1", "0.00"));
+    CSVRecord b2 = rows.get(0);
+    assertThat(b2.get(10)).as("service_level").isEqualTo("0.9500");
+    assertThat(b2.get(11)).as("safety_stock").isEqualTo("12.35");
+    assertThat(b2.get(17)).as("expected_fill_rate").isEqualTo("0.9877");
+    assertThat(b2.get(15)).as("recommended_order_qty").isEqualTo("3.00");
+    assertThat(rows.get(1).get(20)).isEqualTo("position 4 below reorder point 150, order \"now\"");
+    assertThat(rows.get(2).get(3)).as("on_hand, no exponent").isEqualTo("12345678.90");
+    assertThat(rows.get(3).get(18)).as("NULL days_of_cover").isEmpty();
+  }
+
+  @Test
+  void givenCompleteRun_whenWrite_thenHtmlSummarisesTheRun() throws IOException {
+    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 3);
+
+    assertThat(written.html()).isAbsolute().isEqualTo(written.directory().resolve("index.html"));
+    String html = Files.readString(written.html(), StandardCharsets.UTF_8);
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<title>demandcast — planner report — run-2025-06</title>")
+        .contains("<tr><th>run id</th><td>run-2025-06</td></tr>")
+        .contains("<tr><th>started (UTC)</th><td>2025-06-01 02:00:00</td></tr>")
+        .contains("<tr><th>finished (UTC)</th><td>2025-06-01 02:05:30</td></tr>")
+        .contains("<tr><th>series forecast</th><td>3</td></tr>")
+        .contains("<tr><th>series skipped</th><td>1</td></tr>")
+        .contains("<tr><th>rows rejected</th><td>3</td></tr>")
+        .contains("<tr class=\"sub\"><th>from erp_sales</th><td>2</td></tr>")
+        .contains("<tr class=\"sub\"><th>from erp_inventory</th><td>1</td></tr>")
+        // A (0.5 vs 1.0) and B2 (0.8 vs 0.8); C3 has no seasonal_naive MASE.
+        .contains(
+            "<tr><th>mean backtest MASE, selected models</th><td>0.650 (over 2 series)</td></tr>")
+        .contains("<tr><th>mean backtest MASE, seasonal_naive</th><td>0.900</td></tr>")
+        .contains("<tr><th>recommendations written</th><td>4</td></tr>")
+        .contains("<tr><th>orders to place now</th><td>2</td></tr>")
+        .contains("<tr><th>value of orders to place now</th><td>230.00</td></tr>")
+        .doesNotContain("<td>Z9</td>")
+        .doesNotContain("SKU Z9")
+        .doesNotContain("<link")
+        .doesNotContain("<script")
+        .doesNotContain("http://")
+        .doesNotContain("https://");
+    String orders =
+        html.substring(
+            html.indexOf("<section id=\"orders\">"), html.indexOf("<section id=\"charts\">"));
+    assertThat(orders)
+        .contains(
+            "<tr><td>B2</td><td>DC1</td><td class=\"num\">20.00</td><td class=\"num\">1.00</td>"
+                + "<td class=\"num\">0.00</td><td class=\"num\">30.00</td>"
+                + "<td class=\"num\">33.00</td><td class=\"num\">3.00</td>"
+                + "<td class=\"num\">150.00</td><td>below reorder point</td></tr>")
+        .doesNotContain("<td>C3</td>")
+        .doesNotContain("<td>D4</td>");
+    assertThat(orders.indexOf("<td>B2</td>"))
+        .isLessThan(orders.indexOf("<td>" + ODD_SKU_ESCAPED + "</td>"));
+  }
+
+  @Test
+  void givenTopTwo_whenWrite_thenHtmlEmbedsTwoPngChartsOfTheLargestForecastValues()
+      throws IOException {
+    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 2);
+
+    assertThat(written.charts()).isEqualTo(2);
+    String html = Files.readString(written.html(), StandardCharsets.UTF_8);
+    assertThat(html.split("<img", -1)).hasSize(3);
+    assertThat(matches(ALT, html))
+        .containsExactly(
+            "Demand history and forecast of SKU B2 at DC1",
+            "Demand history and forecast of SKU " + ODD_SKU_ESCAPED + " at DC1");
+    List<String> images = matches(DATA_URI, html);
+    assertThat(images).hasSize(2);
+    for (String base64 : images) {
+      byte[] png = Base64.getDecoder().decode(base64);
+      assertThat(Arrays.copyOf(png, PNG_MAGIC.length)).isEqualTo(PNG_MAGIC);
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      assertThat(image.getWidth()).isEqualTo(900);
+      assertThat(image.getHeight()).isEqualTo(320);
+    }
+  }
+
+  @Test
+  void givenTopNAboveSeriesCount_whenWrite_thenOneChartPerForecastSeries() throws IOException {
+    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 10);
+
+    assertThat(written.charts()).isEqualTo(3);
+    String html = Files.readString(written.html(), StandardCharsets.UTF_8);
+    assertThat(html.split("<img", -1)).hasSize(4);
+    assertThat(matches(DATA_URI, html)).hasSize(3);
+    assertThat(matches(ALT, html).get(2)).isEqualTo("Demand history and forecast of SKU C3 at DC2");
+  }
+
+  @Test
+  void givenTopZero_whenWrite_thenNoChart() throws IOException {
+    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
+
+    assertThat(written.charts()).isZero();
+    assertThat(Files.readString(written.html(), StandardCharsets.UTF_8)).doesNotContain("<img");
+  }
+
+  @Test
+  void givenSkuWithHtmlCharacters_whenWrite_thenHtmlHasItEscapedOnly() throws IOException {
+    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 3);
+
+    String html = Files.readString(written.html(), StandardCharsets.UTF_8);
+    assertThat(html)
+        .contains("<td>" + ODD_SKU_ESCAPED + "</td>")
+        .contains("<td>position 4 below reorder point 150, order &quot;now&quot;</td>")
+        .doesNotContain(ODD_SKU)
+        .doesNotContain("<&>");
+  }
+
+  @Test
+  void givenLongSalesHistory_whenRead_thenChartHasLast36MonthlySumsWithoutNulls() throws Exception {
+    ReportData data;
+    try (Connection connection = warehouse.connect()) {
+      data = ReportData.read(DuckDbWarehouse.dsl(connection), RUN, 1);
+    }
+
+    assertThat(data.charts()).hasSize(1);
+    ReportData.SeriesChart b2 = data.charts().get(0);
+    assertThat(b2.sku()).isEqualTo("B2");
+    assertThat(b2.forecastValue()).isEqualTo(3000.0);
+    assertThat(b2.reorderPoint()).isEqualTo(30.0);
+    // 40 months from Feb 2022, month index m sums to 15 + m: the last 36 start at m = 4 (June
+    // 2022).
+    assertThat(b2.history()).hasSize(36);
+    assertThat(b2.history().get(0))
+        .isEqualTo(new ReportData.MonthlySales(LocalDate.of(2022, 6, 1), 19.0));
+    assertThat(b2.history().get(35))
+        .isEqualTo(new ReportData.MonthlySales(LocalDate.of(2025, 5, 1), 54.0));
+    assertThat(b2.forecast())
+        .extracting(ReportData.ForecastBand::periodStart)
+        .containsExactly(
+            LocalDate.of(2025, 6, 1),
+            LocalDate.of(2025, 7, 1),
+            LocalDate.of(2025, 8, 1),
+            LocalDate.of(2025, 9, 1),
+            LocalDate.of(2025, 10, 1),
+            LocalDate.of(2025, 11, 1));
+    assertThat(b2.forecast().get(0))
+        .isEqualTo(new ReportData.ForecastBand(LocalDate.of(2025, 6, 1), 5.0, 10.0, 15.0));
+  }
+
+  @Test
+  void givenExistingReport_whenWriteAgain_thenReplacedWithoutLeftovers() throws IOException {
+    PlannerReport.write(warehouse, RUN, reportsRoot, 1);
+
+    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 3);
+
+    assertThat(entries(reportsRoot)).containsExactly(RUN);
+    assertThat(entries(written.directory()))
+        .containsExactlyInAnyOrder("recommendations.csv", "index.html");
+    assertThat(matches(DATA_URI, Files.readString(written.html(), StandardCharsets.UTF_8)))
+        .hasSize(3);
+  }
+
+  @Test
+  void givenUnknownRun_whenWrite_thenThrowsNamingTheRunAndWritesNothing() {
+    assertThatThrownBy(() -> PlannerReport.write(warehouse, "run-1999-01", reportsRoot, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("run-1999-01");
+
+    assertThat(reportsRoot).doesNotExist();
+  }
+
+  @Test
+  void givenRunningRun_whenWrite_thenThrowsNamingTheRunAndLeavesOtherReportsAlone()
+      throws IOException {
+    PlannerReport.write(warehouse, RUN, reportsRoot, 0);
+
+    assertThatThrownBy(() -> PlannerReport.write(warehouse, RUNNING_RUN, reportsRoot, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(RUNNING_RUN)
+        .hasMessageContaining("running");
+
+    assertThat(entries(reportsRoot)).containsExactly(RUN);
+  }
+
+  @Test
+  void givenRunIdThatIsAPath_whenWrite_thenThrowsAndWritesNothing() {
+    assertThatThrownBy(() -> PlannerReport.write(warehouse, "../" + RUN, reportsRoot, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("../" + RUN);
+
+    assertThat(reportsRoot).doesNotExist();
+    assertThat(temp.resolve(RUN)).doesNotExist();
+  }
+
+  @Test
+  void givenNegativeTopN_whenWrite_thenThrows() {
+    assertThatThrownBy(() -> PlannerReport.write(warehouse, RUN, reportsRoot, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("topN");
+  }
+}

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *     always-computed columns of output tables do not
  * @param description what the column holds, with its unit; it becomes the column comment
  */
-public record Column(String name, ColumnType type, boolean nullable, String description) {
+public record Column(String name, ColumnType type, boolean nullable, String description)
+    implements java.io.Serializable {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
   public Column {

@@ -15,7 +15,8 @@ import org.apache.beam.sdk.schemas.Schema;
  * @param grain one line saying what one row is
  * @param columns the columns in table order; names unique
  */
-public record TableSchema(String name, Role role, String grain, List<Column> columns) {
+public record TableSchema(String name, Role role, String grain, List<Column> columns)
+    implements java.io.Serializable {
 
   /** Whether a table is read or written by demandcast. */
   public enum Role {

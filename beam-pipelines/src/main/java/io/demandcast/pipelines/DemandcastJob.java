@@ -147,8 +147,18 @@ public final class DemandcastJob {
         PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
     options.setJobName("demandcast");
     if (options.getRunner() == DirectRunner.class) {
+      DirectOptions direct = options.as(DirectOptions.class);
       // run() returns at once so that progress can be reported while the pipeline runs
-      options.as(DirectOptions.class).setBlockOnRun(false);
+      direct.setBlockOnRun(false);
+      // The DirectRunner's immutability and encodability checks re-encode every element and walk
+      // the whole pipeline for every bundle; they are for testing DoFns (the tests keep them on).
+      // A user can turn them back on with --enforceImmutability=true --enforceEncodability=true.
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+        direct.setEnforceImmutability(false);
+      }
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+        direct.setEnforceEncodability(false);
+      }
     }
     return options;
   }
@@ -256,11 +266,24 @@ public final class DemandcastJob {
   }
 
   private static String optionsJson(Request request, PipelineOptions options) {
-    ObjectNode node = JSON.valueToTree(request.settings());
-    node.put("startedAt", request.settings().startedAt().toString());
+    JobSettings s = request.settings();
+    ObjectNode node = JSON.createObjectNode();
+    node.put("run_id", s.runId());
+    node.put("started_at", s.startedAt().toString());
+    node.put("period", s.period().name());
+    node.put("horizon", s.horizon());
+    node.put("service_level", s.serviceLevel());
+    node.put("backtest_windows", s.backtestWindows());
+    node.put("backtest_step", s.backtestStep());
+    node.put("min_lane_shipments", s.minLaneShipments());
+    node.put("storage_min_c", s.storageMinC());
+    node.put("storage_max_c", s.storageMaxC());
+    node.put("quarantine_lookback_days", s.quarantineLookbackDays());
+    node.put("quarantine_min_readings", s.quarantineMinReadings());
+    node.put("sku_shards", s.skuShards());
     node.put("runner", options.getRunner().getSimpleName());
     node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());
-    node.put("loadDemo", request.loadDemo());
+    node.put("load_demo", request.loadDemo());
     return node.toString();
   }
 

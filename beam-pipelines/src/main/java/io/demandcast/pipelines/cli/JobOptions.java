@@ -101,6 +101,14 @@ final class JobOptions {
   int quarantineMinReadings;
 
   @Option(
+      names = "--sku-shards",
+      paramLabel = "N",
+      defaultValue = "128",
+      description = "Groups the SKUs are hashed into; each is one unit of forecasting work. More "
+          + "shards: more parallelism, less memory each. Default: ${DEFAULT-VALUE}")
+  int skuShards;
+
+  @Option(
       names = "--reports",
       paramLabel = "DIR",
       defaultValue = "reports",
@@ -122,7 +130,7 @@ final class JobOptions {
     String id = runId != null ? runId : newRunId(startedAt);
     return new JobSettings(id, startedAt, period, horizon, serviceLevel, backtestWindows,
         backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
-        quarantineMinReadings);
+        quarantineMinReadings, skuShards);
   }
 
   /** Beam pipeline options; each must be written as --name=value. */

@@ -2,8 +2,6 @@ package io.demandcast.pipelines.model;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * The demand history of one SKU at one location, one value per period, oldest first.
@@ -14,7 +12,6 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * @param history units per period; a period without sales is 0, a period whose quantity was not
  *     recorded is NaN
  */
-@DefaultCoder(SerializableCoder.class)
 public record DemandSeries(String sku, String location, LocalDate firstPeriod, double[] history)
     implements Serializable {
 

@@ -1,8 +1,6 @@
 package io.demandcast.pipelines.model;
 
 import java.io.Serializable;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
  * The fields of one validated {@code erp_items} row the job uses.
@@ -17,7 +15,6 @@ import org.apache.beam.sdk.coders.SerializableCoder;
  * @param shipMode usual shipment mode, or null
  * @param shelfLifeDays days, or null when not perishable
  */
-@DefaultCoder(SerializableCoder.class)
 public record ItemInfo(
     String sku,
     double unitCost,

@@ -22,6 +22,9 @@ import java.util.Objects;
  *     excursion quarantines the stock of perishable items, &gt;= 1
  * @param quarantineMinReadings readings outside the storage range, within the look-back, that make
  *     an excursion, &gt;= 1
+ * @param skuShards groups the SKUs are hashed into for forecasting, &gt;= 1: each group is one unit
+ *     of work, so more shards give more parallelism and less memory per unit, fewer give less
+ *     per-group overhead (which dominates on the DirectRunner)
  */
 public record JobSettings(
     String runId,
@@ -35,7 +38,8 @@ public record JobSettings(
     double storageMinC,
     double storageMaxC,
     int quarantineLookbackDays,
-    int quarantineMinReadings)
+    int quarantineMinReadings,
+    int skuShards)
     implements Serializable {
 
   public JobSettings {
@@ -73,10 +77,19 @@ public record JobSettings(
       throw new IllegalArgumentException(
           "quarantineMinReadings must be >= 1, was " + quarantineMinReadings);
     }
+    if (skuShards < 1) {
+      throw new IllegalArgumentException("skuShards must be >= 1, was " + skuShards);
+    }
   }
 
   /** The defaults of everything but the run id and start: monthly, 12 periods, 95%. */
   public static JobSettings defaults(String runId, LocalDateTime startedAt) {
-    return new JobSettings(runId, startedAt, PeriodType.MONTH, 12, 0.95, 3, 3, 10, 15, 27, 30, 3);
+    return new JobSettings(runId, startedAt, PeriodType.MONTH, 12, 0.95, 3, 3, 10, 15, 27, 30, 3, 128);
+  }
+
+  /** The shard of a SKU: a stable hash of the SKU modulo {@link #skuShards()}. */
+  public int shardOf(String sku) {
+    int h = sku.hashCode();
+    return Math.floorMod(h ^ (h >>> 16), skuShards);
   }
 }

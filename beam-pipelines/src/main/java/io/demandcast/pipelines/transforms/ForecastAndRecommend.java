@@ -14,17 +14,28 @@ import static io.demandcast.connectors.schema.CanonicalTables.REJECTED_RECORDS;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.pipelines.model.JobSettings;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -35,17 +46,27 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <ol>
  *   <li>Validate every source record; bad ones become {@code rejected_records} rows.
- *   <li>Merge: aggregate sales into one demand series per SKU x location x period; lead-time
- *       statistics per supplier lane from the shipments; temperature excursions per location from
- *       the IoT readings; latest on hand and open orders from the ERP.
- *   <li>Forecast each series: candidate models, rolling-origin backtest, selection by MASE, horizon
- *       with p10/p50/p90.
+ *   <li>Merge: lead-time statistics per supplier lane from the shipments and temperature
+ *       excursions per location from the IoT readings (both small, used as side inputs); the ERP
+ *       rows (sales, item, stock, purchase orders) grouped by SKU shard (a stable hash of the SKU,
+ *       {@link JobSettings#skuShards()} of them), one CoGroupByKey.
+ *   <li>Forecast, per SKU and location: assemble the demand series, fit the candidate models,
+ *       backtest on rolling origins, select by MASE, forecast the horizon with p10/p50/p90.
  *   <li>Optimize: safety stock, reorder point, order-up-to level and the order to place now.
  *   <li>Emit {@code demand_forecasts}, {@code forecast_accuracy}, {@code
  *       inventory_recommendations} and {@code rejected_records} rows.
  * </ol>
+ *
+ * Steps 3 and 4 run in one DoFn call per shard, SKU by SKU: the work of a SKU is independent of
+ * every other SKU, and memory per call is bounded by the largest shard, not by the data set. Shards
+ * rather than single SKUs are the grouping key because every group costs a fixed overhead on some
+ * runners (on the DirectRunner about 10 ms, which made per-SKU groups dominate the demo's run time).
  */
 public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, PCollectionRowTuple> {
+  /** The output tables, in the order the job emits them. */
+  public static final List<TableSchema> OUTPUTS =
+      List.of(DEMAND_FORECASTS, FORECAST_ACCURACY, INVENTORY_RECOMMENDATIONS, REJECTED_RECORDS);
+
   private final JobSettings settings;
 
   public ForecastAndRecommend(JobSettings settings) {
@@ -69,50 +90,51 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
       validated.put(table.name(), result);
       rejected = rejected.and(result.get(ValidateRecords.REJECTED));
     }
+    PCollection<Row> sales = valid(validated, ERP_SALES);
 
     // Step 2: merge.
-    BuildDemandSeries.Result series =
-        BuildDemandSeries.apply(
-            valid(validated, ERP_SALES),
-            valid(validated, ERP_ITEMS),
-            validated.get(ERP_SALES.name()).get(ValidateRecords.MISSING_PERIODS),
-            settings);
-    rejected = rejected.and(series.rejected());
     var leadTimes = LeadTimes.apply(valid(validated, LOGISTICS_SHIPMENTS));
     var excursions = TemperatureExcursions.apply(valid(validated, IOT_READINGS), settings);
-    var stock = StockPositions.latestSnapshots(valid(validated, ERP_INVENTORY));
-    var onOrder = StockPositions.onOrder(valid(validated, ERP_PURCHASE_ORDERS));
-
-    // Step 3: forecast.
-    PCollection<ForecastSeries.Outcome> outcomes = ForecastSeries.apply(series.series(), settings);
-
-    // Step 4: optimize.
-    PCollection<Row> recommendations =
-        RecommendInventory.apply(
-            outcomes, series.itemsBySeries(), stock, onOrder, leadTimes, excursions, settings);
+    PCollectionView<Long> lastPeriod = lastPeriod(sales);
+    PCollectionTuple perSku =
+        KeyedPCollectionTuple.of(ForecastShardFn.SALES, byShard("KeySalesByShard", sales))
+            .and(
+                ForecastShardFn.MISSING,
+                byShard(
+                    "KeyMissingByShard",
+                    validated.get(ERP_SALES.name()).get(ValidateRecords.MISSING_QUANTITY)))
+            .and(ForecastShardFn.ITEMS, byShard("KeyItemsByShard", valid(validated, ERP_ITEMS)))
+            .and(ForecastShardFn.STOCK, byShard("KeyStockByShard", valid(validated, ERP_INVENTORY)))
+            .and(ForecastShardFn.ORDERS, byShard("KeyOrdersByShard", valid(validated, ERP_PURCHASE_ORDERS)))
+            .apply("GroupBySkuShard", CoGroupByKey.create())
+            // Steps 3 and 4: forecast and optimize.
+            .apply(
+                "ForecastAndOptimize",
+                ParDo.of(new ForecastShardFn(settings, lastPeriod, leadTimes, excursions))
+                    .withSideInputs(lastPeriod, leadTimes, excursions)
+                    .withOutputTags(
+                        ForecastShardFn.FORECASTS,
+                        TupleTagList.of(ForecastShardFn.ACCURACY)
+                            .and(ForecastShardFn.RECOMMENDATIONS)
+                            .and(ForecastShardFn.UNKNOWN_SKU)));
 
     // Step 5: emit.
-    JobSettings s = settings;
-    PCollection<Row> forecasts =
-        outcomes
-            .apply(
-                "DemandForecastRows",
-                FlatMapElements.into(TypeDescriptors.rows())
-                    .via((ForecastSeries.Outcome o) -> ForecastSeries.forecastRows(o, s)))
-            .setRowSchema(DEMAND_FORECASTS.beamSchema());
-    PCollection<Row> accuracy =
-        outcomes
-            .apply(
-                "ForecastAccuracyRows",
-                FlatMapElements.into(TypeDescriptors.rows())
-                    .via((ForecastSeries.Outcome o) -> ForecastSeries.accuracyRows(o, s)))
-            .setRowSchema(FORECAST_ACCURACY.beamSchema());
     PCollection<Row> allRejected =
-        rejected.apply("FlattenRejected", Flatten.pCollections()).setRowSchema(Rejections.SCHEMA);
-
-    return PCollectionRowTuple.of(DEMAND_FORECASTS.name(), forecasts)
-        .and(FORECAST_ACCURACY.name(), accuracy)
-        .and(INVENTORY_RECOMMENDATIONS.name(), recommendations)
+        rejected
+            .and(perSku.get(ForecastShardFn.UNKNOWN_SKU).setRowSchema(Rejections.SCHEMA))
+            .apply("FlattenRejected", Flatten.pCollections())
+            .setRowSchema(Rejections.SCHEMA);
+    return PCollectionRowTuple.of(
+            DEMAND_FORECASTS.name(),
+            perSku.get(ForecastShardFn.FORECASTS).setRowSchema(DEMAND_FORECASTS.beamSchema()))
+        .and(
+            FORECAST_ACCURACY.name(),
+            perSku.get(ForecastShardFn.ACCURACY).setRowSchema(FORECAST_ACCURACY.beamSchema()))
+        .and(
+            INVENTORY_RECOMMENDATIONS.name(),
+            perSku
+                .get(ForecastShardFn.RECOMMENDATIONS)
+                .setRowSchema(INVENTORY_RECOMMENDATIONS.beamSchema()))
         .and(REJECTED_RECORDS.name(), allRejected);
   }
 
@@ -120,8 +142,24 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     return validated.get(table.name()).get(ValidateRecords.VALID);
   }
 
-  /** The output tables, in the order the job emits them. */
-  public static final List<TableSchema> OUTPUTS =
-      List.of(DEMAND_FORECASTS, FORECAST_ACCURACY, INVENTORY_RECOMMENDATIONS, REJECTED_RECORDS);
+  private PCollection<KV<Integer, Row>> byShard(String name, PCollection<Row> rows) {
+    JobSettings s = settings;
+    return rows.apply(
+            name,
+            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.rows()))
+                .via((Row r) -> KV.of(s.shardOf(r.getString("sku")), r)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), rows.getCoder()));
+  }
 
+  /** Start of the last period any valid sale falls in, as epoch day; a global Max combine. */
+  private PCollectionView<Long> lastPeriod(PCollection<Row> sales) {
+    var period = settings.period();
+    return sales
+        .apply(
+            "PeriodOfSale",
+            MapElements.into(TypeDescriptors.longs())
+                .via((Row r) -> period.start(r.getLogicalTypeValue("date", LocalDate.class)).toEpochDay()))
+        .apply("LastPeriod", Max.longsGlobally())
+        .apply("LastPeriodView", View.asSingleton());
+  }
 }

@@ -14,23 +14,15 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Fits the candidate forecasters to every demand series, picks one per series by the lowest
- * rolling-origin backtest MASE, and forecasts the horizon with p10/p50/p90 (the forecasting module's
- * {@link ModelSelection}). A series is skipped, with the reason kept in its outcome, when a period's
- * demand was not recorded, when it is shorter than the backtest needs, or when no candidate fits.
- *
- * <p>Counters (namespace {@code demandcast}): {@code series_forecast}, {@code series_skipped}.
+ * Fits the candidate forecasters to a demand series, picks one by the lowest rolling-origin
+ * backtest MASE, and forecasts the horizon with p10/p50/p90 (the forecasting module's {@link
+ * ModelSelection}); and the output rows of that forecast. A series is skipped, with the reason kept
+ * in its outcome, when a period's demand was not recorded, when it is shorter than the backtest
+ * needs, or when no candidate fits.
  */
 public final class ForecastSeries {
   /** The {@code model} value of the accuracy row that records a skipped series. */
@@ -48,7 +40,6 @@ public final class ForecastSeries {
    * @param forecast the forecast, or null when skipped
    * @param skipped why the series has no forecast, or null
    */
-  @DefaultCoder(SerializableCoder.class)
   public record Outcome(
       String sku,
       String location,
@@ -57,11 +48,6 @@ public final class ForecastSeries {
       SeriesForecast forecast,
       String skipped)
       implements Serializable {}
-
-  /** Forecasts every series. */
-  public static PCollection<Outcome> apply(PCollection<DemandSeries> series, JobSettings settings) {
-    return series.apply("FitSelectForecast", ParDo.of(new ForecastFn(settings)));
-  }
 
   /** The model selection a run uses: the default candidates, the run's horizon and backtest. */
   public static ModelSelection selection(JobSettings settings) {
@@ -73,55 +59,43 @@ public final class ForecastSeries {
             m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep())));
   }
 
-  private static final class ForecastFn extends DoFn<DemandSeries, Outcome> {
-    private final JobSettings settings;
-    private final Counter forecast = Metrics.counter("demandcast", "series_forecast");
-    private final Counter skipped = Metrics.counter("demandcast", "series_skipped");
-    private transient ModelSelection selection;
-
-    ForecastFn(JobSettings settings) {
-      this.settings = settings;
-    }
-
-    @Setup
-    public void setup() {
-      selection = selection(settings);
-    }
-
-    @ProcessElement
-    public void process(@Element DemandSeries series, OutputReceiver<Outcome> out) {
-      double[] history = series.history();
-      PeriodType period = settings.period();
-      LocalDate last = period.plus(series.firstPeriod(), history.length - 1L);
-      String reason = null;
-      SeriesForecast result = null;
-      int missing = series.missingPeriods();
-      if (missing > 0) {
-        reason = "demand not recorded in " + missing + " of " + history.length
-            + " periods (first: " + firstMissing(series) + ")";
-      } else if (history.length < selection.minHistory()) {
-        reason = history.length + " periods of history; the backtest needs "
-            + selection.minHistory();
-      } else {
-        try {
-          result = selection.forecast(history);
-        } catch (ModelFitException e) {
-          reason = "no candidate model could be fitted: " + e.getMessage();
-        }
+  /**
+   * Forecasts one series, or says why it cannot be: a period's demand was not recorded, the
+   * history is shorter than the backtest needs, or no candidate model could be fitted.
+   *
+   * @param selection the run's model selection, see {@link #selection}
+   * @param series the demand history
+   * @param period the demand calendar
+   */
+  public static Outcome forecast(ModelSelection selection, DemandSeries series, PeriodType period) {
+    double[] history = series.history();
+    LocalDate last = period.plus(series.firstPeriod(), history.length - 1L);
+    String reason = null;
+    SeriesForecast result = null;
+    int missing = series.missingPeriods();
+    if (missing > 0) {
+      reason = "demand not recorded in " + missing + " of " + history.length
+          + " periods (first: " + firstMissing(series, period) + ")";
+    } else if (history.length < selection.minHistory()) {
+      reason = history.length + " periods of history; the backtest needs " + selection.minHistory();
+    } else {
+      try {
+        result = selection.forecast(history);
+      } catch (ModelFitException e) {
+        reason = "no candidate model could be fitted: " + e.getMessage();
       }
-      (result == null ? skipped : forecast).inc();
-      out.output(new Outcome(series.sku(), series.location(), last, history.length, result, reason));
     }
+    return new Outcome(series.sku(), series.location(), last, history.length, result, reason);
+  }
 
-    private LocalDate firstMissing(DemandSeries series) {
-      double[] history = series.history();
-      for (int i = 0; i < history.length; i++) {
-        if (Double.isNaN(history[i])) {
-          return settings.period().plus(series.firstPeriod(), i);
-        }
+  private static LocalDate firstMissing(DemandSeries series, PeriodType period) {
+    double[] history = series.history();
+    for (int i = 0; i < history.length; i++) {
+      if (Double.isNaN(history[i])) {
+        return period.plus(series.firstPeriod(), i);
       }
-      return null;
     }
+    return null;
   }
 
   /** {@code demand_forecasts} rows of an outcome: one per horizon, none when skipped. */

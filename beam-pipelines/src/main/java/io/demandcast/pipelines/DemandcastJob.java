@@ -220,7 +220,7 @@ public final class DemandcastJob {
 
   private static void waitWithProgress(PipelineResult result, long expected, Consumer<String> progress) {
     long started = System.nanoTime();
-    String last = "";
+    long reported = 0;
     while (true) {
       PipelineResult.State state = result.waitUntilFinish(Duration.standardSeconds(2));
       if (state != null && state.isTerminal()) {
@@ -230,15 +230,12 @@ public final class DemandcastJob {
         break;
       }
       long done = counter(result, "series_forecast") + counter(result, "series_skipped");
-      String line =
-          expected > 0
-              ? String.format("  forecasting: %,d of %,d series (%.0f s)", done, expected,
-                  (System.nanoTime() - started) / 1e9)
-              : String.format("  forecasting: %,d series (%.0f s)", done,
-                  (System.nanoTime() - started) / 1e9);
-      if (done > 0 && !line.equals(last)) {
-        log(progress, line);
-        last = line;
+      if (done > reported) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log(progress, expected > 0
+            ? String.format("  forecasting: %,d of %,d series (%.0f s)", done, expected, seconds)
+            : String.format("  forecasting: %,d series (%.0f s)", done, seconds));
+        reported = done;
       }
     }
   }

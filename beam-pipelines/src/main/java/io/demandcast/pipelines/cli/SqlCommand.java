@@ -1,6 +1,9 @@
 package io.demandcast.pipelines.cli;
 
 import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.HorizontalAlign;
+import com.github.freva.asciitable.OverflowBehaviour;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -12,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,6 +60,14 @@ final class SqlCommand implements Callable<Integer> {
       description = "Rows printed at most. Default: ${DEFAULT-VALUE}")
   int maxRows;
 
+  @Option(
+      names = "--max-width",
+      paramLabel = "CHARS",
+      defaultValue = "48",
+      description = "Characters shown per cell at most; longer values end in an ellipsis. "
+          + "Default: ${DEFAULT-VALUE}")
+  int maxWidth;
+
   @Override
   public Integer call() throws SQLException {
     if (!Files.exists(warehouse)) {
@@ -72,9 +84,15 @@ final class SqlCommand implements Callable<Integer> {
       }
       try (ResultSet rs = statement.getResultSet()) {
         ResultSetMetaData meta = rs.getMetaData();
-        String[] header = new String[meta.getColumnCount()];
+        Column[] header = new Column[meta.getColumnCount()];
         for (int i = 0; i < header.length; i++) {
-          header[i] = meta.getColumnLabel(i + 1);
+          boolean numeric = isNumeric(meta.getColumnType(i + 1));
+          header[i] =
+              new Column()
+                  .header(meta.getColumnLabel(i + 1))
+                  .headerAlign(HorizontalAlign.LEFT)
+                  .dataAlign(numeric ? HorizontalAlign.RIGHT : HorizontalAlign.LEFT)
+                  .maxWidth(maxWidth, OverflowBehaviour.ELLIPSIS_RIGHT);
         }
         List<Object[]> rows = new ArrayList<>();
         int total = 0;
@@ -88,7 +106,7 @@ final class SqlCommand implements Callable<Integer> {
             rows.add(row);
           }
         }
-        out.println(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, header, null,
+        out.println(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, header,
             rows.toArray(Object[][]::new)));
         out.printf(total > rows.size() ? "(%d rows, %d shown; --max-rows to see more)%n" : "(%d rows)%n",
             total, rows.size());
@@ -97,6 +115,14 @@ final class SqlCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the query failed: " + e.getMessage(), e);
     }
     return 0;
+  }
+
+  private static boolean isNumeric(int sqlType) {
+    return switch (sqlType) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.REAL,
+          Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> true;
+      default -> false;
+    };
   }
 
   /** Doubles to at most 4 decimals, NULL as "NULL", the rest as text. */

@@ -21,7 +21,8 @@ final class SummaryPrinter {
     out.printf("  series forecast    %,d of %,d", s.seriesForecast(), s.seriesForecast() + s.seriesSkipped());
     if (s.seriesSkipped() > 0) {
       out.printf("  (skipped: %s)", s.skippedByReason().entrySet().stream()
-          .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; ")));
+          .map(e -> String.format("%,d %s", e.getValue(), e.getKey()))
+          .collect(Collectors.joining("; ")));
     }
     out.println();
     out.printf("  models chosen      %s%n", list(s.modelsChosen()));

@@ -17,7 +17,8 @@ import org.jooq.Record;
  * @param seriesForecast SKU x location series with a forecast
  * @param seriesSkipped series without a forecast (a {@code forecast_accuracy} row of model {@code
  *     none} says why)
- * @param skippedByReason skipped series per reason kind (the reason text up to its first digit)
+ * @param skippedByReason skipped series per kind of reason (the reason up to its colon, e.g.
+ *     "demand not recorded")
  * @param maseSeries series where both the chosen model's and seasonal naive's backtest MASE are
  *     defined
  * @param meanMaseSelected mean backtest MASE of the chosen models over those series (NaN if none)
@@ -62,7 +63,7 @@ public record RunSummary(
       long forecast = number(dsl, "select count(*) from (select distinct sku, location "
           + "from demand_forecasts where run_id = ?)", runId).longValue();
       Map<String, Long> skippedByReason =
-          counts(dsl, "select regexp_extract(failure, '^[^0-9]*') as kind, count(*) "
+          counts(dsl, "select regexp_extract(failure, '^skipped: ([^:]*)', 1) as kind, count(*) "
               + "from forecast_accuracy where run_id = ? and model = 'none' "
               + "group by kind order by count(*) desc, kind", runId);
       long skipped = skippedByReason.values().stream().mapToLong(Long::longValue).sum();

@@ -74,15 +74,16 @@ public final class ForecastSeries {
     SeriesForecast result = null;
     int missing = series.missingPeriods();
     if (missing > 0) {
-      reason = "demand not recorded in " + missing + " of " + history.length
-          + " periods (first: " + firstMissing(series, period) + ")";
+      reason = "demand not recorded: " + missing + " of " + history.length
+          + " periods missing (first: " + firstMissing(series, period) + ")";
     } else if (history.length < selection.minHistory()) {
-      reason = history.length + " periods of history; the backtest needs " + selection.minHistory();
+      reason = "history too short: " + history.length + " periods, the backtest needs "
+          + selection.minHistory();
     } else {
       try {
         result = selection.forecast(history);
       } catch (ModelFitException e) {
-        reason = "no candidate model could be fitted: " + e.getMessage();
+        reason = "no model fits: " + e.getMessage();
       }
     }
     return new Outcome(series.sku(), series.location(), last, history.length, result, reason);

@@ -218,7 +218,7 @@ class ForecastAndRecommendTest {
       assertThat(accuracy).filteredOn(r -> r.getString("sku").equals("D")).singleElement()
           .satisfies(r -> {
             assertThat(r.getString("model")).isEqualTo("none");
-            assertThat(r.getString("failure")).contains("not recorded in 1 of 48 periods").contains("2000-09-01");
+            assertThat(r.getString("failure")).contains("demand not recorded: 1 of 48 periods missing").contains("2000-09-01");
           });
       return null;
     });

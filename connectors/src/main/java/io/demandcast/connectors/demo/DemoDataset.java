@@ -339,7 +339,8 @@ public final class DemoDataset {
 
   private static void addInventory(
       List<Object[]> out, String sku, Warehouse location, double recentMean, SplittableRandom random) {
-    double onHand = Math.round(recentMean * 4 * random.nextDouble());
+    // between 2 and 8 months of recent demand: about half the items are below their reorder point
+    double onHand = Math.round(recentMean * (2 + 6 * random.nextDouble()));
     out.add(
         new Object[] {sku, location.id(), SNAPSHOT_DATE, onHand, null, SYNTHETIC + "on_hand"});
   }

@@ -1,0 +1,218 @@
+package io.demandcast.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.demandcast.connectors.duckdb.DuckDbConnections;
+import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.pipelines.cli.DemandcastCli;
+import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.report.PlannerReport;
+import io.demandcast.pipelines.report.RunSummary;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the demo job on the shipped demo data into a temporary DuckDB warehouse, twice, and checks
+ * the output tables against figures counted here from the raw demo files, independently of the
+ * loader.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoEndToEndIT {
+  @TempDir static Path dir;
+  private static Path warehouseFile;
+  private static DemandcastJob.Result first;
+  private static DemandcastJob.Result second;
+  private static Map<String, Long> latestAfterFirst;
+
+  private static final List<String> LATEST_VIEWS = List.of("latest_forecasts", "latest_accuracy",
+      "latest_recommendations", "latest_rejected_records");
+
+  /** Parts of carparts.csv without a blank cell, and the blank cells of the others. */
+  private static final Set<String> completeParts = new HashSet<>();
+  private static long blankCells;
+  private static long partsWithBlanks;
+  private static long scmsDateNotCaptured;
+  private static long scmsDeliveredBeforeSent;
+
+  @BeforeAll
+  static void runDemoTwice() throws IOException {
+    countRawFiles();
+    warehouseFile = dir.resolve("demo.duckdb");
+    first = DemandcastJob.run(request("it-run-1"));
+    latestAfterFirst = latestCounts();
+    second = DemandcastJob.run(request("it-run-2"));
+  }
+
+  @AfterAll
+  static void close() {
+    DuckDbConnections.closeAll();
+  }
+
+  private static DemandcastJob.Request request(String runId) {
+    return new DemandcastJob.Request(warehouseFile, Map.of(),
+        JobSettings.defaults(runId, DemandcastJob.now()), List.of(), true, null);
+  }
+
+  private static void countRawFiles() throws IOException {
+    try (var in = DemandcastJob.class.getResourceAsStream("/demandcast/demo/carparts.csv")) {
+      List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] cells = line.split(",", -1);
+        long blanks = java.util.Arrays.stream(cells).skip(1).filter(String::isBlank).count();
+        blankCells += blanks;
+        if (blanks == 0) {
+          completeParts.add(cells[0]);
+        } else {
+          partsWithBlanks++;
+        }
+      }
+    }
+    DateTimeFormatter us = DateTimeFormatter.ofPattern("M/d/yy", Locale.ENGLISH);
+    DateTimeFormatter dmy = DateTimeFormatter.ofPattern("d-MMM-yy", Locale.ENGLISH);
+    try (var in = new GZIPInputStream(
+        DemandcastJob.class.getResourceAsStream("/demandcast/demo/scms_delivery_history.csv.gz"))) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+      for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+          .parse(new java.io.StringReader(text))) {
+        String sent = r.get("PO Sent to Vendor Date");
+        if (sent.equals("Date Not Captured")) {
+          scmsDateNotCaptured++;
+        } else if (sent.matches("\\d+/\\d+/\\d+")) {
+          LocalDate s = LocalDate.parse(sent, us);
+          LocalDate d = LocalDate.parse(r.get("Delivered to Client Date"), dmy);
+          if (d.isBefore(s)) {
+            scmsDeliveredBeforeSent++;
+          }
+        }
+      }
+    }
+  }
+
+  private static long count(String sql) {
+    try (Connection c = DuckDbWarehouse.attach(warehouseFile).connect()) {
+      return ((Number) DuckDbWarehouse.dsl(c).fetchValue(sql)).longValue();
+    } catch (Exception e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  private static Map<String, Long> latestCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String view : LATEST_VIEWS) {
+      counts.put(view, count("select count(*) from " + view));
+    }
+    return counts;
+  }
+
+  @Test
+  @Order(1)
+  void givenDemoRun_whenCounted_thenEveryOutputTableHasTheRowsTheDataImplies() {
+    long series = completeParts.size();
+    long horizon = JobSettings.defaults("x", DemandcastJob.now()).horizon();
+    assertThat(series).isEqualTo(2674 - partsWithBlanks);
+    String run = "where run_id = 'it-run-2'";
+    assertThat(count("select count(*) from demand_forecasts " + run)).isEqualTo(series * horizon);
+    // four candidates per forecast series, one 'none' row per skipped series
+    assertThat(count("select count(*) from forecast_accuracy " + run)).isEqualTo(series * 4 + partsWithBlanks);
+    assertThat(count("select count(*) from inventory_recommendations " + run)).isEqualTo(series);
+    assertThat(count("select count(*) from rejected_records " + run))
+        .isEqualTo(blankCells + scmsDateNotCaptured + scmsDeliveredBeforeSent);
+    assertThat(count("select count(*) from model_runs where status = 'complete'")).isEqualTo(2);
+    assertThat(second.rowsWritten()).containsEntry("inventory_recommendations", series);
+  }
+
+  @Test
+  @Order(2)
+  void givenDemoRun_whenSkusCompared_thenEverySkuWithFullHistoryHasForecastAndRecommendation() {
+    try (Connection c = DuckDbWarehouse.attach(warehouseFile).connect()) {
+      var dsl = DuckDbWarehouse.dsl(c);
+      Set<String> forecast = new HashSet<>(dsl.fetch("select distinct sku from latest_forecasts").getValues(0, String.class));
+      Set<String> recommended = new HashSet<>(dsl.fetch("select sku from latest_recommendations").getValues(0, String.class));
+      assertThat(forecast).isEqualTo(completeParts);
+      assertThat(recommended).isEqualTo(completeParts);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void givenDemoRun_whenChecked_thenQuantilesOrderedAndNoRecommendationNegative() {
+    assertThat(count("select count(*) from latest_forecasts where not (0 <= p10 and p10 <= p50 and p50 <= p90)"))
+        .isZero();
+    assertThat(count("select count(*) from latest_recommendations where least(safety_stock, reorder_point,"
+        + " order_up_to, eoq, recommended_order_qty, expected_fill_rate, on_hand, on_order) < 0"))
+        .isZero();
+    assertThat(count("select count(*) from latest_recommendations where recommended_order_qty > 0"))
+        .isPositive();
+  }
+
+  @Test
+  @Order(4)
+  void givenDemoRun_whenBacktestCompared_thenChosenModelsBeatSeasonalNaive() {
+    RunSummary summary = RunSummary.of(DuckDbWarehouse.attach(warehouseFile), "it-run-2");
+    assertThat(summary.maseSeries()).isGreaterThan(completeParts.size() / 2);
+    assertThat(summary.meanMaseSelected()).isLessThan(summary.meanMaseSeasonalNaive());
+  }
+
+  @Test
+  @Order(5)
+  void givenSecondDemoRun_whenLatestViewsQueried_thenCountsUnchangedAndNoDuplicates() {
+    assertThat(latestCounts()).isEqualTo(latestAfterFirst);
+    assertThat(count("select count(*) from (select sku, location, count(*) n from latest_recommendations "
+        + "group by all having n > 1)")).isZero();
+    assertThat(count("select count(*) from model_runs")).isEqualTo(2);
+    assertThat(count("select count(*) from latest_run where run_id = 'it-run-2'")).isEqualTo(1);
+    assertThat(first.runId()).isNotEqualTo(second.runId());
+  }
+
+  @Test
+  @Order(6)
+  void givenDemoRun_whenReportExported_thenCsvHasEveryRecommendationAndHtmlHasCharts() throws IOException {
+    PlannerReport.Written report =
+        PlannerReport.write(DuckDbWarehouse.attach(warehouseFile), "it-run-2", dir.resolve("reports"), 5);
+    assertThat(Files.readAllLines(report.csv())).hasSize(completeParts.size() + 1);
+    assertThat(report.charts()).isEqualTo(5);
+    assertThat(Files.readString(report.html())).contains("it-run-2").contains("data:image/png;base64,");
+  }
+
+  @Test
+  @Order(7)
+  void givenDemoWarehouse_whenSqlCommandRun_thenFiveRowsPrinted() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = DemandcastCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        "sql", "--warehouse", warehouseFile.toString(), "select * from latest_recommendations limit 5");
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(printed).contains("recommended_order_qty").contains("(5 rows)");
+    // header, separator and five data rows between the borders
+    assertThat(printed.lines().filter(l -> l.startsWith("|")).count()).isEqualTo(6);
+  }
+}

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
     name = "ddl",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints CREATE TABLE statements (DuckDB dialect) for every canonical table, generated from",
-      "the one schema definition in code; sql/duckdb/tables.sql is this output."
+      "Print the DDL of every canonical table (DuckDB dialect).",
+      "%nGenerated from the one schema definition in code; sql/duckdb/tables.sql is this output."
     })
 final class DdlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
     versionProvider = DemandcastCli.Version.class,
     description = {
       "Demand forecasting and inventory recommendations inside the data warehouse.",
-      "Reads ERP, IoT and logistics tables, forecasts demand per SKU x location, and writes",
-      "forecasts, accuracy, safety stock, reorder points and order quantities back to tables."
+      "%nReads ERP, IoT and logistics tables, forecasts demand per SKU x location, and writes"
+          + " forecasts, backtest accuracy, safety stock, reorder points and order quantities back"
+          + " to tables analysts query in SQL, with a report planners open offline."
     },
     subcommands = {
       DemoCommand.class,

@@ -13,10 +13,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Loads the demo input shipped with demandcast (car-parts sales, USAID SCMS shipments,",
-      "a NAB temperature sensor, Brunel warehouse costs; see data/demo/README.md) into the",
-      "warehouse's source tables, replacing what they held, then runs the job on them and",
-      "writes the planner report. Beam options (--runner=..., ...) go after the others."
+      "Load the shipped demo data into the warehouse and run the job on it.",
+      "%nLoads the demo input (car-parts sales, USAID SCMS shipments, a NAB temperature sensor,"
+          + " Brunel warehouse costs; see data/demo/README.md) into the warehouse's source tables,"
+          + " replacing what they held, runs the job and writes the planner report. Beam pipeline"
+          + " options (--runner=..., ...) are passed on as --name=value."
     },
     footer = {
       "",

@@ -16,12 +16,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs the job: reads the source tables (erp_sales, erp_items, erp_inventory,",
-      "erp_purchase_orders, iot_readings, logistics_shipments), validates every record,",
-      "forecasts each SKU x location, recommends orders, and publishes demand_forecasts,",
-      "forecast_accuracy, inventory_recommendations, rejected_records and model_runs in the",
-      "warehouse under a new run id. Beam pipeline options (--runner=DirectRunner, ...) are",
-      "passed to Beam as --name=value."
+      "Run the job on the warehouse's source tables (or on tables given by URI).",
+      "%nReads erp_sales, erp_items, erp_inventory, erp_purchase_orders, iot_readings and"
+          + " logistics_shipments, validates every record, forecasts each SKU x location, recommends"
+          + " orders, and publishes demand_forecasts, forecast_accuracy, inventory_recommendations,"
+          + " rejected_records and model_runs in the warehouse under a new run id. Beam pipeline"
+          + " options (--runner=DirectRunner, ...) are passed on as --name=value."
     },
     footer = {
       "",

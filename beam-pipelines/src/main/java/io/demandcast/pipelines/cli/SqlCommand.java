@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
     name = "sql",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs one SQL statement (DuckDB dialect) against the warehouse and prints the result as a",
-      "table. Views for analysts: latest_run, latest_forecasts, latest_accuracy,",
-      "latest_recommendations, latest_rejected_records, forecast_accuracy_by_model."
+      "Run one SQL statement against the warehouse and print the result as a table.",
+      "%nDuckDB dialect. Views for analysts: latest_run, latest_forecasts, latest_accuracy,"
+          + " latest_recommendations, latest_rejected_records, forecast_accuracy_by_model."
     },
     footer = {
       "",
@@ -136,6 +136,9 @@ final class SqlCommand implements Callable<Integer> {
         return String.valueOf(d);
       }
       return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof java.sql.Timestamp ts) {
+      return ts.toLocalDateTime().toString().replace('T', ' ');
     }
     return value.toString();
   }

@@ -92,8 +92,8 @@ public final class DemandcastJob {
     JobSettings settings = request.settings();
     String runId = settings.runId();
     PipelineOptions options = pipelineOptions(request.beamArgs());
-    DuckDbWarehouse warehouse = DuckDbWarehouse.open(request.warehouse());
     Map<String, TableUri> sources = resolveSources(request);
+    DuckDbWarehouse warehouse = DuckDbWarehouse.open(request.warehouse());
     for (TableSchema table : CanonicalTables.SOURCES) {
       TableUri uri = sources.get(table.name());
       if (!request.loadDemo()) {

@@ -57,13 +57,14 @@ public final class DemandcastCli implements Runnable {
     }
   }
 
+  /** The exception's own message (demandcast's messages carry their cause's), else its cause's. */
   private static String message(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getMessage() != null
-        && cause.getCause().getMessage() != null && cause.getMessage().contains(cause.getCause().getMessage())) {
-      cause = cause.getCause();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
     }
-    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    return e.toString();
   }
 
   public static void main(String[] args) {

@@ -1,11 +1,14 @@
 package io.demandcast.pipelines.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /** {@code demandcast demo}: load the shipped demo input and run the job on it. */
 @Command(
@@ -29,8 +32,11 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin JobOptions options;
 
+  /** Beam pipeline options, --name=value; checked by {@link JobOptions#beamArgs}. */
+  @Unmatched List<String> beamArgs = new ArrayList<>();
+
   @Override
   public Integer call() {
-    return JobCommand.execute(options, Map.of(), true, spec.commandLine().getOut());
+    return JobCommand.execute(options, beamArgs, Map.of(), true, spec.commandLine().getOut());
   }
 }

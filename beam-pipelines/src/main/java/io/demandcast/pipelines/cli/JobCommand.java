@@ -7,20 +7,27 @@ import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.report.PlannerReport;
 import io.demandcast.pipelines.report.RunSummary;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the job, exports the report and prints the summary; shared by {@code demo} and {@code run}. */
 final class JobCommand {
   private JobCommand() {}
 
-  static int execute(JobOptions options, Map<String, TableUri> sources, boolean loadDemo, PrintWriter out) {
+  static int execute(
+      JobOptions options,
+      List<String> unmatched,
+      Map<String, TableUri> sources,
+      boolean loadDemo,
+      PrintWriter out) {
+    List<String> beamArgs = JobOptions.beamArgs(unmatched);
     JobSettings settings = options.settings(DemandcastJob.now());
     out.printf("demandcast %s: run %s -> %s%n", DemandcastJob.version(), settings.runId(),
         options.warehouse.toAbsolutePath().normalize());
     DemandcastJob.Result result =
         DemandcastJob.run(
             new DemandcastJob.Request(
-                options.warehouse, sources, settings, options.beamArgs(), loadDemo, out::println));
+                options.warehouse, sources, settings, beamArgs, loadDemo, out::println));
     DuckDbWarehouse warehouse = DuckDbWarehouse.attach(options.warehouse);
     out.println("  writing the planner report");
     PlannerReport.Written report =

@@ -5,11 +5,12 @@ import io.demandcast.pipelines.model.PeriodType;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
 /** The options {@code demo} and {@code run} share: warehouse, forecasting, inventory, report, Beam. */
 final class JobOptions {
@@ -122,19 +123,44 @@ final class JobOptions {
       description = "SKUs charted in the report, by forecast value. Default: ${DEFAULT-VALUE}")
   int reportTop;
 
-  @Unmatched
-  List<String> beamArgs = new ArrayList<>();
-
-  /** The run's settings, starting now. */
+  /**
+   * The run's settings, starting now.
+   *
+   * @throws IllegalArgumentException naming the option (e.g. --service-level) and its bad value
+   */
   JobSettings settings(LocalDateTime startedAt) {
     String id = runId != null ? runId : newRunId(startedAt);
-    return new JobSettings(id, startedAt, period, horizon, serviceLevel, backtestWindows,
-        backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
-        quarantineMinReadings, skuShards);
+    try {
+      return new JobSettings(id, startedAt, period, horizon, serviceLevel, backtestWindows,
+          backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
+          quarantineMinReadings, skuShards);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(optionNames(e.getMessage()), e);
+    }
   }
 
-  /** Beam pipeline options; each must be written as --name=value. */
-  List<String> beamArgs() {
+  /** Replaces JobSettings' component names in a message by the options that set them. */
+  static String optionNames(String message) {
+    Matcher m = Pattern.compile("\\b(runId|horizon|serviceLevel|backtestWindows|backtestStep"
+        + "|minLaneShipments|storageMinC|storageMaxC|quarantineLookbackDays|quarantineMinReadings"
+        + "|skuShards)\\b").matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String kebab = m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+      m.appendReplacement(out, "--" + kebab);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /**
+   * The Beam pipeline options among a command's unmatched arguments; each must be written as
+   * --name=value. (picocli binds {@code @Unmatched} only on a command, not in a mixin, so the
+   * commands collect them and pass them here.)
+   *
+   * @throws IllegalArgumentException naming the first argument that is not --name=value
+   */
+  static List<String> beamArgs(List<String> beamArgs) {
     for (String arg : beamArgs) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(

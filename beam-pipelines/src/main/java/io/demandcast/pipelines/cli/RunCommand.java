@@ -1,7 +1,9 @@
 package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /** {@code demandcast run}: the job on the warehouse's own source tables, or on tables by URI. */
 @Command(
@@ -33,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin JobOptions options;
 
+  /** Beam pipeline options, --name=value; checked by {@link JobOptions#beamArgs}. */
+  @Unmatched List<String> beamArgs = new ArrayList<>();
+
   @Option(
       names = "--source",
       paramLabel = "TABLE=URI",
@@ -44,6 +50,6 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, TableUri> uris = new LinkedHashMap<>();
     sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
-    return JobCommand.execute(options, uris, false, spec.commandLine().getOut());
+    return JobCommand.execute(options, beamArgs, uris, false, spec.commandLine().getOut());
   }
 }

@@ -88,7 +88,8 @@ public final class DemandSeriesAssembly {
 
   /**
    * The latest snapshot per location: a later {@code snapshot_date} wins; on the same day the
-   * larger on-hand, so that the result does not depend on input order.
+   * larger on-hand, then the larger quarantined quantity (the cautious reading), so that the result
+   * does not depend on input order.
    *
    * @param inventory validated {@code erp_inventory} rows of one SKU
    */
@@ -111,7 +112,10 @@ public final class DemandSeriesAssembly {
     if (byDate != 0) {
       return byDate > 0 ? a : b;
     }
-    return a.onHand() >= b.onHand() ? a : b;
+    if (a.onHand() != b.onHand()) {
+      return a.onHand() > b.onHand() ? a : b;
+    }
+    return a.quarantined() >= b.quarantined() ? a : b;
   }
 
   /**

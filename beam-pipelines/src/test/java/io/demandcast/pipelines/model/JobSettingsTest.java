@@ -1,0 +1,164 @@
+package io.demandcast.pipelines.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Validation of the job settings, and the SKU shard function. */
+class JobSettingsTest {
+  private static final LocalDateTime STARTED = LocalDateTime.of(2026, 11, 21, 9, 0);
+
+  /** The defaults with the given values: monthly, 3 windows of step 3, 10 lane shipments. */
+  private static JobSettings settings(
+      int horizon, double serviceLevel, double storageMinC, double storageMaxC, int skuShards) {
+    return new JobSettings("run-1", STARTED, PeriodType.MONTH, horizon, serviceLevel, 3, 3, 10,
+        storageMinC, storageMaxC, 30, 3, skuShards);
+  }
+
+  @Test
+  void givenDefaults_whenCreated_thenDocumentedValues() {
+    JobSettings s = JobSettings.defaults("run-1", STARTED);
+    assertThat(s.period()).isEqualTo(PeriodType.MONTH);
+    assertThat(s.horizon()).isEqualTo(12);
+    assertThat(s.serviceLevel()).isEqualTo(0.95);
+    assertThat(s.storageMinC()).isEqualTo(15.0);
+    assertThat(s.storageMaxC()).isEqualTo(27.0);
+    assertThat(s.skuShards()).isEqualTo(128);
+  }
+
+  @Test
+  void givenHorizon0_whenCreated_thenRejectedNamingTheValue() {
+    assertThatThrownBy(() -> settings(0, 0.95, 15, 27, 128))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("horizon")
+        .hasMessageContaining("was 0");
+  }
+
+  @Test
+  void givenServiceLevel0_whenCreated_thenRejectedNamingTheValue() {
+    assertThatThrownBy(() -> settings(12, 0.0, 15, 27, 128))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("serviceLevel")
+        .hasMessageContaining("was 0.0");
+  }
+
+  @Test
+  void givenServiceLevel1_whenCreated_thenRejectedNamingTheValue() {
+    assertThatThrownBy(() -> settings(12, 1.0, 15, 27, 128))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("serviceLevel")
+        .hasMessageContaining("was 1.0");
+  }
+
+  @Test
+  void givenServiceLevelNaN_whenCreated_thenRejectedNamingTheValue() {
+    assertThatThrownBy(() -> settings(12, Double.NaN, 15, 27, 128))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was NaN");
+  }
+
+  @Test
+  void givenServiceLevelsJustInsideZeroAndOne_whenCreated_thenAccepted() {
+    assertThat(settings(12, 0.001, 15, 27, 128).serviceLevel()).isEqualTo(0.001);
+    assertThat(settings(12, 0.999, 15, 27, 128).serviceLevel()).isEqualTo(0.999);
+  }
+
+  @Test
+  void givenStorageMaxEqualToMin_whenCreated_thenRejectedNamingBothValues() {
+    assertThatThrownBy(() -> settings(12, 0.95, 15, 15, 128))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("storageMaxC (15.0)")
+        .hasMessageContaining("storageMinC (15.0)");
+  }
+
+  @Test
+  void givenStorageMaxBelowMin_whenCreated_thenRejectedNamingBothValues() {
+    assertThatThrownBy(() -> settings(12, 0.95, 27, 15, 128))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("storageMaxC (15.0)")
+        .hasMessageContaining("storageMinC (27.0)");
+  }
+
+  @Test
+  void givenSkuShards0_whenCreated_thenRejectedNamingTheValue() {
+    assertThatThrownBy(() -> settings(12, 0.95, 15, 27, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("skuShards")
+        .hasMessageContaining("was 0");
+  }
+
+  @Test
+  void givenOtherCountsBelow1_whenCreated_thenEachRejectedNamingTheValue() {
+    assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 0, 3, 10,
+        15, 27, 30, 3, 128)).hasMessageContaining("backtestWindows").hasMessageContaining("was 0");
+    assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 3, -1, 10,
+        15, 27, 30, 3, 128)).hasMessageContaining("backtestStep").hasMessageContaining("was -1");
+    assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 3, 3, 0,
+        15, 27, 30, 3, 128)).hasMessageContaining("minLaneShipments").hasMessageContaining("was 0");
+    assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 3, 3, 10,
+        15, 27, 0, 3, 128)).hasMessageContaining("quarantineLookbackDays").hasMessageContaining("was 0");
+    assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 3, 3, 10,
+        15, 27, 30, 0, 128)).hasMessageContaining("quarantineMinReadings").hasMessageContaining("was 0");
+  }
+
+  @Test
+  void givenBlankRunId_whenCreated_thenRejected() {
+    assertThatThrownBy(() -> JobSettings.defaults("  ", STARTED))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("runId");
+  }
+
+  @Test
+  void givenManySkus_whenShardOf_thenAlwaysInRange() {
+    for (int shards : new int[] {1, 2, 7, 128, 1000}) {
+      JobSettings s = settings(12, 0.95, 15, 27, shards);
+      for (int i = 0; i < 5000; i++) {
+        assertThat(s.shardOf("SKU-" + i)).as("shards %d, SKU-%d", shards, i).isBetween(0, shards - 1);
+      }
+    }
+  }
+
+  @Test
+  void givenManySkusAndSevenShards_whenShardOf_thenEveryShardUsed() {
+    JobSettings s = settings(12, 0.95, 15, 27, 7);
+    Set<Integer> used = new HashSet<>();
+    for (int i = 0; i < 5000; i++) {
+      used.add(s.shardOf("SKU-" + i));
+    }
+    assertThat(used).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6);
+  }
+
+  @Test
+  void givenOneShard_whenShardOf_thenAlways0() {
+    JobSettings s = settings(12, 0.95, 15, 27, 1);
+    assertThat(s.shardOf("A")).isZero();
+    assertThat(s.shardOf("")).isZero();
+    assertThat(s.shardOf("polygenelubricants")).isZero();
+  }
+
+  @Test
+  void givenSkuWithNegativeHashCode_whenShardOf_thenStillInRange() {
+    // "polygenelubricants".hashCode() == Integer.MIN_VALUE
+    assertThat("polygenelubricants".hashCode()).isEqualTo(Integer.MIN_VALUE);
+    for (int shards : new int[] {1, 3, 7, 128, 1000}) {
+      assertThat(settings(12, 0.95, 15, 27, shards).shardOf("polygenelubricants"))
+          .isBetween(0, shards - 1);
+    }
+  }
+
+  @Test
+  void givenSameSku_whenShardOfOnSeparateSettingsAndStrings_thenSameShard() {
+    JobSettings a = settings(12, 0.95, 15, 27, 128);
+    JobSettings b = JobSettings.defaults("another-run", STARTED.plusDays(3));
+    for (int i = 0; i < 200; i++) {
+      String sku = "SKU-" + i;
+      String copy = new String(sku.toCharArray());
+      assertThat(b.shardOf(copy)).as(sku).isEqualTo(a.shardOf(sku));
+      assertThat(a.shardOf(sku)).as(sku).isEqualTo(a.shardOf(sku));
+    }
+  }
+}

@@ -108,8 +108,11 @@ final class SqlCommand implements Callable<Integer> {
         }
         out.println(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, header,
             rows.toArray(Object[][]::new)));
-        out.printf(total > rows.size() ? "(%d rows, %d shown; --max-rows to see more)%n" : "(%d rows)%n",
-            total, rows.size());
+        if (total > rows.size()) {
+          out.printf("(%,d rows, %,d shown; --max-rows to see more)%n", total, rows.size());
+        } else {
+          out.printf(total == 1 ? "(1 row)%n" : "(%,d rows)%n", total);
+        }
       }
     } catch (SQLException e) {
       throw new IllegalArgumentException("the query failed: " + e.getMessage(), e);

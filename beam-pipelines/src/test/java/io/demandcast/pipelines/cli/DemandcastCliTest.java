@@ -202,7 +202,7 @@ class DemandcastCliTest {
     Outcome r = execute("sql", "--warehouse=" + warehouse, "select answer, label from t");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("answer").contains("label").contains("42").contains("(1 rows)");
+    assertThat(r.out()).contains("answer").contains("label").contains("42").contains("(1 row)");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +140,7 @@ public final class DemandcastJob {
 
   /** UTC now, to the microsecond (DuckDB's timestamp precision). */
   public static LocalDateTime now() {
-    return LocalDateTime.now(ZoneOffset.UTC).withNano(LocalDateTime.now().getNano() / 1000 * 1000);
+    return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
   private static PipelineOptions pipelineOptions(List<String> beamArgs) {

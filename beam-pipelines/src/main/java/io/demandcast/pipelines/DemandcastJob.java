@@ -95,33 +95,29 @@ public final class DemandcastJob {
     PipelineOptions options = pipelineOptions(request.beamArgs());
     Map<String, TableUri> sources = resolveSources(request);
     DuckDbWarehouse warehouse = DuckDbWarehouse.open(request.warehouse());
+    // Building the pipeline checks every source table's columns (DuckDbIO.read), so a bad table
+    // stops the job here, before the run is recorded.
+    Pipeline pipeline = Pipeline.create(options);
+    PCollectionRowTuple input = PCollectionRowTuple.empty(pipeline);
     for (TableSchema table : CanonicalTables.SOURCES) {
       TableUri uri = sources.get(table.name());
-      if (!request.loadDemo()) {
-        DuckDbWarehouse.attach(uri.file()).checkTable(uri.table(), table);
-      }
+      input =
+          input.and(
+              table.name(),
+              PBegin.in(pipeline)
+                  .apply("Read" + table.name(), DuckDbIO.read(uri.file(), uri.table(), table)));
+    }
+    PCollectionRowTuple outputs = input.apply(new ForecastAndRecommend(settings));
+    for (TableSchema table : ForecastAndRecommend.OUTPUTS) {
+      outputs
+          .get(table.name())
+          .apply("Write" + table.name(), DuckDbIO.writeStaged(warehouse.file(), table, runId));
     }
     warehouse.beginRun(runId, settings.startedAt(), optionsJson(request, options), version());
     try {
       Map<String, Long> rowsRead = new LinkedHashMap<>();
       if (request.loadDemo()) {
         rowsRead.putAll(loadDemo(warehouse, settings, request.progress()));
-      }
-      Pipeline pipeline = Pipeline.create(options);
-      PCollectionRowTuple input = PCollectionRowTuple.empty(pipeline);
-      for (TableSchema table : CanonicalTables.SOURCES) {
-        TableUri uri = sources.get(table.name());
-        input =
-            input.and(
-                table.name(),
-                PBegin.in(pipeline)
-                    .apply("Read" + table.name(), DuckDbIO.read(uri.file(), uri.table(), table)));
-      }
-      PCollectionRowTuple outputs = input.apply(new ForecastAndRecommend(settings));
-      for (TableSchema table : ForecastAndRecommend.OUTPUTS) {
-        outputs
-            .get(table.name())
-            .apply("Write" + table.name(), DuckDbIO.writeStaged(warehouse.file(), table, runId));
       }
       PipelineResult result = pipeline.run();
       waitWithProgress(result, expectedSeries(sources), request.progress());

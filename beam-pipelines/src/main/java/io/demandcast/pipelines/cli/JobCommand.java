@@ -5,7 +5,6 @@ import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.report.PlannerReport;
-import io.demandcast.pipelines.report.RunSummary;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,7 @@ final class JobCommand {
     out.println("  writing the planner report");
     PlannerReport.Written report =
         PlannerReport.write(warehouse, result.runId(), options.reports, options.reportTop);
-    RunSummary summary = RunSummary.of(warehouse, result.runId());
-    SummaryPrinter.print(out, result, summary, report);
+    SummaryPrinter.print(out, result, report.summary(), report);
     return 0;
   }
 }

@@ -43,8 +43,9 @@ public final class PlannerReport {
    * @param csv the recommendations CSV in it
    * @param html the HTML page in it
    * @param charts how many series charts the page embeds
+   * @param summary the run's headline figures the page shows
    */
-  public record Written(Path directory, Path csv, Path html, int charts) {}
+  public record Written(Path directory, Path csv, Path html, int charts, RunSummary summary) {}
 
   /**
    * Writes {@code reportsRoot/<runId>/recommendations.csv} and {@code
@@ -109,7 +110,11 @@ public final class PlannerReport {
           "cannot write the planner report of run '" + runId + "' to " + target + ": " + e, e);
     }
     return new Written(
-        target, target.resolve(CSV_FILE), target.resolve(HTML_FILE), data.charts().size());
+        target,
+        target.resolve(CSV_FILE),
+        target.resolve(HTML_FILE),
+        data.charts().size(),
+        summary);
   }
 
   private static ReportData read(DuckDbWarehouse warehouse, String runId, int topN) {

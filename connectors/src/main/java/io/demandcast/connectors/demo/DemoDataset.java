@@ -250,8 +250,9 @@ public final class DemoDataset {
       List<Warehouse> warehouses,
       List<Lane> lanes) {
     String source = CanonicalTables.ERP_SALES.name() + " (" + CARPARTS + ")";
-    List<CSVRecord> records = parse(CARPARTS);
-    List<String> header = records.isEmpty() ? List.of() : headerOf(CARPARTS);
+    Parsed parsed = parseWithHeader(CARPARTS);
+    List<CSVRecord> records = parsed.records();
+    List<String> header = parsed.header();
     List<LocalDate> months = new ArrayList<>();
     for (String h : header.subList(1, header.size())) {
       months.add(LocalDate.parse(h.strip(), MONTH_HEADER));
@@ -492,20 +493,20 @@ public final class DemoDataset {
     return node.toString();
   }
 
-  private static List<String> headerOf(String file) {
-    try (CSVParser parser = CSVFormat.DEFAULT.parse(reader(file))) {
-      return parser.iterator().next().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  /** A parsed demo file: its header names, in file order, and its records. */
+  private record Parsed(List<String> header, List<CSVRecord> records) {}
 
   /** Parses a demo file with its header row; records keep their line numbers. */
   private static List<CSVRecord> parse(String file) {
+    return parseWithHeader(file).records();
+  }
+
+  private static Parsed parseWithHeader(String file) {
     CSVFormat format =
         CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(false).get();
     try (CSVParser parser = format.parse(reader(file))) {
-      return parser.getRecords();
+      List<CSVRecord> records = parser.getRecords();
+      return new Parsed(parser.getHeaderNames(), records);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read demo file " + file, e);
     }

@@ -64,10 +64,10 @@ public final class DuckDbIO {
 
     @Override
     public PCollection<Row> expand(PBegin input) {
-      DuckDbWarehouse.attach(Paths.get(file)).checkTable(table, schema);
+      List<String> present = DuckDbWarehouse.attach(Paths.get(file)).checkTable(table, schema);
       return input
           .apply("Table", Create.of(table))
-          .apply("Query", ParDo.of(new ReadFn(file, schema)))
+          .apply("Query", ParDo.of(new ReadFn(file, schema, present)))
           .setRowSchema(schema.beamSchema());
     }
   }
@@ -75,10 +75,13 @@ public final class DuckDbIO {
   private static final class ReadFn extends DoFn<String, Row> {
     private final String file;
     private final TableSchema schema;
+    private final ArrayList<String> present;
 
-    ReadFn(String file, TableSchema schema) {
+    /** {@code present}: the table's columns, as {@link DuckDbWarehouse#checkTable} found them. */
+    ReadFn(String file, TableSchema schema, List<String> present) {
       this.file = file;
       this.schema = schema;
+      this.present = new ArrayList<>(present);
     }
 
     @ProcessElement
@@ -86,10 +89,6 @@ public final class DuckDbIO {
       org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
       try (Connection connection = DuckDbConnections.open(Paths.get(file))) {
         var dsl = DuckDbWarehouse.dsl(connection);
-        List<String> present =
-            dsl.resultQuery(
-                    "select column_name from information_schema.columns where table_name = ?", table)
-                .fetch(0, String.class);
         List<Field<?>> fields = new ArrayList<>();
         for (Column column : schema.columns()) {
           fields.add(

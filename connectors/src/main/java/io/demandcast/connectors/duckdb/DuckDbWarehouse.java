@@ -212,11 +212,13 @@ public final class DuckDbWarehouse {
   }
 
   /**
-   * Checks that {@code tableName} exists with every column of {@code schema} in a compatible type.
+   * Checks that {@code tableName} exists with every column of {@code schema} in a compatible type
+   * (only the optional {@code lineage} column may be missing).
    *
+   * @return the names of the table's columns, in table order
    * @throws IllegalArgumentException naming the table, the column, the expected and the found type
    */
-  public void checkTable(String tableName, TableSchema schema) {
+  public List<String> checkTable(String tableName, TableSchema schema) {
     Map<String, String> found = new LinkedHashMap<>();
     try (Connection connection = connect()) {
       for (Record r :
@@ -251,6 +253,7 @@ public final class DuckDbWarehouse {
                 + column.type().duckDbType() + ", found " + type);
       }
     }
+    return List.copyOf(found.keySet());
   }
 
   /** Name of the staging table of one output table in one run. */

@@ -1,6 +1,7 @@
 package io.demandcast.forecasting;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A model fitted to one series by a {@link Forecaster}. Instances are immutable and thread-safe.
@@ -32,4 +33,20 @@ public interface FittedForecaster {
    * @return an unmodifiable map, iterated in insertion order
    */
   Map<String, Double> parameters();
+
+  /**
+   * Returns the variance of the forecast error at each step from the model's own stochastic
+   * specification (for example the state-space ETS variance, Hyndman et al. 2008, chapter 6), when
+   * the model has one.
+   *
+   * @param horizon number of periods, at least 1
+   * @return a new array of length {@code horizon} in (units per period)², element 0 one period
+   *     ahead, non-negative; or empty when the model defines no error distribution, in which case
+   *     callers use empirical quantiles of backtest errors
+   * @throws IllegalArgumentException if {@code horizon < 1}
+   */
+  default Optional<double[]> forecastVariance(int horizon) {
+    Histories.requireHorizon(horizon);
+    return Optional.empty();
+  }
 }

@@ -35,4 +35,16 @@ public interface Forecaster extends java.io.Serializable {
    *     autoregression on a constant series)
    */
   FittedForecaster fit(double[] history);
+
+  /**
+   * Returns the full specification of this method for provenance: its name and every setting that
+   * changes its output (seasonal period, fixed parameters, grid, random seed), for example {@code
+   * "ets(auto, m=12, damped=auto)"}. Two methods with the same spec produce the same forecasts
+   * from the same history.
+   *
+   * @return a single-line description, by default {@link #name()}
+   */
+  default String spec() {
+    return name();
+  }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SqlCommand.class,
       DdlCommand.class,
+      BenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DemandcastCli implements Runnable {

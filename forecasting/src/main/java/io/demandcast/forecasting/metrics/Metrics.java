@@ -1,5 +1,7 @@
 package io.demandcast.forecasting.metrics;
 
+import java.util.Arrays;
+
 /**
  * Point and probabilistic forecast accuracy measures.
  *
@@ -100,6 +102,12 @@ public final class Metrics {
    */
   public static double mase(double[] actual, double[] forecast, double[] insample, int m) {
     requireSameLength(actual, forecast);
+    double scale = seasonalScale(insample, m);
+    return scale > 0.0 ? mae(actual, forecast) / scale : Double.NaN;
+  }
+
+  /** The in-sample mean absolute difference at lag m; NaN when the history is not longer than m. */
+  private static double seasonalScale(double[] insample, int m) {
     if (insample == null) {
       throw new IllegalArgumentException("insample is null");
     }
@@ -113,8 +121,7 @@ public final class Metrics {
     for (int t = m; t < insample.length; t++) {
       sum += Math.abs(insample[t] - insample[t - m]);
     }
-    double scale = sum / (insample.length - m);
-    return scale == 0.0 ? Double.NaN : mae(actual, forecast) / scale;
+    return sum / (insample.length - m);
   }
 
   /**
@@ -144,6 +151,119 @@ public final class Metrics {
     }
     double scale = sum / (insample.length - 1);
     return scale == 0.0 ? Double.NaN : Math.sqrt(mse(actual, forecast) / scale);
+  }
+
+  /**
+   * RMSSE with the M5 Competitors' Guide's scale: the in-sample one-step naive mean squared error
+   * is taken from the first non-zero observation onwards, so the leading zeros of a product not yet
+   * on sale do not shrink the scale.
+   *
+   * @param actual observed values, length h
+   * @param forecast point forecasts, length h
+   * @param insample the training history, oldest first
+   * @return the RMSSE (dimensionless), or NaN when fewer than 2 values remain from the first
+   *     non-zero one or the scale is 0
+   * @throws IllegalArgumentException for null, empty or mismatched arrays or a null in-sample array
+   */
+  public static double rmsseM5(double[] actual, double[] forecast, double[] insample) {
+    if (insample == null) {
+      throw new IllegalArgumentException("insample is null");
+    }
+    int first = 0;
+    while (first < insample.length && insample[first] == 0.0) {
+      first++;
+    }
+    return rmsse(actual, forecast, Arrays.copyOfRange(insample, first, insample.length));
+  }
+
+  /**
+   * Weighted RMSSE, the M5 accuracy measure at one aggregation level: {@code sum_i w_i RMSSE_i /
+   * sum_i w_i}. In M5 the weight of a series is its dollar sales over the last 28 days of the
+   * training part; series whose RMSSE is NaN (zero scale) are left out together with their
+   * weight.
+   *
+   * @param rmsse the RMSSE of each series, length k
+   * @param weights the non-negative weight of each series (for example units times price over the
+   *     last periods of training), length k
+   * @return the WRMSSE (dimensionless), or NaN when no series has both a defined RMSSE and a
+   *     positive weight
+   * @throws IllegalArgumentException for null, empty or mismatched arrays or a negative or
+   *     non-finite weight (index named)
+   */
+  public static double wrmsse(double[] rmsse, double[] weights) {
+    requireSameLength(rmsse, weights);
+    double weighted = 0.0;
+    double total = 0.0;
+    for (int i = 0; i < rmsse.length; i++) {
+      if (!(weights[i] >= 0.0) || Double.isInfinite(weights[i])) {
+        throw new IllegalArgumentException(
+            String.format("weights[%d] = %s must be finite and non-negative", i, weights[i]));
+      }
+      if (!Double.isNaN(rmsse[i])) {
+        weighted += weights[i] * rmsse[i];
+        total += weights[i];
+      }
+    }
+    return total > 0.0 ? weighted / total : Double.NaN;
+  }
+
+  /**
+   * The M4 overall weighted average: {@code 0.5 (sMAPE / sMAPE_Naive2 + MASE / MASE_Naive2)}, each
+   * measure averaged over the same series first (M4 Competitors' Guide, 2018).
+   *
+   * @param smape the method's mean sMAPE in percent
+   * @param mase the method's mean MASE
+   * @param naive2Smape Naive2's mean sMAPE on the same series, positive
+   * @param naive2Mase Naive2's mean MASE on the same series, positive
+   * @return the OWA; below 1 is better than Naive2
+   * @throws IllegalArgumentException if a Naive2 figure is not positive and finite
+   */
+  public static double owa(double smape, double mase, double naive2Smape, double naive2Mase) {
+    if (!(naive2Smape > 0.0) || !(naive2Mase > 0.0)
+        || Double.isInfinite(naive2Smape) || Double.isInfinite(naive2Mase)) {
+      throw new IllegalArgumentException(
+          String.format(
+              "Naive2 sMAPE %s and MASE %s must be positive and finite", naive2Smape, naive2Mase));
+    }
+    return 0.5 * (smape / naive2Smape + mase / naive2Mase);
+  }
+
+  /**
+   * Mean scaled interval score of a central (1 - a) prediction interval, the M4 interval measure:
+   * {@code (1/h) sum [(u_t - l_t) + (2/a)(l_t - y_t) 1{y_t < l_t} + (2/a)(y_t - u_t) 1{y_t > u_t}]}
+   * divided by the in-sample mean absolute seasonal difference at lag m (the MASE scale).
+   *
+   * @param actual observed values, length h
+   * @param lower lower bounds, length h
+   * @param upper upper bounds, length h
+   * @param insample the training history, oldest first
+   * @param m the seasonal lag of the scale, at least 1
+   * @param a the interval's miss rate, in (0, 1); M4 used 0.05 for 95% intervals
+   * @return the MSIS (dimensionless), or NaN when the scale is 0 or undefined
+   * @throws IllegalArgumentException for null, empty or mismatched arrays, {@code m < 1} or {@code
+   *     a} outside (0, 1)
+   */
+  public static double msis(
+      double[] actual, double[] lower, double[] upper, double[] insample, int m, double a) {
+    requireSameLength(actual, lower);
+    requireSameLength(actual, upper);
+    if (!(a > 0.0 && a < 1.0)) {
+      throw new IllegalArgumentException("a must be in (0, 1), got " + a);
+    }
+    double scale = seasonalScale(insample, m);
+    if (!(scale > 0.0)) {
+      return Double.NaN;
+    }
+    double sum = 0.0;
+    for (int t = 0; t < actual.length; t++) {
+      sum += upper[t] - lower[t];
+      if (actual[t] < lower[t]) {
+        sum += 2.0 / a * (lower[t] - actual[t]);
+      } else if (actual[t] > upper[t]) {
+        sum += 2.0 / a * (actual[t] - upper[t]);
+      }
+    }
+    return sum / actual.length / scale;
   }
 
   /**

@@ -1,0 +1,199 @@
+package io.demandcast.pipelines.cli;
+
+import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.HorizontalAlign;
+import io.demandcast.forecasting.benchmark.BenchmarkCsv;
+import io.demandcast.forecasting.benchmark.BenchmarkMethod;
+import io.demandcast.forecasting.benchmark.BenchmarkRunner;
+import io.demandcast.forecasting.benchmark.Dataset;
+import io.demandcast.forecasting.benchmark.Datasets;
+import io.demandcast.forecasting.benchmark.MethodResult;
+import io.demandcast.forecasting.benchmark.Methods;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code demandcast benchmark}: scores the forecasters on public competition data. */
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Score the forecasting methods and the automatic selection on public competition data.",
+      "%nDatasets: m3 (3,003 series, horizons as in M3), m4-weekly (359 series, h = 13),"
+          + " carparts (2,674 monthly spare parts, last 12 months held out, series with blank"
+          + " cells skipped). Prints sMAPE, MASE, OWA (relative to Naive2 on the same series),"
+          + " RMSSE, wall time and series per second per method, and writes them to a CSV.",
+      "%nTo compare with R's forecast package on the same series, run"
+          + " benchmarks/compare-with-r.sh (see benchmarks/README.md)."
+    })
+final class BenchmarkCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "NAME",
+      description = "m3, m4-weekly or carparts.")
+  String dataset;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "../shared/data",
+      description = "Folder holding m3/, m4/ and carparts/. Default: ${DEFAULT-VALUE}")
+  Path dataDir;
+
+  @Option(
+      names = "--methods",
+      paramLabel = "LIST",
+      split = ",",
+      description = "Comma-separated methods to run. Default: all of them. Known: ${COMPLETION-CANDIDATES}",
+      completionCandidates = MethodNames.class)
+  List<String> methods;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Results CSV. Default: benchmark-<dataset>.csv")
+  Path out;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Worker threads. Default: ${DEFAULT-VALUE}")
+  int threads;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Use only the first N series (for a quick try).")
+  Integer limit;
+
+  @Option(
+      names = "--peer-forecasts",
+      paramLabel = "FILE",
+      description = "Forecasts of a peer (benchmarks/r/forecast_peer.R) to score on the same series.")
+  Path peerForecasts;
+
+  @Option(
+      names = "--peer-times",
+      paramLabel = "FILE",
+      description = "The peer's timings CSV, for its wall time and series per second.")
+  Path peerTimes;
+
+  @Override
+  public Integer call() {
+    if (!Datasets.NAMES.contains(dataset)) {
+      throw new IllegalArgumentException(
+          "unknown --dataset '" + dataset + "'; choose one of " + String.join(", ", Datasets.NAMES));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Set<String> chosen = new LinkedHashSet<>(methods == null ? Methods.names() : methods);
+    List<BenchmarkMethod> toRun = new ArrayList<>();
+    for (String name : chosen) {
+      toRun.add(Methods.create(name.trim()));
+    }
+    Dataset data = Datasets.load(dataset, dataDir);
+    if (limit != null) {
+      data = data.limit(limit);
+    }
+    err.printf(
+        "benchmark %s: %d series%s, %d threads%n",
+        dataset,
+        data.series().size(),
+        data.skipped() > 0 ? " (" + data.skipped() + " skipped: " + data.skippedReason() + ")" : "",
+        threads);
+    BenchmarkRunner runner = new BenchmarkRunner(threads, err::println);
+    // Naive2 first: every other method's OWA is relative to it on the same series
+    MethodResult reference =
+        runner.score(data, runner.forecast(data, Methods.create(Methods.NAIVE2)), "demandcast", null);
+    MethodResult naive2 =
+        new MethodResult(
+            reference.dataset(), reference.method(), reference.source(), reference.series(),
+            reference.failures(), reference.smape(), reference.mase(), 1.0, reference.rmsse(),
+            reference.wallSeconds(), reference.threads(), reference.peakHeapMb());
+    List<MethodResult> results = new ArrayList<>(List.of(naive2));
+    toRun.removeIf(m -> m.name().equals(Methods.NAIVE2));
+    for (BenchmarkMethod method : toRun) {
+      results.add(runner.score(data, runner.forecast(data, method), "demandcast", naive2));
+    }
+    if (peerForecasts != null) {
+      Map<String, Double> times =
+          peerTimes == null ? Map.of() : BenchmarkCsv.readPeerTimes(peerTimes, dataset);
+      for (var peer : BenchmarkCsv.readPeerForecasts(peerForecasts, dataset).entrySet()) {
+        BenchmarkRunner.Run run =
+            BenchmarkRunner.peerRun(
+                data,
+                "r_" + peer.getKey().replace('.', '_'),
+                peer.getValue(),
+                times.getOrDefault(peer.getKey(), Double.NaN));
+        results.add(runner.score(data, run, "r-forecast", naive2));
+      }
+    }
+    Path csv = out != null ? out : Path.of("benchmark-" + dataset + ".csv");
+    BenchmarkCsv.write(csv, results);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(table(results));
+    stdout.printf("written to %s%n", csv);
+    stdout.flush();
+    return 0;
+  }
+
+  private static String table(List<MethodResult> results) {
+    String[] names = {
+      "method", "series", "fail", "sMAPE", "MASE", "OWA", "RMSSE", "wall s", "series/s", "heap MB"
+    };
+    Column[] columns = new Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      columns[i] =
+          new Column()
+              .header(names[i])
+              .headerAlign(HorizontalAlign.LEFT)
+              .dataAlign(i == 0 ? HorizontalAlign.LEFT : HorizontalAlign.RIGHT);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (MethodResult r : results) {
+      rows.add(
+          new Object[] {
+            r.method(),
+            r.series(),
+            r.failures(),
+            fixed(r.smape(), 3),
+            fixed(r.mase(), 3),
+            fixed(r.owa(), 3),
+            fixed(r.rmsse(), 3),
+            fixed(r.wallSeconds(), 2),
+            fixed(r.seriesPerSecond(), 1),
+            fixed(r.peakHeapMb(), 0)
+          });
+    }
+    return AsciiTable.getTable(
+        AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, columns, rows.toArray(Object[][]::new));
+  }
+
+  private static String fixed(double value, int decimals) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "";
+  }
+
+  /** The method ids, for the help text. */
+  static final class MethodNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MethodNames() {
+      super(Methods.names());
+    }
+  }
+}

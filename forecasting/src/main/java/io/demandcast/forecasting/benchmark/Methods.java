@@ -1,0 +1,82 @@
+package io.demandcast.forecasting.benchmark;
+
+import io.demandcast.forecasting.ModelSelection;
+import io.demandcast.forecasting.models.CrostonSba;
+import io.demandcast.forecasting.models.LagRidgeRegression;
+import io.demandcast.forecasting.models.SeasonalNaive;
+import io.demandcast.forecasting.models.SmileAutoregressive;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The methods {@code demandcast benchmark} can score, by id. */
+public final class Methods {
+
+  /** The reference method OWA is relative to. */
+  public static final String NAIVE2 = "naive2";
+
+  /** The automatic selection's id. */
+  public static final String AUTO = "auto";
+
+  private static final Map<String, Supplier<BenchmarkMethod>> REGISTRY = new LinkedHashMap<>();
+
+  static {
+    register(new LocalMethod("naive", s -> new SeasonalNaive(1)));
+    register(new LocalMethod(NAIVE2, s -> new SeasonalNaive(1)));
+    register(new LocalMethod("seasonal_naive", s -> new SeasonalNaive(s.seasonalPeriod())));
+    register(new LocalMethod("croston_sba", s -> CrostonSba.optimized()));
+    register(
+        new LocalMethod(
+            "ar", s -> new SmileAutoregressive(Math.min(12, Math.max(3, s.seasonalPeriod())))));
+    register(
+        new LocalMethod("ridge_lags", s -> LagRidgeRegression.forPeriod(s.seasonalPeriod())));
+    register(new SelectionMethod());
+  }
+
+  private Methods() {}
+
+  /** The automatic selection, {@link ModelSelection#defaults}, per series. */
+  private static final class SelectionMethod implements BenchmarkMethod {
+    @Override
+    public String name() {
+      return AUTO;
+    }
+
+    @Override
+    public double[] forecast(SeriesSplit series) {
+      return ModelSelection.defaults(series.seasonalPeriod(), series.horizon())
+          .forecast(series.train())
+          .mean();
+    }
+  }
+
+  private static void register(BenchmarkMethod method) {
+    REGISTRY.put(method.name(), () -> method);
+  }
+
+  /**
+   * Returns the ids of every method, in the order they are run by default.
+   *
+   * @return an unmodifiable list
+   */
+  public static List<String> names() {
+    return List.copyOf(REGISTRY.keySet());
+  }
+
+  /**
+   * Returns a method by id.
+   *
+   * @param name a method id from {@link #names()}
+   * @return a fresh instance
+   * @throws IllegalArgumentException for an unknown id, listing the known ones
+   */
+  public static BenchmarkMethod create(String name) {
+    Supplier<BenchmarkMethod> method = REGISTRY.get(name);
+    if (method == null) {
+      throw new IllegalArgumentException(
+          "unknown method '" + name + "'; choose from " + String.join(", ", names()));
+    }
+    return method.get();
+  }
+}

@@ -1,0 +1,62 @@
+package io.demandcast.forecasting.benchmark;
+
+import java.util.Objects;
+
+/**
+ * One series of a benchmark dataset, split into a training part and a held-out test part.
+ *
+ * @param id the dataset's own series id, for example {@code "N1402"} (M3), {@code "W1"} (M4) or
+ *     a carparts part number
+ * @param seasonalPeriod season length m given to the models (12 for monthly data, 52 for weekly)
+ * @param scaleLag the seasonal lag of the MASE scale as the competition defines it (M4 uses 1 for
+ *     weekly data; M3 uses the frequency)
+ * @param train training values, oldest first, finite
+ * @param test held-out values right after {@code train}, length = the horizon h
+ */
+public record SeriesSplit(String id, int seasonalPeriod, int scaleLag, double[] train, double[] test) {
+
+  /**
+   * Checks the split.
+   *
+   * @param id the {@code id} component, described on the record
+   * @param seasonalPeriod the {@code seasonalPeriod} component, described on the record
+   * @param scaleLag the {@code scaleLag} component, described on the record
+   * @param train the {@code train} component, described on the record
+   * @param test the {@code test} component, described on the record
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if a period is below 1, either part is empty or holds a
+   *     non-finite value; the message names the series
+   */
+  public SeriesSplit {
+    Objects.requireNonNull(id, "id");
+    if (seasonalPeriod < 1 || scaleLag < 1) {
+      throw new IllegalArgumentException(
+          String.format(
+              "series %s: seasonal period %d and scale lag %d must be at least 1",
+              id, seasonalPeriod, scaleLag));
+    }
+    requireFinite(id, "training", train);
+    requireFinite(id, "test", test);
+  }
+
+  /**
+   * Returns the forecast horizon.
+   *
+   * @return the length of the test part
+   */
+  public int horizon() {
+    return test.length;
+  }
+
+  private static void requireFinite(String id, String part, double[] values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("series " + id + ": the " + part + " part is empty");
+    }
+    for (int t = 0; t < values.length; t++) {
+      if (!Double.isFinite(values[t])) {
+        throw new IllegalArgumentException(
+            String.format("series %s: %s value %d is %s", id, part, t + 1, values[t]));
+      }
+    }
+  }
+}

@@ -121,4 +121,50 @@ class MetricsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1.0");
   }
+
+  @Test
+  void givenLeadingZeros_whenRmsseM5_thenScaleStartsAtFirstDemand() {
+    // in-sample 0 0 0 2 4 2: the M5 scale uses 2 4 2 only, mean squared diff (4 + 4) / 2 = 4
+    double[] insample = {0, 0, 0, 2, 4, 2};
+    double[] actual = {3, 1};
+    double[] forecast = {1, 3};
+    // MSE = (4 + 4) / 2 = 4, so RMSSE = sqrt(4 / 4) = 1; the plain RMSSE uses diffs 0 0 2 2 -2
+    assertThat(Metrics.rmsseM5(actual, forecast, insample)).isCloseTo(1.0, within(1e-12));
+    assertThat(Metrics.rmsse(actual, forecast, insample))
+        .isCloseTo(Math.sqrt(4.0 / (12.0 / 5.0)), within(1e-12));
+    assertThat(Metrics.rmsseM5(actual, forecast, new double[] {0, 0, 5})).isNaN();
+  }
+
+  @Test
+  void givenWeights_whenWrmsse_thenWeightedMeanSkippingUndefinedSeries() {
+    double[] rmsse = {0.5, 1.0, Double.NaN};
+    double[] weights = {3.0, 1.0, 100.0};
+    assertThat(Metrics.wrmsse(rmsse, weights)).isCloseTo((1.5 + 1.0) / 4.0, within(1e-12));
+    assertThat(Metrics.wrmsse(new double[] {Double.NaN}, new double[] {1})).isNaN();
+    assertThatThrownBy(() -> Metrics.wrmsse(rmsse, new double[] {1, -1, 1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("weights[1] = -1.0");
+  }
+
+  @Test
+  void givenTheM4WinnerOnWeekly_whenOwa_thenThePublishedValue() {
+    // M4 Weekly: Smyl sMAPE 7.817, MASE 2.356; Naive2 9.161 / 2.777; published OWA 0.851
+    assertThat(Metrics.owa(7.817, 2.356, 9.161, 2.777)).isCloseTo(0.851, within(0.0005));
+    assertThatThrownBy(() -> Metrics.owa(1, 1, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0.0");
+  }
+
+  @Test
+  void givenAnInterval_whenMsis_thenWidthPlusPenaltiesOverTheSeasonalScale() {
+    double[] insample = {1, 2, 3, 4}; // lag-1 scale = 1
+    double[] actual = {5, 10, 0};
+    double[] lower = {4, 4, 1};
+    double[] upper = {6, 6, 2};
+    // widths 2 + 2 + 1 = 5; y=10 above 6 by 4 -> 2/0.05*4 = 160; y=0 below 1 by 1 -> 40
+    double expected = (5 + 160 + 40) / 3.0;
+    assertThat(Metrics.msis(actual, lower, upper, insample, 1, 0.05))
+        .isCloseTo(expected, within(1e-9));
+    assertThat(Metrics.msis(actual, lower, upper, new double[] {2, 2, 2}, 1, 0.05)).isNaN();
+  }
 }

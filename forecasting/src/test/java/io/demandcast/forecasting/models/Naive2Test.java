@@ -1,0 +1,128 @@
+package io.demandcast.forecasting.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.demandcast.forecasting.FittedForecaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class Naive2Test {
+
+  /**
+   * R reference from {@code src/test/r/naive2.R} (M4's Naive2 written with stats::acf and
+   * stats::decompose), printed with 15 significant digits: relative tolerance 1e-12.
+   */
+  @Test
+  void givenRSeries_whenForecast_thenMatchesRNaive2() {
+    RReference series = RReference.load("series.csv");
+    RReference r = RReference.load("naive2.csv");
+    for (String name : r.seriesWith("mean")) {
+      double[] y = series.get(name, "values");
+      int m = (int) series.scalar(name, "m");
+      double[] expected = r.get(name, "mean");
+      double[] actual = new Naive2(m).fit(y).forecast(expected.length);
+      for (int h = 0; h < expected.length; h++) {
+        assertThat(actual[h])
+            .as("%s h=%d", name, h + 1)
+            .isCloseTo(expected[h], within(1e-12 * Math.abs(expected[h])));
+      }
+    }
+  }
+
+  @Test
+  void givenSeasonalSeries_whenFit_thenAdjustedAndIndicesReported() {
+    RReference series = RReference.load("series.csv");
+    FittedForecaster fitted = new Naive2(12).fit(series.get("AirPassengers", "values"));
+    assertThat(fitted.parameters().get("seasonal")).isEqualTo(1.0);
+    assertThat(fitted.parameters()).containsKeys("s1", "s12");
+    double[] variance = fitted.forecastVariance(13).orElseThrow();
+    // Same season a year apart: variance grows in proportion to h (13 vs 1).
+    assertThat(variance[12] / variance[0]).isCloseTo(13.0, within(1e-9));
+  }
+
+  @Test
+  void givenSeasonalPatternWithAZero_whenFit_thenPlainNaive() {
+    double[] y = new double[36];
+    for (int t = 0; t < y.length; t++) {
+      y[t] = t % 4 == 0 ? 0.0 : 10.0 * (t % 4);
+    }
+    FittedForecaster fitted = new Naive2(4).fit(y);
+    assertThat(fitted.parameters().get("seasonal")).isEqualTo(0.0);
+    assertThat(fitted.forecast(2)).containsExactly(30, 30);
+  }
+
+  @Test
+  void givenSeriesShorterThanThreeSeasons_whenFit_thenPlainNaive() {
+    FittedForecaster fitted = new Naive2(12).fit(new double[] {5, 1, 4, 2, 8});
+    assertThat(fitted.forecast(3)).containsExactly(8, 8, 8);
+    assertThat(fitted.parameters().get("seasonal")).isEqualTo(0.0);
+  }
+
+  @Test
+  void givenBadInput_whenFitOrConstruct_thenIllegalArgumentException() {
+    assertThatThrownBy(() -> new Naive2(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Naive2(4).fit(new double[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("length 0");
+    assertThat(new Naive2(52).spec()).isEqualTo("naive2(m=52)");
+  }
+
+  /**
+   * Golden check against the official M4 Naive2 forecasts for all 359 Weekly series (M4 ran the
+   * seasonality adjustment with period 1 for weekly data). The data are not in the repository, so
+   * the test is skipped when {@code ../shared/data/m4} (relative to the project root) is absent.
+   * The official file prints at most 7 significant digits: relative tolerance 5e-7.
+   */
+  @Test
+  void givenM4Weekly_whenForecast_thenMatchesOfficialNaive2() throws IOException {
+    Path dir = m4Directory();
+    Assumptions.assumeTrue(dir != null, "M4 data not present");
+    Map<String, double[]> official = new HashMap<>();
+    List<String> reference = Files.readAllLines(dir.resolve("Naive2-Weekly.csv"));
+    for (String line : reference.subList(1, reference.size())) {
+      String[] f = line.replace("\"", "").split(",");
+      double[] values = new double[13];
+      for (int h = 0; h < 13; h++) {
+        values[h] = Double.parseDouble(f[h + 1]);
+      }
+      official.put(f[0], values);
+    }
+    List<String> train = Files.readAllLines(dir.resolve("Weekly-train.csv"));
+    int compared = 0;
+    for (String line : train.subList(1, train.size())) {
+      String[] f = line.replace("\"", "").split(",");
+      double[] y =
+          Arrays.stream(f, 1, f.length)
+              .filter(s -> !s.isEmpty() && !s.equals("NA"))
+              .mapToDouble(Double::parseDouble)
+              .toArray();
+      double[] forecast = new Naive2(1).fit(y).forecast(13);
+      double[] expected = official.get(f[0]);
+      for (int h = 0; h < 13; h++) {
+        assertThat(forecast[h]).as(f[0]).isCloseTo(expected[h], within(5e-7 * expected[h]));
+      }
+      compared++;
+    }
+    assertThat(compared).isEqualTo(359);
+  }
+
+  private static Path m4Directory() {
+    for (String candidate : new String[] {"../shared/data/m4", "../../shared/data/m4"}) {
+      Path dir = Path.of(candidate);
+      if (Files.isRegularFile(dir.resolve("Weekly-train.csv"))
+          && Files.isRegularFile(dir.resolve("Naive2-Weekly.csv"))) {
+        return dir;
+      }
+    }
+    return null;
+  }
+}

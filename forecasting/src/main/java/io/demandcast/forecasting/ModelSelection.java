@@ -1,9 +1,11 @@
 package io.demandcast.forecasting;
 
+import io.demandcast.forecasting.SelectionOptions.Combination;
 import io.demandcast.forecasting.backtest.Backtest;
 import io.demandcast.forecasting.backtest.BacktestResult;
 import io.demandcast.forecasting.backtest.RollingOrigin;
 import io.demandcast.forecasting.models.CrostonSba;
+import io.demandcast.forecasting.models.DemandClassification;
 import io.demandcast.forecasting.models.LagRidgeRegression;
 import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.forecasting.models.SmileAutoregressive;
@@ -12,57 +14,101 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Chooses, per series, the candidate {@link Forecaster} with the best rolling-origin backtest and
- * forecasts with it, adding p10/p50/p90 quantiles from that candidate's backtest errors.
+ * Chooses, per series, among candidate {@link Forecaster}s by rolling-origin cross-validation, and
+ * optionally combines the best of them; adds quantile forecasts and provenance.
  *
- * <p>Selection: every candidate is backtested with {@link Backtest#run}; among the candidates that
- * did not fail, the lowest backtest MASE wins; if no candidate has a defined MASE (every training
- * window is constant), the lowest MAE over all backtest windows and steps wins instead. Ties keep
- * candidate order. The winner is refitted on the full history; should that refit fail with {@link
- * ModelFitException}, the next candidate in the ranking is used and the failure is recorded in its
- * {@link ModelAccuracy}. The mean is clamped at 0 and the quantiles come from {@link
- * Intervals#quantile}. Selecting on a scaled error over rolling origins follows R. J. Hyndman and
- * G. Athanasopoulos, <i>Forecasting: Principles and Practice</i>, 3rd ed., OTexts, 2021, sections
- * 5.8 and 5.10.
+ * <p><b>Candidates.</b> The general candidates are always compared; the intermittent-demand
+ * candidates join them when the series is intermittent ({@link
+ * DemandClassification#isIntermittent}, ADI above 1.32).
+ *
+ * <p><b>Backtest design.</b> The configured {@link RollingOrigin} is used when every candidate can
+ * be fitted at its first origin. A shorter series uses fewer windows (down to 1); if even one
+ * window does not fit every candidate, the candidates that do fit one window are compared; if none
+ * does, the first candidate that can be fitted to the whole history is used without a backtest.
+ *
+ * <p><b>Ranking.</b> Candidates whose backtest succeeded are ranked by the {@link
+ * SelectionOptions#metric()} averaged over the windows (MASE, RMSSE or sMAPE, as in {@link
+ * Backtest}); when no candidate has a defined score, by MAE. Ties keep candidate order. The winner
+ * is refitted on the whole history; if that fails, the next one in the ranking is used and the
+ * failure recorded.
+ *
+ * <p><b>Combination.</b> With {@link Combination#MEDIAN}, {@link Combination#MEAN} or {@link
+ * Combination#TRIMMED_MEAN} the forecast combines the top {@link SelectionOptions#combineTop()}
+ * candidates step by step; with {@link Combination#AUTO} the median combination competes in the
+ * backtest as one more candidate (its backtest forecasts combine the members' backtest forecasts
+ * window by window) and is used only when it scores better than the best single candidate.
+ * Combining forecasts is among the most reliable gains in forecasting practice: Makridakis,
+ * Spiliotis and Assimakopoulos, "The M4 Competition: 100,000 time series and 61 forecasting
+ * methods", IJF 36(1), 2020; J. M. Bates and C. W. J. Granger, "The combination of forecasts",
+ * Operational Research Quarterly 20(4), 1969.
+ *
+ * <p><b>Quantiles.</b> If the chosen single model reports its own error variance ({@link
+ * FittedForecaster#forecastVariance}), quantiles are normal with that variance ({@link
+ * Intervals#normal}); otherwise they are empirical quantiles of the chosen forecast's backtest
+ * errors per horizon ({@link Intervals#empirical}). The mean is clamped at 0 (demand is not
+ * negative).
+ *
+ * <p>Selecting on a scaled error over rolling origins follows R. J. Hyndman and G. Athanasopoulos,
+ * <i>Forecasting: Principles and Practice</i>, 3rd ed., OTexts, 2021, sections 5.8 and 5.10.
  *
  * <p>Instances are immutable, thread-safe and {@link Serializable} for use inside Beam {@code
  * DoFn}s.
  */
 public final class ModelSelection implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** The candidates in order of preference on ties, unmodifiable. */
+  /** The id of a combined forecast in {@link SeriesForecast#model()} and accuracy entries. */
+  public static final String COMBINATION = "combination";
+
   private final List<Forecaster> candidates;
-
-  /** Seasonal period, horizon and backtest design. */
+  private final List<Forecaster> intermittentCandidates;
   private final SelectionOptions options;
 
   /**
-   * Creates a selection over the given candidates.
+   * Creates a selection over general candidates only.
    *
    * @param candidates the methods to compare, in order of preference on ties; at least one, with
    *     distinct names; copied
-   * @param options the seasonal period, horizon and backtest design
-   * @throws NullPointerException if {@code candidates}, an element of it, or {@code options} is
-   *     null
+   * @param options the seasonal period, horizon, backtest design, metric and combination
+   * @throws NullPointerException if an argument or element is null
    * @throws IllegalArgumentException if {@code candidates} is empty or two candidates share a name
    */
   public ModelSelection(List<Forecaster> candidates, SelectionOptions options) {
+    this(candidates, List.of(), options);
+  }
+
+  /**
+   * Creates a selection.
+   *
+   * @param candidates the methods always compared, in order of preference on ties; at least one
+   * @param intermittentCandidates methods added for intermittent series; may be empty
+   * @param options the seasonal period, horizon, backtest design, metric and combination
+   * @throws NullPointerException if an argument or element is null
+   * @throws IllegalArgumentException if {@code candidates} is empty or two candidates (of either
+   *     list) share a name
+   */
+  public ModelSelection(
+      List<Forecaster> candidates,
+      List<Forecaster> intermittentCandidates,
+      SelectionOptions options) {
     this.candidates = List.copyOf(candidates);
+    this.intermittentCandidates = List.copyOf(intermittentCandidates);
     this.options = Objects.requireNonNull(options, "options");
     if (this.candidates.isEmpty()) {
       throw new IllegalArgumentException("at least one candidate is needed");
     }
     Set<String> names = new HashSet<>();
-    for (Forecaster candidate : this.candidates) {
+    for (Forecaster candidate : allCandidates()) {
       if (!names.add(candidate.name())) {
         throw new IllegalArgumentException("two candidates are named " + candidate.name());
       }
@@ -70,9 +116,8 @@ public final class ModelSelection implements Serializable {
   }
 
   /**
-   * Returns the default selection: {@link SeasonalNaive}(m), {@link SmileAutoregressive} with
-   * maximum order {@code min(12, max(3, m))}, {@link CrostonSba#optimized()} and {@link
-   * LagRidgeRegression#forPeriod}(m), compared on a {@code RollingOrigin(3, horizon, 3)} backtest.
+   * Returns the default automatic selection for a seasonal period and horizon, compared on a
+   * {@code RollingOrigin(3, horizon, 3)} backtest.
    *
    * @param seasonalPeriod season length m in periods, at least 1
    * @param horizon periods to forecast, at least 1
@@ -80,24 +125,55 @@ public final class ModelSelection implements Serializable {
    * @throws IllegalArgumentException if {@code seasonalPeriod < 1} or {@code horizon < 1}
    */
   public static ModelSelection defaults(int seasonalPeriod, int horizon) {
-    SelectionOptions options =
-        new SelectionOptions(seasonalPeriod, horizon, new RollingOrigin(3, horizon, 3));
+    return defaults(
+        new SelectionOptions(seasonalPeriod, horizon, new RollingOrigin(3, horizon, 3)));
+  }
+
+  /**
+   * Returns the default candidates with the given settings: {@link SeasonalNaive}(m), {@link
+   * SmileAutoregressive}, {@link LagRidgeRegression#forPeriod}(m), and {@link
+   * CrostonSba#optimized()} for intermittent series.
+   *
+   * @param options the settings
+   * @return the selection
+   */
+  public static ModelSelection defaults(SelectionOptions options) {
+    int m = options.seasonalPeriod();
     return new ModelSelection(
         List.of(
-            new SeasonalNaive(seasonalPeriod),
-            new SmileAutoregressive(Math.min(12, Math.max(3, seasonalPeriod))),
-            CrostonSba.optimized(),
-            LagRidgeRegression.forPeriod(seasonalPeriod)),
+            new SeasonalNaive(m),
+            new SmileAutoregressive(Math.min(12, Math.max(3, m))),
+            LagRidgeRegression.forPeriod(m)),
+        List.of(CrostonSba.optimized()),
         options);
   }
 
   /**
-   * Returns the candidates.
+   * Returns this selection's candidates with other settings.
+   *
+   * @param newOptions the settings
+   * @return a new selection
+   */
+  public ModelSelection withOptions(SelectionOptions newOptions) {
+    return new ModelSelection(candidates, intermittentCandidates, newOptions);
+  }
+
+  /**
+   * Returns the general candidates.
    *
    * @return an unmodifiable list in candidate order
    */
   public List<Forecaster> candidates() {
     return candidates;
+  }
+
+  /**
+   * Returns the candidates added for intermittent series.
+   *
+   * @return an unmodifiable list, possibly empty
+   */
+  public List<Forecaster> intermittentCandidates() {
+    return intermittentCandidates;
   }
 
   /**
@@ -110,111 +186,393 @@ public final class ModelSelection implements Serializable {
   }
 
   /**
-   * Returns the history length needed so that the first backtest window trains on at least {@code
-   * max(2 * seasonalPeriod, max of the candidates' minHistory())} observations.
+   * Returns the fewest observations {@link #forecast} accepts: the smallest {@link
+   * Forecaster#minHistory()} of the general candidates (such a series is forecast by that
+   * candidate without a backtest).
    *
-   * @return the fewest observations {@link #forecast(double[])} accepts
+   * @return at least 1
    */
   public int minHistory() {
-    int minTrain = 2 * options.seasonalPeriod();
-    for (Forecaster candidate : candidates) {
-      minTrain = Math.max(minTrain, candidate.minHistory());
-    }
-    return options.backtest().minLength(minTrain);
+    return candidates.stream().mapToInt(Forecaster::minHistory).min().orElseThrow();
   }
 
   /**
-   * Backtests every candidate, picks one and forecasts {@code options().horizon()} periods.
+   * Backtests the candidates, picks or combines, and forecasts {@code options().horizon()}
+   * periods.
    *
    * @param history one value per period (units per period), oldest first, finite, length at least
    *     {@link #minHistory()}; not mutated
-   * @return the chosen model's mean and p10/p50/p90 forecasts with every candidate's accuracy
+   * @return the forecast with its quantiles, every candidate's backtest accuracy and provenance
    * @throws IllegalArgumentException if {@code history} is null, shorter than {@link #minHistory()}
    *     or non-finite
    * @throws ModelFitException if every candidate fails, with all failure messages
    */
   public SeriesForecast forecast(double[] history) {
     double[] y = Histories.validatedCopy("model selection", history, minHistory());
-    List<BacktestResult> backtests = new ArrayList<>();
-    for (Forecaster candidate : candidates) {
-      backtests.add(Backtest.run(candidate, y, options.backtest(), options.seasonalPeriod()));
+    int horizon = options.horizon();
+    List<Forecaster> pool = new ArrayList<>(candidates);
+    if (!intermittentCandidates.isEmpty() && DemandClassification.isIntermittent(y)) {
+      pool.addAll(intermittentCandidates);
     }
-    String[] failures = backtests.stream().map(BacktestResult::failure).toArray(String[]::new);
-
-    int chosen = -1;
-    double[] mean = null;
-    Map<String, Double> parameters = null;
-    for (int i : ranking(backtests)) {
+    RollingOrigin design = design(y.length, pool);
+    String[] failures = new String[pool.size()];
+    BacktestResult[] backtests = new BacktestResult[pool.size()];
+    for (int i = 0; i < pool.size(); i++) {
+      Forecaster candidate = pool.get(i);
+      if (design == null || design.minLength(candidate.minHistory()) > y.length) {
+        failures[i] =
+            design == null
+                ? "history of " + y.length + " periods too short to backtest"
+                : String.format(
+                    "needs %d periods for %d backtest windows, history has %d",
+                    design.minLength(candidate.minHistory()), design.windows(), y.length);
+        continue;
+      }
       try {
-        FittedForecaster fitted = candidates.get(i).fit(y);
-        mean = fitted.forecast(options.horizon());
+        backtests[i] = Backtest.run(candidate, y, design, options.seasonalPeriod());
+        failures[i] = backtests[i].failure();
+      } catch (RuntimeException e) {
+        failures[i] = candidate.name() + ": " + e;
+      }
+    }
+    int[] ranking = ranking(backtests, failures);
+
+    Chosen chosen = null;
+    BacktestResult combinationBacktest = null;
+    if (ranking.length >= 2 && options.combination() != Combination.NONE) {
+      int[] members = Arrays.copyOf(ranking, Math.min(options.combineTop(), ranking.length));
+      combinationBacktest = combinedBacktest(y, design, pool, backtests, members);
+      boolean use =
+          options.combination() != Combination.AUTO
+              || score(combinationBacktest) < score(backtests[ranking[0]]);
+      if (use) {
+        chosen = combine(y, pool, members, failures, combinationBacktest);
+      }
+    }
+    if (chosen == null) {
+      chosen = best(y, pool, ranking, failures, backtests);
+    }
+    if (chosen == null) {
+      throw new ModelFitException(
+          String.format(
+              "every candidate failed on a series of length %d: %s",
+              y.length,
+              IntStream.range(0, pool.size())
+                  .mapToObj(i -> pool.get(i).name() + ": " + failures[i])
+                  .collect(Collectors.joining("; "))));
+    }
+    return result(y, pool, backtests, failures, combinationBacktest, chosen, design);
+  }
+
+  /** The final model: its id, spec, mean, parameters, own variance and backtest. */
+  private record Chosen(
+      int index,
+      String model,
+      String spec,
+      double[] mean,
+      Map<String, Double> parameters,
+      Optional<double[]> variance,
+      BacktestResult backtest) {}
+
+  /** The refit of the best-ranked candidate that refits; null if none does. */
+  private Chosen best(
+      double[] y, List<Forecaster> pool, int[] ranking, String[] failures, BacktestResult[] bt) {
+    int[] order = ranking;
+    if (order.length == 0) {
+      // nothing could be backtested: the first candidate that fits the whole history
+      order =
+          IntStream.range(0, pool.size())
+              .filter(i -> pool.get(i).minHistory() <= y.length)
+              .toArray();
+    }
+    for (int i : order) {
+      Forecaster candidate = pool.get(i);
+      try {
+        FittedForecaster fitted = candidate.fit(y);
+        double[] mean = fitted.forecast(options.horizon());
         if (Arrays.stream(mean).allMatch(Double::isFinite)) {
-          chosen = i;
-          parameters = fitted.parameters();
-          break;
+          return new Chosen(
+              i,
+              candidate.name(),
+              candidate.spec(),
+              mean,
+              fitted.parameters(),
+              fitted.forecastVariance(options.horizon()),
+              bt[i]);
         }
-        failures[i] = candidates.get(i).name() + ": non-finite forecast on the full history";
-      } catch (ModelFitException e) {
+        failures[i] = candidate.name() + ": non-finite forecast on the full history";
+      } catch (RuntimeException e) {
         failures[i] =
             "refit on the full history failed: "
                 + Objects.requireNonNullElse(e.getMessage(), e.toString());
       }
     }
-    if (chosen < 0) {
-      throw new ModelFitException(
-          String.format(
-              "every candidate failed on a series of length %d: %s",
-              y.length, Arrays.stream(failures).collect(Collectors.joining("; "))));
-    }
+    return null;
+  }
 
-    for (int h = 0; h < mean.length; h++) {
-      mean[h] = Math.max(0.0, mean[h]);
+  /** The combination of the members refitted on the whole history; null if none refits. */
+  private Chosen combine(
+      double[] y,
+      List<Forecaster> pool,
+      int[] members,
+      String[] failures,
+      BacktestResult backtest) {
+    List<double[]> forecasts = new ArrayList<>();
+    List<String> specs = new ArrayList<>();
+    for (int i : members) {
+      try {
+        double[] mean = pool.get(i).fit(y).forecast(options.horizon());
+        if (Arrays.stream(mean).allMatch(Double::isFinite)) {
+          forecasts.add(mean);
+          specs.add(pool.get(i).spec());
+        }
+      } catch (RuntimeException e) {
+        failures[i] =
+            "refit on the full history failed: "
+                + Objects.requireNonNullElse(e.getMessage(), e.toString());
+      }
     }
-    double[][] errors = backtests.get(chosen).errors();
-    List<ModelAccuracy> accuracy = new ArrayList<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      BacktestResult r = backtests.get(i);
-      accuracy.add(
-          new ModelAccuracy(
-              r.model(),
-              r.mase(),
-              r.rmsse(),
-              r.smape(),
-              r.bias(),
-              r.coverage(),
-              r.forecasts().length,
-              i == chosen,
-              failures[i]));
+    if (forecasts.isEmpty()) {
+      return null;
     }
-    return new SeriesForecast(
-        candidates.get(chosen).name(),
-        mean,
-        Intervals.quantile(mean, errors, Intervals.P10),
-        Intervals.quantile(mean, errors, Intervals.P50),
-        Intervals.quantile(mean, errors, Intervals.P90),
-        Intervals.sigma(errors, mean.length),
+    Combination rule =
+        options.combination() == Combination.AUTO ? Combination.MEDIAN : options.combination();
+    Map<String, Double> parameters = new LinkedHashMap<>();
+    parameters.put("members", (double) forecasts.size());
+    return new Chosen(
+        -1,
+        COMBINATION,
+        rule.name().toLowerCase(java.util.Locale.ROOT) + "(" + String.join(", ", specs) + ")",
+        combine(rule, forecasts.toArray(double[][]::new)),
         parameters,
-        accuracy);
+        Optional.empty(),
+        backtest);
+  }
+
+  /** The members' backtest forecasts combined window by window, scored like a candidate. */
+  private BacktestResult combinedBacktest(
+      double[] y,
+      RollingOrigin design,
+      List<Forecaster> pool,
+      BacktestResult[] backtests,
+      int[] members) {
+    Combination rule =
+        options.combination() == Combination.AUTO ? Combination.MEDIAN : options.combination();
+    int windows = backtests[members[0]].forecasts().length;
+    double[][] combined = new double[windows][];
+    for (int w = 0; w < windows; w++) {
+      double[][] rows = new double[members.length][];
+      for (int k = 0; k < members.length; k++) {
+        rows[k] = backtests[members[k]].forecasts()[w];
+      }
+      combined[w] = combine(rule, rows);
+    }
+    return Backtest.evaluate(
+        COMBINATION, y, backtests[members[0]].origins(), combined, options.seasonalPeriod());
   }
 
   /**
-   * Orders the candidates whose backtest succeeded: by MASE if any is defined (undefined last),
-   * otherwise by MAE; ties in candidate order.
+   * Combines forecasts step by step.
+   *
+   * @param rule {@link Combination#MEDIAN}, {@link Combination#MEAN} or {@link
+   *     Combination#TRIMMED_MEAN} (which falls back to the mean below 3 forecasts)
+   * @param forecasts one row per model, all of the same length h
+   * @return the combined forecast, length h
    */
-  private static int[] ranking(List<BacktestResult> backtests) {
-    boolean anyMase = backtests.stream().anyMatch(r -> !r.failed() && !Double.isNaN(r.mase()));
+  static double[] combine(Combination rule, double[][] forecasts) {
+    int horizon = forecasts[0].length;
+    double[] combined = new double[horizon];
+    double[] column = new double[forecasts.length];
+    for (int h = 0; h < horizon; h++) {
+      for (int k = 0; k < forecasts.length; k++) {
+        column[k] = forecasts[k][h];
+      }
+      Arrays.sort(column);
+      int n = column.length;
+      combined[h] =
+          switch (rule) {
+            case MEDIAN, AUTO ->
+                n % 2 == 1 ? column[n / 2] : 0.5 * (column[n / 2 - 1] + column[n / 2]);
+            case TRIMMED_MEAN ->
+                n >= 3
+                    ? Arrays.stream(column, 1, n - 1).average().orElseThrow()
+                    : Arrays.stream(column).average().orElseThrow();
+            case MEAN, NONE -> Arrays.stream(column).average().orElseThrow();
+          };
+    }
+    return combined;
+  }
+
+  private SeriesForecast result(
+      double[] y,
+      List<Forecaster> pool,
+      BacktestResult[] backtests,
+      String[] failures,
+      BacktestResult combinationBacktest,
+      Chosen chosen,
+      RollingOrigin design) {
+    int horizon = options.horizon();
+    double[] mean = chosen.mean().clone();
+    for (int h = 0; h < horizon; h++) {
+      mean[h] = Math.max(0.0, mean[h]);
+    }
+    double[][] errors =
+        chosen.backtest() == null ? new double[0][] : truncate(chosen.backtest().errors(), horizon);
+    double[] sd;
+    double[] p10;
+    double[] p50;
+    double[] p90;
+    String intervals;
+    if (chosen.variance().isPresent() && valid(chosen.variance().get())) {
+      double[] variance = chosen.variance().get();
+      sd = Arrays.stream(variance).map(Math::sqrt).toArray();
+      p10 = Intervals.normal(mean, variance, Intervals.P10);
+      p50 = Intervals.normal(mean, variance, Intervals.P50);
+      p90 = Intervals.normal(mean, variance, Intervals.P90);
+      intervals = SeriesForecast.MODEL_INTERVALS;
+    } else if (errors.length > 0) {
+      sd = Intervals.sigma(errors, horizon);
+      p10 = Intervals.empirical(mean, errors, Intervals.P10);
+      p50 = Intervals.empirical(mean, errors, Intervals.P50);
+      p90 = Intervals.empirical(mean, errors, Intervals.P90);
+      intervals = SeriesForecast.EMPIRICAL_INTERVALS;
+    } else {
+      // no backtest and no model variance: a random walk's spread, sd_h = s * sqrt(h)
+      double[] variance = randomWalkVariance(y, horizon);
+      sd = Arrays.stream(variance).map(Math::sqrt).toArray();
+      p10 = Intervals.normal(mean, variance, Intervals.P10);
+      p50 = Intervals.normal(mean, variance, Intervals.P50);
+      p90 = Intervals.normal(mean, variance, Intervals.P90);
+      intervals = SeriesForecast.MODEL_INTERVALS;
+    }
+    // quantiles ordered even where an empirical median error exceeds a tail's
+    for (int h = 0; h < horizon; h++) {
+      p50[h] = Math.min(Math.max(p50[h], p10[h]), p90[h]);
+    }
+
+    List<ModelAccuracy> accuracy = new ArrayList<>();
+    for (int i = 0; i < pool.size(); i++) {
+      accuracy.add(accuracy(pool.get(i).name(), backtests[i], failures[i], i == chosen.index()));
+    }
+    if (combinationBacktest != null) {
+      accuracy.add(accuracy(COMBINATION, combinationBacktest, null, chosen.index() < 0));
+    }
+    return new SeriesForecast(
+        chosen.model(),
+        mean,
+        p10,
+        p50,
+        p90,
+        sd,
+        chosen.parameters(),
+        accuracy,
+        new SeriesForecast.Provenance(
+            chosen.spec(), y.length, intervals, design == null ? 0 : design.windows()),
+        errors);
+  }
+
+  private static ModelAccuracy accuracy(
+      String model, BacktestResult backtest, String failure, boolean selected) {
+    double nan = Double.NaN;
+    if (backtest == null || backtest.failed()) {
+      return new ModelAccuracy(model, nan, nan, nan, nan, nan, 0, selected, selected ? null : failure);
+    }
+    return new ModelAccuracy(
+        model,
+        backtest.mase(),
+        backtest.rmsse(),
+        backtest.smape(),
+        backtest.bias(),
+        backtest.coverage(),
+        backtest.forecasts().length,
+        selected,
+        selected ? null : failure);
+  }
+
+  private static boolean valid(double[] variance) {
+    return Arrays.stream(variance).allMatch(v -> v >= 0.0 && Double.isFinite(v));
+  }
+
+  private static double[] randomWalkVariance(double[] y, int horizon) {
+    double sum = 0.0;
+    for (int t = 1; t < y.length; t++) {
+      double d = y[t] - y[t - 1];
+      sum += d * d;
+    }
+    double s2 = y.length > 1 ? sum / (y.length - 1) : 0.0;
+    double[] variance = new double[horizon];
+    for (int h = 0; h < horizon; h++) {
+      variance[h] = s2 * (h + 1);
+    }
+    return variance;
+  }
+
+  private static double[][] truncate(double[][] errors, int horizon) {
+    double[][] rows = new double[errors.length][];
+    for (int w = 0; w < errors.length; w++) {
+      rows[w] = Arrays.copyOf(errors[w], horizon);
+    }
+    return rows;
+  }
+
+  /**
+   * The backtest design for a series: the configured windows if every candidate fits, else fewer;
+   * one window with the candidates that fit; or null when none fits one window.
+   */
+  private RollingOrigin design(int length, List<Forecaster> pool) {
+    RollingOrigin base = options.backtest();
+    for (int w = base.windows(); w >= 1; w--) {
+      RollingOrigin d = new RollingOrigin(w, base.horizon(), base.step());
+      if (pool.stream().allMatch(c -> d.minLength(c.minHistory()) <= length)) {
+        return d;
+      }
+    }
+    RollingOrigin one = new RollingOrigin(1, base.horizon(), base.step());
+    return pool.stream().anyMatch(c -> one.minLength(c.minHistory()) <= length) ? one : null;
+  }
+
+  private double score(BacktestResult r) {
+    return switch (options.metric()) {
+      case MASE -> r.mase();
+      case RMSSE -> r.rmsse();
+      case SMAPE -> r.smape();
+    };
+  }
+
+  /** Candidates whose backtest succeeded, best first; by MAE when no score is defined. */
+  private int[] ranking(BacktestResult[] backtests, String[] failures) {
+    List<Integer> ok =
+        IntStream.range(0, backtests.length)
+            .filter(i -> backtests[i] != null && !backtests[i].failed())
+            .boxed()
+            .collect(Collectors.toList());
+    boolean anyScore = ok.stream().anyMatch(i -> !Double.isNaN(score(backtests[i])));
     Comparator<Integer> byScore =
-        Comparator.comparingDouble(i -> anyMase ? backtests.get(i).mase() : backtests.get(i).mae());
-    return IntStream.range(0, backtests.size())
-        .filter(i -> !backtests.get(i).failed())
-        .boxed()
+        Comparator.comparingDouble(
+            i -> {
+              double s = anyScore ? score(backtests[i]) : backtests[i].mae();
+              return Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
+            });
+    return ok.stream()
         .sorted(byScore.thenComparing(Comparator.naturalOrder()))
         .mapToInt(Integer::intValue)
         .toArray();
   }
 
+  private List<Forecaster> allCandidates() {
+    List<Forecaster> all = new ArrayList<>(candidates);
+    all.addAll(intermittentCandidates);
+    return all;
+  }
+
   @Override
   public String toString() {
-    return "ModelSelection[candidates=" + candidates + ", options=" + options + "]";
+    return "ModelSelection[candidates="
+        + candidates
+        + ", intermittentCandidates="
+        + intermittentCandidates
+        + ", options="
+        + options
+        + "]";
   }
 }

@@ -7,14 +7,54 @@ import java.util.Objects;
 /**
  * Settings of a {@link ModelSelection}.
  *
- * @param seasonalPeriod season length m in periods (12 for monthly data with a yearly cycle, 1 for
- *     no seasonality), at least 1; scales MASE and sets the minimum history of {@code 2m}
+ * @param seasonalPeriod season length m in periods (12 for monthly data with a yearly cycle, 52 for
+ *     weekly, 1 for no seasonality), at least 1; scales MASE in the backtest
  * @param horizon periods to forecast, at least 1
- * @param backtest the rolling-origin design used to compare candidates and to estimate interval
- *     widths; its horizon must be at least {@code horizon}
+ * @param backtest the rolling-origin design used to compare candidates and to estimate empirical
+ *     interval widths; its horizon must be at least {@code horizon}. Short series use fewer windows
+ *     (see {@link ModelSelection})
+ * @param metric the backtest error measure candidates are ranked by
+ * @param combination whether and how the best candidates' forecasts are combined
+ * @param combineTop how many of the best-ranked candidates a combination uses, at least 2
  */
-public record SelectionOptions(int seasonalPeriod, int horizon, RollingOrigin backtest)
+public record SelectionOptions(
+    int seasonalPeriod,
+    int horizon,
+    RollingOrigin backtest,
+    Metric metric,
+    Combination combination,
+    int combineTop)
     implements Serializable {
+
+  /** The backtest error measure that ranks the candidates (lower is better). */
+  public enum Metric {
+    /** Mean absolute scaled error (Hyndman and Koehler 2006), scale-free, robust to outliers. */
+    MASE,
+    /**
+     * Root mean squared scaled error (M5): rewards the unbiased mean that stock levels need, the
+     * right choice for intermittent demand where MASE favours forecasts of zero.
+     */
+    RMSSE,
+    /** Symmetric MAPE in percent (M4 definition). */
+    SMAPE
+  }
+
+  /** How the best candidates are combined. */
+  public enum Combination {
+    /** The best single candidate is used. */
+    NONE,
+    /** The step-wise median of the top candidates' forecasts. */
+    MEDIAN,
+    /** The step-wise mean of the top candidates' forecasts. */
+    MEAN,
+    /** The step-wise mean without the highest and the lowest forecast (needs 3 or more). */
+    TRIMMED_MEAN,
+    /**
+     * The combination ({@link #MEDIAN}) competes in the backtest as one more candidate and is used
+     * only when it scores better than the best single one.
+     */
+    AUTO
+  }
 
   /**
    * Validates the settings.
@@ -22,9 +62,12 @@ public record SelectionOptions(int seasonalPeriod, int horizon, RollingOrigin ba
    * @param seasonalPeriod the {@code seasonalPeriod} component, described on the record
    * @param horizon the {@code horizon} component, described on the record
    * @param backtest the {@code backtest} component, described on the record
-   * @throws NullPointerException if {@code backtest} is null
-   * @throws IllegalArgumentException if {@code seasonalPeriod < 1}, {@code horizon < 1} or the
-   *     backtest horizon is shorter than {@code horizon}
+   * @param metric the {@code metric} component, described on the record
+   * @param combination the {@code combination} component, described on the record
+   * @param combineTop the {@code combineTop} component, described on the record
+   * @throws NullPointerException if {@code backtest}, {@code metric} or {@code combination} is null
+   * @throws IllegalArgumentException if {@code seasonalPeriod < 1}, {@code horizon < 1}, the
+   *     backtest horizon is shorter than {@code horizon} or {@code combineTop < 2}
    */
   public SelectionOptions {
     if (seasonalPeriod < 1) {
@@ -35,11 +78,51 @@ public record SelectionOptions(int seasonalPeriod, int horizon, RollingOrigin ba
       throw new IllegalArgumentException("horizon must be at least 1, got " + horizon);
     }
     Objects.requireNonNull(backtest, "backtest");
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(combination, "combination");
     if (backtest.horizon() < horizon) {
       throw new IllegalArgumentException(
           String.format(
               "backtest horizon %d is shorter than the forecast horizon %d",
               backtest.horizon(), horizon));
     }
+    if (combineTop < 2) {
+      throw new IllegalArgumentException("combineTop must be at least 2, got " + combineTop);
+    }
+  }
+
+  /**
+   * Settings that rank by MASE and use the best single candidate.
+   *
+   * @param seasonalPeriod season length m, at least 1
+   * @param horizon periods to forecast, at least 1
+   * @param backtest the rolling-origin design
+   * @throws NullPointerException if {@code backtest} is null
+   * @throws IllegalArgumentException as for the canonical constructor
+   */
+  public SelectionOptions(int seasonalPeriod, int horizon, RollingOrigin backtest) {
+    this(seasonalPeriod, horizon, backtest, Metric.MASE, Combination.NONE, 3);
+  }
+
+  /**
+   * Returns these settings with another ranking metric.
+   *
+   * @param newMetric the metric
+   * @return a copy
+   */
+  public SelectionOptions withMetric(Metric newMetric) {
+    return new SelectionOptions(
+        seasonalPeriod, horizon, backtest, newMetric, combination, combineTop);
+  }
+
+  /**
+   * Returns these settings with another combination rule.
+   *
+   * @param newCombination the rule
+   * @param top how many of the best candidates to combine, at least 2
+   * @return a copy
+   */
+  public SelectionOptions withCombination(Combination newCombination, int top) {
+    return new SelectionOptions(seasonalPeriod, horizon, backtest, metric, newCombination, top);
   }
 }

@@ -20,12 +20,18 @@ import java.util.Objects;
  * @param p10 10% quantile forecast
  * @param p50 median forecast
  * @param p90 90% quantile forecast
- * @param sd the forecast error scale per step behind the quantiles, {@link Intervals#sigma}: the
- *     standard deviation of demand in each period ahead under the normal approximation, units per
- *     period, non-decreasing
+ * @param sd the standard deviation of the forecast error in each period ahead, units per period:
+ *     the square root of the chosen model's own variance when it has one, else the backtest scale
+ *     {@link Intervals#sigma} (non-decreasing); inventory policies use it under the normal
+ *     approximation
  * @param parameters the chosen model's fitted parameters, unmodifiable, in insertion order
  * @param accuracy one entry per candidate in candidate order, exactly one of them selected;
  *     unmodifiable
+ * @param provenance what produced this forecast: the chosen model's full spec, the training
+ *     window and how the quantiles were made
+ * @param backtestErrors the chosen model's (or combination's) rolling-origin errors {@code
+ *     [window][step]}, actual minus forecast in units per period, behind empirical quantiles; may
+ *     be empty when the model's own variance gives the quantiles
  */
 public record SeriesForecast(
     String model,
@@ -35,8 +41,50 @@ public record SeriesForecast(
     double[] p90,
     double[] sd,
     Map<String, Double> parameters,
-    List<ModelAccuracy> accuracy)
+    List<ModelAccuracy> accuracy,
+    Provenance provenance,
+    double[][] backtestErrors)
     implements Serializable {
+
+  /** Quantiles from the chosen model's own forecast-error variance (normal). */
+  public static final String MODEL_INTERVALS = "model";
+
+  /** Quantiles from the empirical distribution of rolling-origin errors per horizon. */
+  public static final String EMPIRICAL_INTERVALS = "empirical";
+
+  /**
+   * Where a forecast comes from.
+   *
+   * @param spec the chosen method's {@link Forecaster#spec()} (all settings, seed included), or the
+   *     combination rule with the specs it combined
+   * @param trainingLength the number of periods the final model was fitted on: the whole history
+   *     given to {@link ModelSelection#forecast}, periods 0..trainingLength-1
+   * @param intervals {@link #MODEL_INTERVALS} or {@link #EMPIRICAL_INTERVALS}
+   * @param backtestWindows how many rolling-origin windows the ranking used, 0 when the series was
+   *     too short to backtest and the fallback model was used
+   */
+  public record Provenance(String spec, int trainingLength, String intervals, int backtestWindows)
+      implements Serializable {
+
+    /**
+     * Checks the components.
+     *
+     * @param spec the {@code spec} component, described on the record
+     * @param trainingLength the {@code trainingLength} component, described on the record
+     * @param intervals the {@code intervals} component, described on the record
+     * @param backtestWindows the {@code backtestWindows} component, described on the record
+     * @throws NullPointerException if {@code spec} or {@code intervals} is null
+     * @throws IllegalArgumentException if a count is negative
+     */
+    public Provenance {
+      Objects.requireNonNull(spec, "spec");
+      Objects.requireNonNull(intervals, "intervals");
+      if (trainingLength < 0 || backtestWindows < 0) {
+        throw new IllegalArgumentException(
+            "trainingLength and backtestWindows must be non-negative");
+      }
+    }
+  }
 
   /**
    * Copies the arrays, map and list and checks that the arrays have the same length.
@@ -48,6 +96,8 @@ public record SeriesForecast(
    * @param p90 the {@code p90} component, described on the record
    * @param parameters the {@code parameters} component, described on the record
    * @param accuracy the {@code accuracy} component, described on the record
+   * @param provenance the {@code provenance} component, described on the record
+   * @param backtestErrors the {@code backtestErrors} component, described on the record
    * @throws NullPointerException if any component is null
    * @throws IllegalArgumentException if the arrays differ in length
    */
@@ -69,6 +119,46 @@ public record SeriesForecast(
     }
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     accuracy = List.copyOf(accuracy);
+    Objects.requireNonNull(provenance, "provenance");
+    backtestErrors = copy(backtestErrors);
+  }
+
+  /**
+   * Returns the q quantile forecast for any level, by the same rule that made p10/p50/p90: {@link
+   * Intervals#normal} with {@link #sd()} when {@code provenance().intervals()} is {@link
+   * #MODEL_INTERVALS}, else {@link Intervals#empirical} over {@link #backtestErrors()}.
+   *
+   * @param q the quantile level, in (0, 1)
+   * @return a new array of the horizon's length, units per period, at least 0
+   * @throws IllegalArgumentException if {@code q} is outside (0, 1)
+   */
+  public double[] quantile(double q) {
+    if (provenance.intervals().equals(MODEL_INTERVALS) || backtestErrors.length == 0) {
+      double[] variance = new double[sd.length];
+      for (int h = 0; h < sd.length; h++) {
+        variance[h] = sd[h] * sd[h];
+      }
+      return Intervals.normal(mean, variance, q);
+    }
+    return Intervals.empirical(mean, backtestErrors, q);
+  }
+
+  /**
+   * Returns the backtest errors behind empirical quantiles.
+   *
+   * @return a deep copy, {@code [window][step]}
+   */
+  @Override
+  public double[][] backtestErrors() {
+    return copy(backtestErrors);
+  }
+
+  private static double[][] copy(double[][] rows) {
+    double[][] copy = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      copy[i] = rows[i].clone();
+    }
+    return copy;
   }
 
   /**
@@ -131,7 +221,9 @@ public record SeriesForecast(
         && Arrays.equals(p90, f.p90)
         && Arrays.equals(sd, f.sd)
         && parameters.equals(f.parameters)
-        && accuracy.equals(f.accuracy);
+        && accuracy.equals(f.accuracy)
+        && provenance.equals(f.provenance)
+        && Arrays.deepEquals(backtestErrors, f.backtestErrors);
   }
 
   @Override
@@ -144,14 +236,16 @@ public record SeriesForecast(
         Arrays.hashCode(p90),
         Arrays.hashCode(sd),
         parameters,
-        accuracy);
+        accuracy,
+        provenance,
+        Arrays.deepHashCode(backtestErrors));
   }
 
   @Override
   public String toString() {
     return String.format(
         "SeriesForecast[model=%s, mean=%s, p10=%s, p50=%s, p90=%s, sd=%s, parameters=%s,"
-            + " accuracy=%s]",
+            + " accuracy=%s, provenance=%s]",
         model,
         Arrays.toString(mean),
         Arrays.toString(p10),
@@ -159,6 +253,8 @@ public record SeriesForecast(
         Arrays.toString(p90),
         Arrays.toString(sd),
         parameters,
-        accuracy);
+        accuracy,
+        provenance,
+        Arrays.deepHashCode(backtestErrors));
   }
 }

@@ -53,8 +53,7 @@ public final class ForecastSeries {
   public static ModelSelection selection(JobSettings settings) {
     int m = settings.period().seasonalPeriod();
     int h = settings.horizon();
-    return new ModelSelection(
-        ModelSelection.defaults(m, h).candidates(),
+    return ModelSelection.defaults(
         new SelectionOptions(
             m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep())));
   }

@@ -73,6 +73,39 @@ public final class Backtest {
             origins,
             String.format("%s: non-finite forecast from training length %d", model, origins[w]));
       }
+    }
+    return evaluate(model, series, origins, forecasts, seasonalPeriod);
+  }
+
+  /**
+   * Scores rolling-origin forecasts made elsewhere (for example a combination of several models'
+   * backtest forecasts) exactly as {@link #run} scores its own.
+   *
+   * @param model the id to report
+   * @param series the whole series, oldest first, finite
+   * @param origins the training lengths of the windows, ascending, each at least 1
+   * @param forecasts one forecast per window, all of the same length h, with {@code origins[w] + h
+   *     <= series.length}
+   * @param seasonalPeriod the season length m used to scale MASE, at least 1
+   * @return the result, with the actuals taken from {@code series}
+   * @throws IllegalArgumentException if the shapes do not fit the series
+   */
+  public static BacktestResult evaluate(
+      String model, double[] series, int[] origins, double[][] forecasts, int seasonalPeriod) {
+    int windows = origins.length;
+    if (forecasts.length != windows || windows == 0) {
+      throw new IllegalArgumentException(
+          String.format("%d forecasts for %d origins", forecasts.length, windows));
+    }
+    int horizon = forecasts[0].length;
+    double[][] actuals = new double[windows][];
+    for (int w = 0; w < windows; w++) {
+      if (forecasts[w].length != horizon || origins[w] + horizon > series.length) {
+        throw new IllegalArgumentException(
+            String.format(
+                "window %d: %d steps from origin %d do not fit a series of length %d",
+                w, forecasts[w].length, origins[w], series.length));
+      }
       actuals[w] = Arrays.copyOfRange(series, origins[w], origins[w] + horizon);
     }
 

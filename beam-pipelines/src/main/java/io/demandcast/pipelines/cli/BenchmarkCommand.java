@@ -147,6 +147,23 @@ final class BenchmarkCommand implements Callable<Integer> {
     BenchmarkCsv.write(csv, results);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(table(results));
+    results.stream()
+        .filter(r -> r.method().equals(Methods.AUTO))
+        .findFirst()
+        .ifPresent(
+            auto ->
+                results.stream()
+                    .filter(r -> !r.source().equals("demandcast") && r.seriesPerSecond() > 0)
+                    .forEach(
+                        peer ->
+                            stdout.printf(
+                                Locale.ROOT,
+                                "speed: auto forecasts %.1fx the series per second of %s"
+                                    + " (%.1f vs %.1f)%n",
+                                auto.seriesPerSecond() / peer.seriesPerSecond(),
+                                peer.method(),
+                                auto.seriesPerSecond(),
+                                peer.seriesPerSecond())));
     stdout.printf("written to %s%n", csv);
     stdout.flush();
     return 0;

@@ -1,8 +1,13 @@
 package io.demandcast.forecasting.benchmark;
 
 import io.demandcast.forecasting.ModelSelection;
-import io.demandcast.forecasting.models.CrostonSba;
+import io.demandcast.forecasting.models.Croston;
 import io.demandcast.forecasting.models.LagRidgeRegression;
+import io.demandcast.forecasting.models.MovingAverage;
+import io.demandcast.forecasting.models.Naive;
+import io.demandcast.forecasting.models.Naive2;
+import io.demandcast.forecasting.models.Theta;
+import io.demandcast.forecasting.models.Tsb;
 import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.forecasting.models.SmileAutoregressive;
 import java.util.LinkedHashMap;
@@ -22,10 +27,15 @@ public final class Methods {
   private static final Map<String, Supplier<BenchmarkMethod>> REGISTRY = new LinkedHashMap<>();
 
   static {
-    register(new LocalMethod("naive", s -> new SeasonalNaive(1)));
-    register(new LocalMethod(NAIVE2, s -> new SeasonalNaive(1)));
+    register(new LocalMethod("naive", s -> new Naive()));
+    // M4's Naive2 adjusts with the competition's frequency, which is 1 for weekly data
+    register(new LocalMethod(NAIVE2, s -> new Naive2(s.scaleLag())));
     register(new LocalMethod("seasonal_naive", s -> new SeasonalNaive(s.seasonalPeriod())));
-    register(new LocalMethod("croston_sba", s -> CrostonSba.optimized()));
+    register(new LocalMethod("moving_average", s -> new MovingAverage(s.seasonalPeriod())));
+    register(new LocalMethod("theta", s -> new Theta(s.seasonalPeriod())));
+    register(new LocalMethod("croston", s -> Croston.optimized(Croston.Variant.CLASSIC)));
+    register(new LocalMethod("croston_sba", s -> Croston.optimized(Croston.Variant.SBA)));
+    register(new LocalMethod("tsb", s -> Tsb.optimized()));
     register(
         new LocalMethod(
             "ar", s -> new SmileAutoregressive(Math.min(12, Math.max(3, s.seasonalPeriod())))));

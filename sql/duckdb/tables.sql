@@ -100,7 +100,7 @@ comment on column demand_forecasts.p50 is 'median, units per period';
 comment on column demand_forecasts.p90 is '90% quantile, units per period';
 comment on column demand_forecasts.model is 'the model that made the forecast';
 
-create table if not exists forecast_accuracy (run_id varchar not null, sku varchar not null, location varchar not null, model varchar not null, mase double null, rmsse double null, smape double null, bias double null, coverage double null, windows int not null, selected boolean not null, failure varchar null);
+create table if not exists forecast_accuracy (run_id varchar not null, sku varchar not null, location varchar not null, model varchar not null, mase double null, rmsse double null, smape double null, bias double null, coverage double null, windows int not null, selected boolean not null, failure varchar null, spec varchar null, parameters varchar null, training_periods int null, intervals varchar null);
 comment on table forecast_accuracy is 'output table, one row per run x sku x location x model';
 comment on column forecast_accuracy.run_id is 'the run that wrote the row';
 comment on column forecast_accuracy.sku is 'stock keeping unit';
@@ -114,6 +114,10 @@ comment on column forecast_accuracy.coverage is 'share of actuals inside the p10
 comment on column forecast_accuracy.windows is 'rolling-origin windows evaluated';
 comment on column forecast_accuracy.selected is 'whether this model made the series'' forecast';
 comment on column forecast_accuracy.failure is 'why the model could not be fitted, or NULL';
+comment on column forecast_accuracy.spec is 'selected row: the model''s full specification (settings, seed) or the combination and its members';
+comment on column forecast_accuracy.parameters is 'selected row: the fitted parameters as a JSON object';
+comment on column forecast_accuracy.training_periods is 'selected row: periods the final model was fitted on (the whole history)';
+comment on column forecast_accuracy.intervals is 'selected row: how the quantiles were made, model (own variance) or empirical (backtest errors)';
 
 create table if not exists inventory_recommendations (run_id varchar not null, sku varchar not null, location varchar not null, on_hand double not null, quarantined double not null, on_order double not null, inventory_position double not null, lead_time_mean_days double not null, lead_time_sd_days double not null, lead_time_basis varchar null, service_level double not null, safety_stock double not null, reorder_point double not null, order_up_to double not null, eoq double not null, recommended_order_qty double not null, unit_cost double not null, expected_fill_rate double not null, days_of_cover double null, model varchar not null, reason varchar not null);
 comment on table inventory_recommendations is 'output table, one row per run x sku x location';

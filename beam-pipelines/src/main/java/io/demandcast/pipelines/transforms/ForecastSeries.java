@@ -1,5 +1,7 @@
 package io.demandcast.pipelines.transforms;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.forecasting.ModelAccuracy;
 import io.demandcast.forecasting.ModelFitException;
@@ -14,6 +16,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
@@ -25,6 +28,8 @@ import org.apache.beam.sdk.values.Row;
  * needs, or when no candidate fits.
  */
 public final class ForecastSeries {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The {@code model} value of the accuracy row that records a skipped series. */
   public static final String NO_MODEL = "none";
 
@@ -148,7 +153,9 @@ public final class ForecastSeries {
               .build());
       return rows;
     }
+    SeriesForecast.Provenance provenance = outcome.forecast().provenance();
     for (ModelAccuracy a : outcome.forecast().accuracy()) {
+      boolean selected = a.selected();
       rows.add(
           Row.withSchema(schema)
               .withFieldValue("run_id", settings.runId())
@@ -163,9 +170,28 @@ public final class ForecastSeries {
               .withFieldValue("windows", a.windows())
               .withFieldValue("selected", a.selected())
               .withFieldValue("failure", a.failure())
+              .withFieldValue("spec", selected ? provenance.spec() : null)
+              .withFieldValue(
+                  "parameters", selected ? json(outcome.forecast().parameters()) : null)
+              .withFieldValue("training_periods", selected ? provenance.trainingLength() : null)
+              .withFieldValue("intervals", selected ? provenance.intervals() : null)
               .build());
     }
     return rows;
+  }
+
+  /** A JSON object of the parameters; non-finite values are written as null. */
+  private static String json(Map<String, Double> parameters) {
+    ObjectNode node = JSON.createObjectNode();
+    parameters.forEach(
+        (name, value) -> {
+          if (Double.isFinite(value)) {
+            node.put(name, value);
+          } else {
+            node.putNull(name);
+          }
+        });
+    return node.toString();
   }
 
   private static Double finiteOrNull(double value) {

@@ -81,6 +81,25 @@ public final class DuckDbSchemas {
   }
 
   /**
+   * Statements that add the nullable columns a warehouse created by an older demandcast lacks
+   * ({@code alter table ... add column if not exists}), so that upgrading never needs a manual
+   * migration; required columns are never added this way.
+   */
+  public static List<String> addMissingColumns(TableSchema schema) {
+    DSLContext dsl = renderer();
+    List<String> statements = new ArrayList<>();
+    for (Column column : schema.columns()) {
+      if (column.nullable()) {
+        statements.add(
+            dsl.alterTable(table(schema.name()))
+                .addColumnIfNotExists(DSL.field(DSL.name(column.name()), dataType(column)))
+                .getSQL());
+      }
+    }
+    return statements;
+  }
+
+  /**
    * The DDL of every canonical table, as committed in {@code sql/duckdb/tables.sql}; print it with
    * {@code ./demandcast ddl}.
    */

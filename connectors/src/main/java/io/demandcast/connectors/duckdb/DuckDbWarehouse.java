@@ -86,7 +86,13 @@ public final class DuckDbWarehouse {
     try (Connection connection = connect()) {
       DSLContext dsl = dsl(connection);
       for (TableSchema table : CanonicalTables.ALL) {
-        for (String statement : DuckDbSchemas.createTable(table)) {
+        List<String> create = DuckDbSchemas.createTable(table);
+        dsl.execute(create.get(0));
+        // an older version's table gains the newer nullable columns before they get comments
+        for (String statement : DuckDbSchemas.addMissingColumns(table)) {
+          dsl.execute(statement);
+        }
+        for (String statement : create.subList(1, create.size())) {
           dsl.execute(statement);
         }
       }

@@ -189,7 +189,23 @@ public final class CanonicalTables {
               optional("coverage", DOUBLE, "share of actuals inside the p10-p90 band"),
               required("windows", INT32, "rolling-origin windows evaluated"),
               required("selected", BOOLEAN, "whether this model made the series' forecast"),
-              optional("failure", STRING, "why the model could not be fitted, or NULL")));
+              optional("failure", STRING, "why the model could not be fitted, or NULL"),
+              optional(
+                  "spec",
+                  STRING,
+                  "selected row: the model's full specification (settings, seed) or the"
+                      + " combination and its members"),
+              optional(
+                  "parameters", STRING, "selected row: the fitted parameters as a JSON object"),
+              optional(
+                  "training_periods",
+                  INT32,
+                  "selected row: periods the final model was fitted on (the whole history)"),
+              optional(
+                  "intervals",
+                  STRING,
+                  "selected row: how the quantiles were made, model (own variance) or empirical"
+                      + " (backtest errors)")));
 
   /** Inventory recommendation per SKU and location. */
   public static final TableSchema INVENTORY_RECOMMENDATIONS =

@@ -58,6 +58,21 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void givenWarehouseOfAnOlderVersion_whenOpened_thenNewNullableColumnsAreAdded() throws Exception {
+    Path old = dir.resolve("old.duckdb");
+    try (Connection c = DuckDbConnections.open(old)) {
+      DuckDbWarehouse.dsl(c).execute(
+          "create table forecast_accuracy (run_id varchar not null, sku varchar not null,"
+              + " location varchar not null, model varchar not null, mase double, rmsse double,"
+              + " smape double, bias double, coverage double, windows int not null,"
+              + " selected boolean not null, failure varchar)");
+    }
+    DuckDbWarehouse upgraded = DuckDbWarehouse.open(old);
+    assertThat(upgraded.checkTable("forecast_accuracy", CanonicalTables.FORECAST_ACCURACY))
+        .contains("spec", "parameters", "training_periods", "intervals");
+  }
+
+  @Test
   void givenSourceRows_whenReplacedTwice_thenTableHoldsOnlyTheLastLoad() throws Exception {
     List<Object[]> rows = List.of(
         new Object[] {"A", "DC1", LocalDate.of(2002, 1, 1), 3.0, null, null, "test"},

@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.demandcast.forecasting.FittedForecaster;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -78,51 +72,24 @@ class Naive2Test {
 
   /**
    * Golden check against the official M4 Naive2 forecasts for all 359 Weekly series (M4 ran the
-   * seasonality adjustment with period 1 for weekly data). The data are not in the repository, so
-   * the test is skipped when {@code ../shared/data/m4} (relative to the project root) is absent.
-   * The official file prints at most 7 significant digits: relative tolerance 5e-7.
+   * seasonality adjustment with period 1 for weekly data), from the test resources {@code
+   * /m4/*.csv.gz}. The official file prints at most 7 significant digits: relative tolerance
+   * 5e-7.
    */
   @Test
-  void givenM4Weekly_whenForecast_thenMatchesOfficialNaive2() throws IOException {
-    Path dir = m4Directory();
-    Assumptions.assumeTrue(dir != null, "M4 data not present");
-    Map<String, double[]> official = new HashMap<>();
-    List<String> reference = Files.readAllLines(dir.resolve("Naive2-Weekly.csv"));
-    for (String line : reference.subList(1, reference.size())) {
-      String[] f = line.replace("\"", "").split(",");
-      double[] values = new double[13];
+  void givenM4Weekly_whenForecast_thenMatchesOfficialNaive2() {
+    Assumptions.assumeTrue(M4WeeklyData.available(), "M4 Weekly test resources not present");
+    Map<String, double[]> official = M4WeeklyData.read("Naive2-Weekly.csv.gz");
+    Map<String, double[]> train = M4WeeklyData.read("Weekly-train.csv.gz");
+    assertThat(train).hasSize(359);
+    for (Map.Entry<String, double[]> series : train.entrySet()) {
+      double[] forecast = new Naive2(1).fit(series.getValue()).forecast(13);
+      double[] expected = official.get(series.getKey());
       for (int h = 0; h < 13; h++) {
-        values[h] = Double.parseDouble(f[h + 1]);
-      }
-      official.put(f[0], values);
-    }
-    List<String> train = Files.readAllLines(dir.resolve("Weekly-train.csv"));
-    int compared = 0;
-    for (String line : train.subList(1, train.size())) {
-      String[] f = line.replace("\"", "").split(",");
-      double[] y =
-          Arrays.stream(f, 1, f.length)
-              .filter(s -> !s.isEmpty() && !s.equals("NA"))
-              .mapToDouble(Double::parseDouble)
-              .toArray();
-      double[] forecast = new Naive2(1).fit(y).forecast(13);
-      double[] expected = official.get(f[0]);
-      for (int h = 0; h < 13; h++) {
-        assertThat(forecast[h]).as(f[0]).isCloseTo(expected[h], within(5e-7 * expected[h]));
-      }
-      compared++;
-    }
-    assertThat(compared).isEqualTo(359);
-  }
-
-  private static Path m4Directory() {
-    for (String candidate : new String[] {"../shared/data/m4", "../../shared/data/m4"}) {
-      Path dir = Path.of(candidate);
-      if (Files.isRegularFile(dir.resolve("Weekly-train.csv"))
-          && Files.isRegularFile(dir.resolve("Naive2-Weekly.csv"))) {
-        return dir;
+        assertThat(forecast[h])
+            .as(series.getKey())
+            .isCloseTo(expected[h], within(5e-7 * expected[h]));
       }
     }
-    return null;
   }
 }

@@ -4,11 +4,14 @@ import io.demandcast.forecasting.SelectionOptions.Combination;
 import io.demandcast.forecasting.backtest.Backtest;
 import io.demandcast.forecasting.backtest.BacktestResult;
 import io.demandcast.forecasting.backtest.RollingOrigin;
-import io.demandcast.forecasting.models.CrostonSba;
+import io.demandcast.forecasting.models.Arima;
+import io.demandcast.forecasting.models.Croston;
 import io.demandcast.forecasting.models.DemandClassification;
 import io.demandcast.forecasting.models.LagRidgeRegression;
+import io.demandcast.forecasting.models.Naive;
 import io.demandcast.forecasting.models.SeasonalNaive;
-import io.demandcast.forecasting.models.SmileAutoregressive;
+import io.demandcast.forecasting.models.Theta;
+import io.demandcast.forecasting.models.Tsb;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,8 +119,9 @@ public final class ModelSelection implements Serializable {
   }
 
   /**
-   * Returns the default automatic selection for a seasonal period and horizon, compared on a
-   * {@code RollingOrigin(3, horizon, 3)} backtest.
+   * Returns the default automatic selection for a seasonal period and horizon: {@link
+   * #defaults(SelectionOptions)} compared on a {@code RollingOrigin(2, horizon, max(1, horizon /
+   * 2))} backtest, ranked by MASE, forecasting with the median of the best three.
    *
    * @param seasonalPeriod season length m in periods, at least 1
    * @param horizon periods to forecast, at least 1
@@ -126,26 +130,34 @@ public final class ModelSelection implements Serializable {
    */
   public static ModelSelection defaults(int seasonalPeriod, int horizon) {
     return defaults(
-        new SelectionOptions(seasonalPeriod, horizon, new RollingOrigin(3, horizon, 3)));
+        new SelectionOptions(
+                seasonalPeriod,
+                horizon,
+                new RollingOrigin(2, horizon, Math.max(1, horizon / 2)))
+            .withCombination(Combination.MEDIAN, 3));
   }
 
   /**
-   * Returns the default candidates with the given settings: {@link SeasonalNaive}(m), {@link
-   * SmileAutoregressive}, {@link LagRidgeRegression#forPeriod}(m), and {@link
-   * CrostonSba#optimized()} for intermittent series.
+   * Returns the default candidates with the given settings: {@link Naive}, {@link
+   * SeasonalNaive}(m) when m &gt; 1, {@link Theta}(m), {@link Arima}(m) and {@link
+   * LagRidgeRegression#forPeriod}(m); for intermittent series also Croston-SBA and TSB with
+   * optimised smoothing constants.
    *
    * @param options the settings
    * @return the selection
    */
   public static ModelSelection defaults(SelectionOptions options) {
     int m = options.seasonalPeriod();
+    List<Forecaster> general = new ArrayList<>();
+    general.add(new Naive());
+    if (m > 1) {
+      general.add(new SeasonalNaive(m));
+    }
+    general.add(new Theta(m));
+    general.add(new Arima(m));
+    general.add(LagRidgeRegression.forPeriod(m));
     return new ModelSelection(
-        List.of(
-            new SeasonalNaive(m),
-            new SmileAutoregressive(Math.min(12, Math.max(3, m))),
-            LagRidgeRegression.forPeriod(m)),
-        List.of(CrostonSba.optimized()),
-        options);
+        general, List.of(Croston.optimized(Croston.Variant.SBA), Tsb.optimized()), options);
   }
 
   /**

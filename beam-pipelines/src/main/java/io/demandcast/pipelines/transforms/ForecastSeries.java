@@ -54,13 +54,17 @@ public final class ForecastSeries {
       String skipped)
       implements Serializable {}
 
-  /** The model selection a run uses: the default candidates, the run's horizon and backtest. */
+  /**
+   * The model selection a run uses: the default candidates, the run's horizon and backtest, and the
+   * median of the three best-ranked candidates as the forecast.
+   */
   public static ModelSelection selection(JobSettings settings) {
     int m = settings.period().seasonalPeriod();
     int h = settings.horizon();
     return ModelSelection.defaults(
         new SelectionOptions(
-            m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep())));
+                m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep()))
+            .withCombination(SelectionOptions.Combination.MEDIAN, 3));
   }
 
   /**

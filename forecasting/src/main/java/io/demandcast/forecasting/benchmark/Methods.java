@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.benchmark;
 
 import io.demandcast.forecasting.ModelSelection;
+import io.demandcast.forecasting.models.Arima;
 import io.demandcast.forecasting.models.Croston;
 import io.demandcast.forecasting.models.LagRidgeRegression;
 import io.demandcast.forecasting.models.MovingAverage;
@@ -33,6 +34,7 @@ public final class Methods {
     register(new LocalMethod("seasonal_naive", s -> new SeasonalNaive(s.seasonalPeriod())));
     register(new LocalMethod("moving_average", s -> new MovingAverage(s.seasonalPeriod())));
     register(new LocalMethod("theta", s -> new Theta(s.seasonalPeriod())));
+    register(new LocalMethod("arima", s -> new Arima(s.seasonalPeriod())));
     register(new LocalMethod("croston", s -> Croston.optimized(Croston.Variant.CLASSIC)));
     register(new LocalMethod("croston_sba", s -> Croston.optimized(Croston.Variant.SBA)));
     register(new LocalMethod("tsb", s -> Tsb.optimized()));

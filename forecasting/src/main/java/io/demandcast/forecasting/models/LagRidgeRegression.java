@@ -10,21 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.DoubleVector;
-import smile.regression.LinearModel;
-import smile.regression.RidgeRegression;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
 
 /**
- * Ridge regression of demand on its own lagged values, fitted with Smile's {@link
- * RidgeRegression#fit(Formula, DataFrame, double)}, with recursive multi-step forecasting.
+ * Ridge regression of demand on its own lagged values, solved in closed form (a Cholesky solve of
+ * the k × k normal equations with Hipparchus), with recursive multi-step forecasting.
  *
  * <p>For a history {@code y} of length n and lags {@code l_1..l_k} with maximum {@code L}, the
  * training rows are {@code t = L..n-1} with features {@code y[t - l_j]} and target {@code y[t]}.
- * Smile centres and scales each feature to unit standard deviation and penalises the squared
+ * Each feature is centred and scaled to unit (population) standard deviation, the convention of
+ * Smile's {@code RidgeRegression}, and the squared
  * coefficients on that scale by {@code lambda}; the intercept is not penalised. A feature whose
- * training column is constant is dropped (coefficient 0), because Smile cannot scale it; when no
+ * training column is constant is dropped (coefficient 0), because it cannot be scaled; when no
  * feature is left the forecast is the mean of the training targets {@code y[L..n-1]}. Forecasts
  * beyond one period feed earlier forecasts back in as lag values (the recursive strategy).
  *
@@ -136,7 +135,7 @@ public final class LagRidgeRegression implements Forecaster {
    * @return a model whose parameters are {@code lambda}, {@code intercept} (on the original scale)
    *     and {@code lag<l>} for each lag in constructor order (0 for a dropped feature)
    * @throws IllegalArgumentException for a null, too short or non-finite history
-   * @throws ModelFitException if Smile cannot solve the system or the coefficients are not finite
+   * @throws ModelFitException if the system is singular or the coefficients are not finite
    */
   @Override
   public FittedForecaster fit(double[] history) {
@@ -147,48 +146,74 @@ public final class LagRidgeRegression implements Forecaster {
     double[] weights = new double[lags.length];
     double intercept;
 
-    List<Integer> kept = new ArrayList<>();
-    List<DoubleVector> columns = new ArrayList<>();
+    // Standardise every non-constant lag column (population sd, as Smile's RidgeRegression does),
+    // then solve (Xs'Xs + lambda I) w = Xs'y by Cholesky; the intercept is not penalised.
+    int[] kept = new int[lags.length];
+    int k = 0;
+    double[][] columns = new double[lags.length][];
     double[] centers = new double[lags.length];
+    double[] scales = new double[lags.length];
     for (int j = 0; j < lags.length; j++) {
       double[] column = Arrays.copyOfRange(y, maxLag - lags[j], maxLag - lags[j] + rows);
       if (isConstant(column)) {
         continue;
       }
-      // Centring here keeps Smile's one-pass standard deviation accurate for large levels.
-      centers[j] = mean(column);
+      double center = mean(column);
+      double sumSquares = 0.0;
       for (int r = 0; r < rows; r++) {
-        column[r] -= centers[j];
+        column[r] -= center;
+        sumSquares += column[r] * column[r];
       }
-      kept.add(j);
-      columns.add(DoubleVector.of(featureName(lags[j]), column));
+      double scale = Math.sqrt(sumSquares / rows);
+      for (int r = 0; r < rows; r++) {
+        column[r] /= scale;
+      }
+      centers[j] = center;
+      scales[j] = scale;
+      columns[k] = column;
+      kept[k++] = j;
     }
 
-    if (kept.isEmpty()) {
+    if (k == 0) {
       intercept = mean(target);
     } else {
-      columns.add(DoubleVector.of(TARGET, target));
-      String[] predictors = kept.stream().map(j -> featureName(lags[j])).toArray(String[]::new);
-      LinearModel model;
+      double[][] gram = new double[k][k];
+      double[] rhs = new double[k];
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b <= a; b++) {
+          double dot = 0.0;
+          for (int r = 0; r < rows; r++) {
+            dot += columns[a][r] * columns[b][r];
+          }
+          gram[a][b] = dot;
+          gram[b][a] = dot;
+        }
+        gram[a][a] += lambda;
+        double dot = 0.0;
+        for (int r = 0; r < rows; r++) {
+          dot += columns[a][r] * target[r];
+        }
+        rhs[a] = dot;
+      }
+      double[] solution;
       try {
-        model =
-            RidgeRegression.fit(
-                Formula.of(TARGET, predictors),
-                DataFrame.of(columns.toArray(new DoubleVector[0])),
-                lambda);
-      } catch (IllegalArgumentException | ArithmeticException e) {
+        solution =
+            new CholeskyDecomposition(MatrixUtils.createRealMatrix(gram))
+                .getSolver()
+                .solve(MatrixUtils.createRealVector(rhs))
+                .toArray();
+      } catch (MathRuntimeException e) {
         throw new ModelFitException(
             String.format(
-                "%s: Smile could not fit the ridge regression (length %d): %s",
+                "%s: the ridge system is singular (length %d): %s",
                 NAME, y.length, e.getMessage()),
             e);
       }
-      double[] coefficients = model.coefficients().clone();
-      intercept = model.intercept();
-      for (int k = 0; k < coefficients.length; k++) {
-        int j = kept.get(k);
-        weights[j] = coefficients[k];
-        intercept -= coefficients[k] * centers[j];
+      intercept = mean(target);
+      for (int a = 0; a < k; a++) {
+        int j = kept[a];
+        weights[j] = solution[a] / scales[j];
+        intercept -= weights[j] * centers[j];
       }
     }
     if (!Double.isFinite(intercept) || Arrays.stream(weights).anyMatch(w -> !Double.isFinite(w))) {

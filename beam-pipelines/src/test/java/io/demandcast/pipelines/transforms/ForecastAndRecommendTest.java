@@ -213,8 +213,20 @@ class ForecastAndRecommendTest {
 
     PAssert.that(out.get(FORECAST_ACCURACY.name())).satisfies(rows -> {
       List<Row> accuracy = list(rows);
-      assertThat(accuracy).filteredOn(r -> r.getString("sku").equals("A")).hasSize(4)
-          .filteredOn(r -> r.getBoolean("selected")).hasSize(1);
+      // A is smooth: the five general candidates and the median combination, which is selected
+      // and carries the provenance
+      List<Row> a = accuracy.stream().filter(r -> r.getString("sku").equals("A")).toList();
+      assertThat(a).extracting(r -> r.getString("model"))
+          .containsExactly("naive", "seasonal_naive", "theta", "arima", "ridge_lags", "combination");
+      assertThat(a).filteredOn(r -> r.getBoolean("selected")).singleElement().satisfies(r -> {
+        assertThat(r.getString("model")).isEqualTo("combination");
+        assertThat(r.getString("spec")).startsWith("median(");
+        assertThat(r.getString("parameters")).isEqualTo("{\"members\":3.0}");
+        assertThat(r.getInt32("training_periods")).isEqualTo(48);
+        assertThat(r.getString("intervals")).isEqualTo("empirical");
+      });
+      assertThat(a).filteredOn(r -> !r.getBoolean("selected"))
+          .allSatisfy(r -> assertThat(r.getString("spec")).isNull());
       assertThat(accuracy).filteredOn(r -> r.getString("sku").equals("D")).singleElement()
           .satisfies(r -> {
             assertThat(r.getString("model")).isEqualTo("none");

@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  *       results, conclusions and implications", IJF 16(4), 2000). Columns {@code Series, N, NF,
  *       Category, start year, start period}, then N values whose last NF are the test part.
  *       Frequency from the id: N1–N645 yearly (1), N646–N1401 quarterly (4), N1402–N2829 monthly
- *       (12), N2830–N3003 other (1). Ids are written {@code N<number>} without padding.
+ *       (12), N2830–N3003 other (1). Ids are written {@code N0001} to {@code N3003}, as in the
+ *       M3 publications.
  *   <li>{@code m4-weekly}: the 359 weekly series of M4, horizon 13; the models see m = 52, MASE uses
  *       lag 1 as in the M4 Competitors' Guide.
  *   <li>{@code carparts}: 2,674 monthly spare-part demand series (Hyndman et al. 2008, R package
@@ -86,7 +87,7 @@ public final class Datasets {
       for (int i = 0; i < n; i++) {
         values[i] = parseDouble(file, row, 6 + i);
       }
-      series.add(split("N" + number, frequency, frequency, values, nf));
+      series.add(split(String.format(Locale.ROOT, "N%04d", number), frequency, frequency, values, nf));
     }
     return new Dataset("m3", series, 0, "");
   }

@@ -19,7 +19,7 @@ class DatasetsTest {
     Dataset m3 = Datasets.load("m3", sample());
     assertThat(m3.series())
         .extracting(SeriesSplit::id)
-        .containsExactly("N1", "N646", "N1402", "N2830");
+        .containsExactly("N0001", "N0646", "N1402", "N2830");
     assertThat(m3.series()).extracting(SeriesSplit::seasonalPeriod).containsExactly(1, 4, 12, 1);
     SeriesSplit yearly = m3.series().get(0);
     // N1: N = 20, NF = 6; first value 940.66, last training value 4936.99 (14th), last 9156.01
@@ -62,7 +62,7 @@ class DatasetsTest {
   @Test
   void givenLimit_whenLimit_thenFirstSeriesKept() throws Exception {
     Dataset m3 = Datasets.load("m3", sample());
-    assertThat(m3.limit(2).series()).extracting(SeriesSplit::id).containsExactly("N1", "N646");
+    assertThat(m3.limit(2).series()).extracting(SeriesSplit::id).containsExactly("N0001", "N0646");
     assertThat(m3.limit(10)).isSameAs(m3);
     assertThatThrownBy(() -> m3.limit(0)).isInstanceOf(IllegalArgumentException.class);
   }

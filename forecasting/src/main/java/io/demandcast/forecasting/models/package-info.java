@@ -1,5 +1,7 @@
 /**
- * {@link io.demandcast.forecasting.Forecaster} implementations: seasonal naive, Yule-Walker
- * autoregression, Croston-SBA for intermittent demand and ridge regression on lags.
+ * {@link io.demandcast.forecasting.Forecaster} implementations: naive, seasonal naive and moving
+ * average, theta, ARIMA, Yule-Walker autoregression, ridge regression on lags, exponential
+ * smoothing in state-space form ({@link io.demandcast.forecasting.models.Ets}, as R's {@code
+ * forecast::ets}) and Croston, Croston-SBA and TSB for intermittent demand.
  */
 package io.demandcast.forecasting.models;

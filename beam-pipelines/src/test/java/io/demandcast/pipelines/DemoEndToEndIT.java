@@ -56,6 +56,7 @@ class DemoEndToEndIT {
   private static final Set<String> completeParts = new HashSet<>();
   private static long blankCells;
   private static long partsWithBlanks;
+  private static long intermittentParts;
   private static long scmsDateNotCaptured;
   private static long scmsDeliveredBeforeSent;
 
@@ -87,6 +88,10 @@ class DemoEndToEndIT {
         blankCells += blanks;
         if (blanks == 0) {
           completeParts.add(cells[0]);
+          double[] history = java.util.Arrays.stream(cells).skip(1).mapToDouble(Double::parseDouble).toArray();
+          if (io.demandcast.forecasting.models.DemandClassification.isIntermittent(history)) {
+            intermittentParts++;
+          }
         } else {
           partsWithBlanks++;
         }
@@ -137,8 +142,12 @@ class DemoEndToEndIT {
     assertThat(series).isEqualTo(2674 - partsWithBlanks);
     String run = "where run_id = 'it-run-2'";
     assertThat(count("select count(*) from demand_forecasts " + run)).isEqualTo(series * horizon);
-    // four candidates per forecast series, one 'none' row per skipped series
-    assertThat(count("select count(*) from forecast_accuracy " + run)).isEqualTo(series * 4 + partsWithBlanks);
+    // per forecast series: the 3 general candidates (ETS, Theta, ARIMA), Croston-SBA and TSB when the
+    // series is intermittent (ADI > 1.32), and the combination; one 'none' row per skipped series
+    assertThat(intermittentParts).isPositive().isLessThan(series);
+    assertThat(count("select count(*) from forecast_accuracy " + run))
+        .isEqualTo(series * 4 + intermittentParts * 2 + partsWithBlanks);
+    assertThat(count("select count(*) from forecast_accuracy " + run + " and selected")).isEqualTo(series);
     assertThat(count("select count(*) from inventory_recommendations " + run)).isEqualTo(series);
     assertThat(count("select count(*) from rejected_records " + run))
         .isEqualTo(blankCells + scmsDateNotCaptured + scmsDeliveredBeforeSent);

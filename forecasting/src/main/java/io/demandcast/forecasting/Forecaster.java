@@ -47,4 +47,19 @@ public interface Forecaster extends java.io.Serializable {
   default String spec() {
     return name();
   }
+
+  /**
+   * Returns the method to refit in the rolling-origin backtest windows of a series this method has
+   * already been fitted to. By default this method itself: everything is chosen and estimated
+   * again in every window. A method that first chooses a structure (the ETS form, the ARIMA
+   * orders) may instead return that structure with its parameters re-estimated per window, which
+   * costs a fraction of the full search; the structure was then chosen on the whole history, a
+   * mild optimism in its backtest score that {@link ModelSelection} accepts for speed.
+   *
+   * @param fitted this method's fit to the whole history of the series
+   * @return the forecaster to fit in each backtest window
+   */
+  default Forecaster forBacktest(FittedForecaster fitted) {
+    return this;
+  }
 }

@@ -7,9 +7,7 @@ import io.demandcast.forecasting.backtest.RollingOrigin;
 import io.demandcast.forecasting.models.Arima;
 import io.demandcast.forecasting.models.Croston;
 import io.demandcast.forecasting.models.DemandClassification;
-import io.demandcast.forecasting.models.LagRidgeRegression;
-import io.demandcast.forecasting.models.Naive;
-import io.demandcast.forecasting.models.SeasonalNaive;
+import io.demandcast.forecasting.models.Ets;
 import io.demandcast.forecasting.models.Theta;
 import io.demandcast.forecasting.models.Tsb;
 import java.io.Serializable;
@@ -19,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -121,7 +120,7 @@ public final class ModelSelection implements Serializable {
   /**
    * Returns the default automatic selection for a seasonal period and horizon: {@link
    * #defaults(SelectionOptions)} compared on a {@code RollingOrigin(2, horizon, max(1, horizon /
-   * 2))} backtest, ranked by MASE, forecasting with the median of the best three.
+   * 2))} backtest, ranked by MASE, forecasting with the mean of the best three.
    *
    * @param seasonalPeriod season length m in periods, at least 1
    * @param horizon periods to forecast, at least 1
@@ -134,30 +133,27 @@ public final class ModelSelection implements Serializable {
                 seasonalPeriod,
                 horizon,
                 new RollingOrigin(2, horizon, Math.max(1, horizon / 2)))
-            .withCombination(Combination.MEDIAN, 3));
+            .withCombination(Combination.MEAN, 3));
   }
 
   /**
-   * Returns the default candidates with the given settings: {@link Naive}, {@link
-   * SeasonalNaive}(m) when m &gt; 1, {@link Theta}(m), {@link Arima}(m) and {@link
-   * LagRidgeRegression#forPeriod}(m); for intermittent series also Croston-SBA and TSB with
-   * optimised smoothing constants.
+   * Returns the default candidates with the given settings: {@link Ets#auto}(m), {@link Theta}(m)
+   * and {@link Arima}(m), and for intermittent series also Croston-SBA and TSB with optimised
+   * smoothing constants. With {@link Combination#MEAN} of the best three, a smooth series gets the
+   * mean of ETS, Theta and ARIMA (the "SHD" combination that beat Theta on M3, Makridakis,
+   * Spiliotis and Assimakopoulos, "Statistical and machine learning forecasting methods: concerns
+   * and ways forward", PLoS ONE 13(3), 2018), and an intermittent one the mean of the three that
+   * backtest best among the five.
    *
    * @param options the settings
    * @return the selection
    */
   public static ModelSelection defaults(SelectionOptions options) {
     int m = options.seasonalPeriod();
-    List<Forecaster> general = new ArrayList<>();
-    general.add(new Naive());
-    if (m > 1) {
-      general.add(new SeasonalNaive(m));
-    }
-    general.add(new Theta(m));
-    general.add(new Arima(m));
-    general.add(LagRidgeRegression.forPeriod(m));
     return new ModelSelection(
-        general, List.of(Croston.optimized(Croston.Variant.SBA), Tsb.optimized()), options);
+        List.of(Ets.auto(m), new Theta(m), new Arima(m)),
+        List.of(Croston.optimized(Croston.Variant.SBA), Tsb.optimized()),
+        options);
   }
 
   /**
@@ -228,41 +224,81 @@ public final class ModelSelection implements Serializable {
     }
     RollingOrigin design = design(y.length, pool);
     String[] failures = new String[pool.size()];
+    FittedForecaster[] fits = new FittedForecaster[pool.size()];
+    double[][] means = new double[pool.size()][];
     BacktestResult[] backtests = new BacktestResult[pool.size()];
     for (int i = 0; i < pool.size(); i++) {
       Forecaster candidate = pool.get(i);
-      if (design == null || design.minLength(candidate.minHistory()) > y.length) {
+      if (candidate.minHistory() > y.length) {
+        failures[i] =
+            String.format(
+                "needs %d periods, history has %d", candidate.minHistory(), y.length);
+        continue;
+      }
+      try {
+        FittedForecaster fitted = candidate.fit(y);
+        double[] mean = fitted.forecast(horizon);
+        if (Arrays.stream(mean).allMatch(Double::isFinite)) {
+          fits[i] = fitted;
+          means[i] = mean;
+        } else {
+          failures[i] = candidate.name() + ": non-finite forecast on the full history";
+        }
+      } catch (RuntimeException e) {
+        failures[i] =
+            "fit on the full history failed: "
+                + Objects.requireNonNullElse(e.getMessage(), e.toString());
+      }
+    }
+    for (int i = 0; i < pool.size(); i++) {
+      if (fits[i] == null) {
+        continue;
+      }
+      Forecaster windows = pool.get(i).forBacktest(fits[i]);
+      if (design == null || design.minLength(windows.minHistory()) > y.length) {
         failures[i] =
             design == null
                 ? "history of " + y.length + " periods too short to backtest"
                 : String.format(
                     "needs %d periods for %d backtest windows, history has %d",
-                    design.minLength(candidate.minHistory()), design.windows(), y.length);
+                    design.minLength(windows.minHistory()), design.windows(), y.length);
         continue;
       }
       try {
-        backtests[i] = Backtest.run(candidate, y, design, options.seasonalPeriod());
+        backtests[i] = Backtest.run(windows, y, design, options.seasonalPeriod());
         failures[i] = backtests[i].failure();
       } catch (RuntimeException e) {
-        failures[i] = candidate.name() + ": " + e;
+        failures[i] = pool.get(i).name() + ": " + e;
       }
     }
-    int[] ranking = ranking(backtests, failures);
+    int[] ranking = ranking(backtests);
 
     Chosen chosen = null;
     BacktestResult combinationBacktest = null;
     if (ranking.length >= 2 && options.combination() != Combination.NONE) {
       int[] members = Arrays.copyOf(ranking, Math.min(options.combineTop(), ranking.length));
-      combinationBacktest = combinedBacktest(y, design, pool, backtests, members);
+      combinationBacktest = combinedBacktest(y, backtests, members);
       boolean use =
           options.combination() != Combination.AUTO
               || score(combinationBacktest) < score(backtests[ranking[0]]);
       if (use) {
-        chosen = combine(y, pool, members, failures, combinationBacktest);
+        chosen = combine(pool, members, means, combinationBacktest);
       }
     }
     if (chosen == null) {
-      chosen = best(y, pool, ranking, failures, backtests);
+      int best = ranking.length > 0 ? ranking[0] : firstFitted(fits);
+      if (best >= 0) {
+        Forecaster candidate = pool.get(best);
+        chosen =
+            new Chosen(
+                best,
+                candidate.name(),
+                candidate.spec(),
+                means[best],
+                fits[best].parameters(),
+                fits[best].forecastVariance(horizon),
+                backtests[best]);
+      }
     }
     if (chosen == null) {
       throw new ModelFitException(
@@ -286,88 +322,41 @@ public final class ModelSelection implements Serializable {
       Optional<double[]> variance,
       BacktestResult backtest) {}
 
-  /** The refit of the best-ranked candidate that refits; null if none does. */
-  private Chosen best(
-      double[] y, List<Forecaster> pool, int[] ranking, String[] failures, BacktestResult[] bt) {
-    int[] order = ranking;
-    if (order.length == 0) {
-      // nothing could be backtested: the first candidate that fits the whole history
-      order =
-          IntStream.range(0, pool.size())
-              .filter(i -> pool.get(i).minHistory() <= y.length)
-              .toArray();
-    }
-    for (int i : order) {
-      Forecaster candidate = pool.get(i);
-      try {
-        FittedForecaster fitted = candidate.fit(y);
-        double[] mean = fitted.forecast(options.horizon());
-        if (Arrays.stream(mean).allMatch(Double::isFinite)) {
-          return new Chosen(
-              i,
-              candidate.name(),
-              candidate.spec(),
-              mean,
-              fitted.parameters(),
-              fitted.forecastVariance(options.horizon()),
-              bt[i]);
-        }
-        failures[i] = candidate.name() + ": non-finite forecast on the full history";
-      } catch (RuntimeException e) {
-        failures[i] =
-            "refit on the full history failed: "
-                + Objects.requireNonNullElse(e.getMessage(), e.toString());
+  /** The first candidate, in candidate order, that fitted the whole history; -1 if none did. */
+  private static int firstFitted(FittedForecaster[] fits) {
+    for (int i = 0; i < fits.length; i++) {
+      if (fits[i] != null) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
-  /** The combination of the members refitted on the whole history; null if none refits. */
+  /** The combination of the members' forecasts from the whole history. */
   private Chosen combine(
-      double[] y,
-      List<Forecaster> pool,
-      int[] members,
-      String[] failures,
-      BacktestResult backtest) {
-    List<double[]> forecasts = new ArrayList<>();
-    List<String> specs = new ArrayList<>();
-    for (int i : members) {
-      try {
-        double[] mean = pool.get(i).fit(y).forecast(options.horizon());
-        if (Arrays.stream(mean).allMatch(Double::isFinite)) {
-          forecasts.add(mean);
-          specs.add(pool.get(i).spec());
-        }
-      } catch (RuntimeException e) {
-        failures[i] =
-            "refit on the full history failed: "
-                + Objects.requireNonNullElse(e.getMessage(), e.toString());
-      }
-    }
-    if (forecasts.isEmpty()) {
-      return null;
-    }
+      List<Forecaster> pool, int[] members, double[][] means, BacktestResult backtest) {
     Combination rule =
         options.combination() == Combination.AUTO ? Combination.MEDIAN : options.combination();
+    double[][] forecasts = new double[members.length][];
+    List<String> specs = new ArrayList<>();
+    for (int k = 0; k < members.length; k++) {
+      forecasts[k] = means[members[k]];
+      specs.add(pool.get(members[k]).spec());
+    }
     Map<String, Double> parameters = new LinkedHashMap<>();
-    parameters.put("members", (double) forecasts.size());
+    parameters.put("members", (double) members.length);
     return new Chosen(
         -1,
         COMBINATION,
-        rule.name().toLowerCase(java.util.Locale.ROOT) + "(" + String.join(", ", specs) + ")",
-        combine(rule, forecasts.toArray(double[][]::new)),
+        rule.name().toLowerCase(Locale.ROOT) + "(" + String.join(", ", specs) + ")",
+        combine(rule, forecasts),
         parameters,
         Optional.empty(),
         backtest);
   }
 
   /** The members' backtest forecasts combined window by window, scored like a candidate. */
-  private BacktestResult combinedBacktest(
-      double[] y,
-      RollingOrigin design,
-      List<Forecaster> pool,
-      BacktestResult[] backtests,
-      int[] members) {
+  private BacktestResult combinedBacktest(double[] y, BacktestResult[] backtests, int[] members) {
     Combination rule =
         options.combination() == Combination.AUTO ? Combination.MEDIAN : options.combination();
     int windows = backtests[members[0]].forecasts().length;
@@ -552,7 +541,7 @@ public final class ModelSelection implements Serializable {
   }
 
   /** Candidates whose backtest succeeded, best first; by MAE when no score is defined. */
-  private int[] ranking(BacktestResult[] backtests, String[] failures) {
+  private int[] ranking(BacktestResult[] backtests) {
     List<Integer> ok =
         IntStream.range(0, backtests.length)
             .filter(i -> backtests[i] != null && !backtests[i].failed())

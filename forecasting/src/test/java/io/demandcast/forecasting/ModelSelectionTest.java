@@ -88,13 +88,18 @@ class ModelSelectionTest {
   }
 
   @Test
-  void givenStronglySeasonalSeries_whenForecast_thenSeasonalModelWinsAndCrostonIsNotTried() {
+  void givenStronglySeasonalSeries_whenForecast_thenCombinationOfSmoothModelsAndNoCroston() {
     SeriesForecast forecast = ModelSelection.defaults(12, 12).forecast(seasonal(42L, 8));
     assertThat(forecast.accuracy()).extracting(ModelAccuracy::model).doesNotContain("croston_sba");
-    double winner = accuracyOf(forecast, forecast.model()).mase();
+    // the default forecast is the mean of ETS, Theta and ARIMA, each fitted and backtested
+    assertThat(forecast.model()).isEqualTo(ModelSelection.COMBINATION);
+    assertThat(forecast.provenance().spec())
+        .startsWith("mean(")
+        .contains("ets(auto, m=12", "theta(m=12)", "arima(m=12");
     assertThat(forecast.accuracy())
-        .filteredOn(a -> !Double.isNaN(a.mase()))
-        .allSatisfy(a -> assertThat(a.mase()).isGreaterThanOrEqualTo(winner));
+        .extracting(ModelAccuracy::model)
+        .containsExactly("ets", "theta", "arima", ModelSelection.COMBINATION);
+    assertThat(forecast.accuracy()).allSatisfy(a -> assertThat(a.failure()).isNull());
     // The December spike (profile 300) must show up in the 12th step, well above the mean level.
     assertThat(forecast.mean()[11]).isGreaterThan(200.0);
   }
@@ -105,7 +110,8 @@ class ModelSelectionTest {
     ModelAccuracy croston = accuracyOf(forecast, "croston_sba");
     assertThat(croston.failure()).isNull();
     assertThat(croston.mase()).isFinite().isPositive();
-    assertThat(croston.windows()).isEqualTo(3);
+    assertThat(croston.windows()).isEqualTo(2); // the default design has two rolling origins
+    assertThat(accuracyOf(forecast, "tsb").failure()).isNull();
   }
 
   @Test
@@ -254,9 +260,10 @@ class ModelSelectionTest {
   }
 
   @Test
-  void givenWinnerFailsOnFullHistory_whenForecast_thenNextRankedCandidateIsUsed() {
-    // Constant series 10: both candidates have zero backtest error (MASE undefined, MAE 0), so the
-    // tie keeps candidate order and "flaky" ranks first, but it fails on the full 20 periods.
+  void givenCandidateFailsOnFullHistory_whenForecast_thenItIsLeftOutAndTheOtherIsUsed() {
+    // Constant series 10: "flaky" comes first in candidate order and would tie with seasonal naive
+    // (zero backtest error), but it fails on the full 20 periods, so it is neither backtested nor
+    // used.
     double[] tens = new double[20];
     Arrays.fill(tens, 10.0);
     ModelSelection selection =
@@ -266,7 +273,8 @@ class ModelSelectionTest {
     SeriesForecast forecast = selection.forecast(tens);
     assertThat(forecast.model()).isEqualTo("seasonal_naive");
     assertThat(forecast.mean()).containsExactly(10, 10);
-    assertThat(accuracyOf(forecast, "flaky").failure()).contains("refit on the full history");
+    assertThat(accuracyOf(forecast, "flaky").failure()).contains("fit on the full history failed");
+    assertThat(accuracyOf(forecast, "flaky").windows()).isZero();
     assertThat(accuracyOf(forecast, "flaky").selected()).isFalse();
   }
 

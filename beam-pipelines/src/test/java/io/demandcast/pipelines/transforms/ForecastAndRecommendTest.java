@@ -213,14 +213,14 @@ class ForecastAndRecommendTest {
 
     PAssert.that(out.get(FORECAST_ACCURACY.name())).satisfies(rows -> {
       List<Row> accuracy = list(rows);
-      // A is smooth: the five general candidates and the median combination, which is selected
-      // and carries the provenance
+      // A is smooth: the three general candidates and their mean, which is selected and carries
+      // the provenance
       List<Row> a = accuracy.stream().filter(r -> r.getString("sku").equals("A")).toList();
       assertThat(a).extracting(r -> r.getString("model"))
-          .containsExactly("naive", "seasonal_naive", "theta", "arima", "ridge_lags", "combination");
+          .containsExactly("ets", "theta", "arima", "combination");
       assertThat(a).filteredOn(r -> r.getBoolean("selected")).singleElement().satisfies(r -> {
         assertThat(r.getString("model")).isEqualTo("combination");
-        assertThat(r.getString("spec")).startsWith("median(");
+        assertThat(r.getString("spec")).startsWith("mean(");
         assertThat(r.getString("parameters")).isEqualTo("{\"members\":3.0}");
         assertThat(r.getInt32("training_periods")).isEqualTo(48);
         assertThat(r.getString("intervals")).isEqualTo("empirical");

@@ -1,8 +1,12 @@
 package io.demandcast.forecasting.benchmark;
 
+import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.ModelSelection;
+import io.demandcast.forecasting.global.FeatureSpec;
+import io.demandcast.forecasting.global.GlobalRegression;
 import io.demandcast.forecasting.models.Arima;
 import io.demandcast.forecasting.models.Croston;
+import io.demandcast.forecasting.models.Ets;
 import io.demandcast.forecasting.models.LagRidgeRegression;
 import io.demandcast.forecasting.models.MovingAverage;
 import io.demandcast.forecasting.models.Naive;
@@ -35,6 +39,7 @@ public final class Methods {
     register(new LocalMethod("moving_average", s -> new MovingAverage(s.seasonalPeriod())));
     register(new LocalMethod("theta", s -> new Theta(s.seasonalPeriod())));
     register(new LocalMethod("arima", s -> new Arima(s.seasonalPeriod())));
+    register(new LocalMethod("ets", s -> Ets.auto(s.seasonalPeriod())));
     register(new LocalMethod("croston", s -> Croston.optimized(Croston.Variant.CLASSIC)));
     register(new LocalMethod("croston_sba", s -> Croston.optimized(Croston.Variant.SBA)));
     register(new LocalMethod("tsb", s -> Tsb.optimized()));
@@ -43,10 +48,70 @@ public final class Methods {
             "ar", s -> new SmileAutoregressive(Math.min(12, Math.max(3, s.seasonalPeriod())))));
     register(
         new LocalMethod("ridge_lags", s -> LagRidgeRegression.forPeriod(s.seasonalPeriod())));
+    for (GlobalRegression.Kind kind : GlobalRegression.Kind.values()) {
+      register(new GlobalMethod(GlobalRegression.of(kind)));
+    }
     register(new SelectionMethod());
   }
 
   private Methods() {}
+
+  /**
+   * A global model: trained once per group of series sharing a seasonal period and horizon, on
+   * their training parts pooled, then applied to each series.
+   */
+  private static final class GlobalMethod implements BenchmarkMethod {
+    private final GlobalRegression regression;
+    private final Map<String, Forecaster> bySegment = new java.util.concurrent.ConcurrentHashMap<>();
+
+    GlobalMethod(GlobalRegression regression) {
+      this.regression = regression;
+    }
+
+    @Override
+    public String name() {
+      return regression.kind().id();
+    }
+
+    @Override
+    public void prepare(Dataset dataset) {
+      bySegment.clear();
+      Map<String, List<SeriesSplit>> segments = new LinkedHashMap<>();
+      for (SeriesSplit s : dataset.series()) {
+        segments.computeIfAbsent(segment(s), k -> new java.util.ArrayList<>()).add(s);
+      }
+      segments.forEach(
+          (key, series) -> {
+            SeriesSplit first = series.get(0);
+            int lookback = FeatureSpec.defaults(first.seasonalPeriod()).lookback();
+            List<double[]> histories =
+                series.stream()
+                    .map(SeriesSplit::train)
+                    .filter(t -> t.length >= lookback + first.horizon())
+                    .collect(java.util.stream.Collectors.toList());
+            if (!histories.isEmpty()) {
+              bySegment.put(
+                  key,
+                  regression
+                      .train(histories, first.seasonalPeriod(), first.horizon(), 0)
+                      .asForecaster());
+            }
+          });
+    }
+
+    @Override
+    public double[] forecast(SeriesSplit series) {
+      Forecaster model = bySegment.get(segment(series));
+      if (model == null) {
+        throw new IllegalStateException("no global model for " + segment(series));
+      }
+      return model.fit(series.train()).forecast(series.horizon());
+    }
+
+    private static String segment(SeriesSplit s) {
+      return s.seasonalPeriod() + "/" + s.horizon();
+    }
+  }
 
   /** The automatic selection, {@link ModelSelection#defaults}, per series. */
   private static final class SelectionMethod implements BenchmarkMethod {

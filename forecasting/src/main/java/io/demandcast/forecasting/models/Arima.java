@@ -104,6 +104,9 @@ public final class Arima implements Forecaster {
   /** True for the automatic procedure, false for a fixed order. */
   private final boolean automatic;
 
+  /** Whether the M4 seasonality test and adjustment run (the automatic method and its refits). */
+  private final boolean adjust;
+
   private final int fixedP;
   private final int fixedD;
   private final int fixedQ;
@@ -122,6 +125,7 @@ public final class Arima implements Forecaster {
     }
     this.period = period;
     this.automatic = true;
+    this.adjust = true;
     this.fixedP = -1;
     this.fixedD = -1;
     this.fixedQ = -1;
@@ -129,8 +133,13 @@ public final class Arima implements Forecaster {
   }
 
   private Arima(int p, int d, int q, boolean constant) {
-    this.period = 1;
+    this(1, p, d, q, constant, false);
+  }
+
+  private Arima(int period, int p, int d, int q, boolean constant, boolean adjust) {
+    this.period = period;
     this.automatic = false;
+    this.adjust = adjust;
     this.fixedP = p;
     this.fixedD = d;
     this.fixedQ = q;
@@ -199,8 +208,26 @@ public final class Arima implements Forecaster {
           "%s(m=%d, auto: d<=%d kpss, p<=%d, q<=%d, stepwise aicc, css)",
           NAME, period, MAX_D, MAX_P, MAX_Q);
     }
+    if (adjust) {
+      return String.format(
+          "%s(m=%d, order=(%d,%d,%d), constant=%s, css)",
+          NAME, period, fixedP, fixedD, fixedQ, fixedConstant);
+    }
     return String.format(
         "%s(order=(%d,%d,%d), constant=%s, css)", NAME, fixedP, fixedD, fixedQ, fixedConstant);
+  }
+
+  /**
+   * Returns, for a fit of the automatic method, the same seasonal adjustment rule with the chosen
+   * orders (p, d, q) and constant fixed, so that backtest windows re-estimate only the
+   * coefficients; a fixed-order method returns itself.
+   */
+  @Override
+  public Forecaster forBacktest(FittedForecaster fitted) {
+    if (automatic && fitted instanceof Fitted f) {
+      return new Arima(period, f.model.p, f.d, f.model.q, f.model.hasConstant, true);
+    }
+    return this;
   }
 
   @Override
@@ -232,7 +259,7 @@ public final class Arima implements Forecaster {
     int seasonalKind = 0;
     double[] seasonal = null;
     double[] x = y;
-    if (automatic && SeasonalDecomposition.isSeasonal(y, period)) {
+    if (adjust && SeasonalDecomposition.isSeasonal(y, period)) {
       if (SeasonalDecomposition.allPositive(y)) {
         seasonalKind = 1;
         seasonal = SeasonalDecomposition.seasonalIndices(y, period);
@@ -261,7 +288,8 @@ public final class Arima implements Forecaster {
     } else if (automatic) {
       model = new Search(w, d).run();
     } else {
-      Workspace workspace = new Workspace(w, fixedP, 1 + fixedP + fixedQ, fixedQ, true);
+      // a backtest refit of an automatic fit starts from the Hannan-Rissanen estimates only
+      Workspace workspace = new Workspace(w, fixedP, 1 + fixedP + fixedQ, fixedQ, !adjust);
       model = workspace.fit(fixedP, fixedQ, fixedConstant, true);
       if (model == null) {
         throw new ModelFitException(

@@ -4,6 +4,7 @@ import static io.demandcast.forecasting.models.EtsModel.ADDITIVE;
 import static io.demandcast.forecasting.models.EtsModel.MULTIPLICATIVE;
 import static io.demandcast.forecasting.models.EtsModel.NONE;
 
+import io.demandcast.forecasting.FittedForecaster;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
@@ -215,6 +216,23 @@ public final class Ets implements Forecaster {
     }
     return new Ets(m, model.form(), false);
   }
+  /**
+   * Returns, for a fit of the automatic selection, the chosen form alone ({@link #of}), so that
+   * backtest windows re-estimate the parameters of that form instead of searching every form again;
+   * a fixed form, or a fit {@link #of} cannot express, returns this method.
+   */
+  @Override
+  public Forecaster forBacktest(FittedForecaster fitted) {
+    if (form == null && fitted instanceof EtsFit fit) {
+      try {
+        return of(period, fit.form());
+      } catch (IllegalArgumentException e) {
+        return this;
+      }
+    }
+    return this;
+  }
+
 
   private static void requirePeriod(int m) {
     if (m < 1) {

@@ -8,6 +8,7 @@ import io.demandcast.forecasting.models.Arima;
 import io.demandcast.forecasting.models.Croston;
 import io.demandcast.forecasting.models.DemandClassification;
 import io.demandcast.forecasting.models.Ets;
+import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.forecasting.models.Theta;
 import io.demandcast.forecasting.models.Tsb;
 import java.io.Serializable;
@@ -74,6 +75,7 @@ public final class ModelSelection implements Serializable {
 
   private final List<Forecaster> candidates;
   private final List<Forecaster> intermittentCandidates;
+  private final List<Forecaster> baselines;
   private final SelectionOptions options;
 
   /**
@@ -103,8 +105,30 @@ public final class ModelSelection implements Serializable {
       List<Forecaster> candidates,
       List<Forecaster> intermittentCandidates,
       SelectionOptions options) {
+    this(candidates, intermittentCandidates, List.of(), options);
+  }
+
+  /**
+   * Creates a selection with baselines: methods that are backtested like the candidates, so that
+   * their accuracy is reported next to the chosen forecast's (for example seasonal naive as the
+   * yardstick a planner knows), but are never chosen or combined.
+   *
+   * @param candidates the methods always compared, in order of preference on ties; at least one
+   * @param intermittentCandidates methods added for intermittent series; may be empty
+   * @param baselines methods only scored; may be empty
+   * @param options the seasonal period, horizon, backtest design, metric and combination
+   * @throws NullPointerException if an argument or element is null
+   * @throws IllegalArgumentException if {@code candidates} is empty or two methods (of any list)
+   *     share a name
+   */
+  public ModelSelection(
+      List<Forecaster> candidates,
+      List<Forecaster> intermittentCandidates,
+      List<Forecaster> baselines,
+      SelectionOptions options) {
     this.candidates = List.copyOf(candidates);
     this.intermittentCandidates = List.copyOf(intermittentCandidates);
+    this.baselines = List.copyOf(baselines);
     this.options = Objects.requireNonNull(options, "options");
     if (this.candidates.isEmpty()) {
       throw new IllegalArgumentException("at least one candidate is needed");
@@ -116,6 +140,7 @@ public final class ModelSelection implements Serializable {
       }
     }
   }
+
 
   /**
    * Returns the default automatic selection for a seasonal period and horizon: {@link
@@ -139,7 +164,8 @@ public final class ModelSelection implements Serializable {
   /**
    * Returns the default candidates with the given settings: {@link Ets#auto}(m), {@link Theta}(m)
    * and {@link Arima}(m), and for intermittent series also Croston-SBA and TSB with optimised
-   * smoothing constants. With {@link Combination#MEAN} of the best three, a smooth series gets the
+   * smoothing constants; {@link SeasonalNaive}(m) is scored as the baseline. With {@link
+   * Combination#MEAN} of the best three, a smooth series gets the
    * mean of ETS, Theta and ARIMA (the "SHD" combination that beat Theta on M3, Makridakis,
    * Spiliotis and Assimakopoulos, "Statistical and machine learning forecasting methods: concerns
    * and ways forward", PLoS ONE 13(3), 2018), and an intermittent one the mean of the three that
@@ -153,6 +179,7 @@ public final class ModelSelection implements Serializable {
     return new ModelSelection(
         List.of(Ets.auto(m), new Theta(m), new Arima(m)),
         List.of(Croston.optimized(Croston.Variant.SBA), Tsb.optimized()),
+        List.of(new SeasonalNaive(m)),
         options);
   }
 
@@ -163,7 +190,16 @@ public final class ModelSelection implements Serializable {
    * @return a new selection
    */
   public ModelSelection withOptions(SelectionOptions newOptions) {
-    return new ModelSelection(candidates, intermittentCandidates, newOptions);
+    return new ModelSelection(candidates, intermittentCandidates, baselines, newOptions);
+  }
+
+  /**
+   * Returns the methods only scored, never chosen.
+   *
+   * @return an unmodifiable list, possibly empty
+   */
+  public List<Forecaster> baselines() {
+    return baselines;
   }
 
   /**
@@ -222,7 +258,9 @@ public final class ModelSelection implements Serializable {
     if (!intermittentCandidates.isEmpty() && DemandClassification.isIntermittent(y)) {
       pool.addAll(intermittentCandidates);
     }
+    int eligible = pool.size(); // pool[eligible..] are baselines: scored, never ranked
     RollingOrigin design = design(y.length, pool);
+    pool.addAll(baselines);
     String[] failures = new String[pool.size()];
     FittedForecaster[] fits = new FittedForecaster[pool.size()];
     double[][] means = new double[pool.size()][];
@@ -271,7 +309,7 @@ public final class ModelSelection implements Serializable {
         failures[i] = pool.get(i).name() + ": " + e;
       }
     }
-    int[] ranking = ranking(backtests);
+    int[] ranking = ranking(Arrays.copyOf(backtests, eligible));
 
     Chosen chosen = null;
     BacktestResult combinationBacktest = null;
@@ -286,7 +324,7 @@ public final class ModelSelection implements Serializable {
       }
     }
     if (chosen == null) {
-      int best = ranking.length > 0 ? ranking[0] : firstFitted(fits);
+      int best = ranking.length > 0 ? ranking[0] : firstFitted(Arrays.copyOf(fits, eligible));
       if (best >= 0) {
         Forecaster candidate = pool.get(best);
         chosen =
@@ -563,6 +601,7 @@ public final class ModelSelection implements Serializable {
   private List<Forecaster> allCandidates() {
     List<Forecaster> all = new ArrayList<>(candidates);
     all.addAll(intermittentCandidates);
+    all.addAll(baselines);
     return all;
   }
 
@@ -572,6 +611,8 @@ public final class ModelSelection implements Serializable {
         + candidates
         + ", intermittentCandidates="
         + intermittentCandidates
+        + ", baselines="
+        + baselines
         + ", options="
         + options
         + "]";

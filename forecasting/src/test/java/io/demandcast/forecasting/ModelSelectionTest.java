@@ -98,7 +98,9 @@ class ModelSelectionTest {
         .contains("ets(auto, m=12", "theta(m=12)", "arima(m=12");
     assertThat(forecast.accuracy())
         .extracting(ModelAccuracy::model)
-        .containsExactly("ets", "theta", "arima", ModelSelection.COMBINATION);
+        .containsExactly("ets", "theta", "arima", "seasonal_naive", ModelSelection.COMBINATION);
+    // seasonal naive is the scored baseline, never chosen nor combined
+    assertThat(forecast.provenance().spec()).doesNotContain("seasonal_naive");
     assertThat(forecast.accuracy()).allSatisfy(a -> assertThat(a.failure()).isNull());
     // The December spike (profile 300) must show up in the 12th step, well above the mean level.
     assertThat(forecast.mean()[11]).isGreaterThan(200.0);

@@ -176,7 +176,11 @@ class PlannerReportTest {
       0.8,
       mase == null ? 0 : 3,
       selected,
-      failure
+      failure,
+      selected ? model + "(test)" : null,
+      selected ? "{}" : null,
+      selected ? 48 : null,
+      selected ? "empirical" : null
     };
   }
 

@@ -213,11 +213,11 @@ class ForecastAndRecommendTest {
 
     PAssert.that(out.get(FORECAST_ACCURACY.name())).satisfies(rows -> {
       List<Row> accuracy = list(rows);
-      // A is smooth: the three general candidates and their mean, which is selected and carries
-      // the provenance
+      // A is smooth: the three general candidates, the seasonal naive baseline and the mean of the
+      // three, which is selected and carries the provenance
       List<Row> a = accuracy.stream().filter(r -> r.getString("sku").equals("A")).toList();
       assertThat(a).extracting(r -> r.getString("model"))
-          .containsExactly("ets", "theta", "arima", "combination");
+          .containsExactly("ets", "theta", "arima", "seasonal_naive", "combination");
       assertThat(a).filteredOn(r -> r.getBoolean("selected")).singleElement().satisfies(r -> {
         assertThat(r.getString("model")).isEqualTo("combination");
         assertThat(r.getString("spec")).startsWith("mean(");

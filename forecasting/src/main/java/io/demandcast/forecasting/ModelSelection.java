@@ -32,18 +32,20 @@ import java.util.stream.IntStream;
  *
  * <p><b>Candidates.</b> The general candidates are always compared; the intermittent-demand
  * candidates join them when the series is intermittent ({@link
- * DemandClassification#isIntermittent}, ADI above 1.32).
+ * DemandClassification#isIntermittent}, ADI above 1.32). Baselines are scored the same way but
+ * never chosen or combined. Every method is first fitted to the whole history; one that fails there
+ * is left out (its failure is reported).
  *
  * <p><b>Backtest design.</b> The configured {@link RollingOrigin} is used when every candidate can
  * be fitted at its first origin. A shorter series uses fewer windows (down to 1); if even one
  * window does not fit every candidate, the candidates that do fit one window are compared; if none
- * does, the first candidate that can be fitted to the whole history is used without a backtest.
+ * does, the first candidate that fitted the whole history is used without a backtest. In each
+ * window a candidate is refitted as {@link Forecaster#forBacktest} says: ETS keeps the form and
+ * ARIMA the orders chosen on the whole history and re-estimate their parameters.
  *
  * <p><b>Ranking.</b> Candidates whose backtest succeeded are ranked by the {@link
  * SelectionOptions#metric()} averaged over the windows (MASE, RMSSE or sMAPE, as in {@link
- * Backtest}); when no candidate has a defined score, by MAE. Ties keep candidate order. The winner
- * is refitted on the whole history; if that fails, the next one in the ranking is used and the
- * failure recorded.
+ * Backtest}); when no candidate has a defined score, by MAE. Ties keep candidate order.
  *
  * <p><b>Combination.</b> With {@link Combination#MEDIAN}, {@link Combination#MEAN} or {@link
  * Combination#TRIMMED_MEAN} the forecast combines the top {@link SelectionOptions#combineTop()}

@@ -4,7 +4,6 @@ import io.demandcast.forecasting.FittedForecaster;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -212,8 +212,7 @@ class CrostonTest {
   void givenVariants_whenNamedAndSpecified_thenStableIdsAndEverySetting() {
     assertThat(Croston.optimized(Variant.CLASSIC).name()).isEqualTo("croston");
     assertThat(Croston.optimized(Variant.SBA).name()).isEqualTo("croston_sba");
-    assertThat(CrostonSba.optimized().name()).isEqualTo(CrostonSba.NAME);
-    assertThat(CrostonSba.withAlpha(0.2).spec())
+    assertThat(Croston.withAlpha(Variant.SBA, 0.2).spec())
         .isEqualTo("croston_sba(size_alpha=0.2, interval_alpha=0.2)");
     assertThat(Croston.optimized(Variant.SBA).spec())
         .isEqualTo("croston_sba(alphas=optimised, separate, in [0.01, 1.0], cost=mse)");

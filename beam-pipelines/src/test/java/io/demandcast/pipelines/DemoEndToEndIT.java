@@ -142,12 +142,12 @@ class DemoEndToEndIT {
     assertThat(series).isEqualTo(2674 - partsWithBlanks);
     String run = "where run_id = 'it-run-2'";
     assertThat(count("select count(*) from demand_forecasts " + run)).isEqualTo(series * horizon);
-    // per forecast series: the 3 general candidates (ETS, Theta, ARIMA), Croston-SBA and TSB when the
-    // series is intermittent (ADI > 1.32; every complete carparts series is), the seasonal naive
-    // baseline and the combination; one 'none' row per skipped series
+    // per forecast series: the 3 general candidates (ETS, Theta, ARIMA), Croston-SBA, TSB and the
+    // moving average when the series is intermittent (ADI > 1.32; every complete carparts series
+    // is), the seasonal naive baseline and the combination; one 'none' row per skipped series
     assertThat(intermittentParts).isPositive();
     assertThat(count("select count(*) from forecast_accuracy " + run))
-        .isEqualTo(series * 5 + intermittentParts * 2 + partsWithBlanks);
+        .isEqualTo(series * 5 + intermittentParts * 3 + partsWithBlanks);
     assertThat(count("select count(*) from forecast_accuracy " + run + " and selected")).isEqualTo(series);
     assertThat(count("select count(*) from inventory_recommendations " + run)).isEqualTo(series);
     assertThat(count("select count(*) from rejected_records " + run))

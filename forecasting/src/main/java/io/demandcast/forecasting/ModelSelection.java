@@ -8,6 +8,7 @@ import io.demandcast.forecasting.models.Arima;
 import io.demandcast.forecasting.models.Croston;
 import io.demandcast.forecasting.models.DemandClassification;
 import io.demandcast.forecasting.models.Ets;
+import io.demandcast.forecasting.models.MovingAverage;
 import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.forecasting.models.Theta;
 import io.demandcast.forecasting.models.Tsb;
@@ -147,7 +148,8 @@ public final class ModelSelection implements Serializable {
   /**
    * Returns the default automatic selection for a seasonal period and horizon: {@link
    * #defaults(SelectionOptions)} compared on a {@code RollingOrigin(2, horizon, max(1, horizon /
-   * 2))} backtest, ranked by MASE, forecasting with the mean of the best three.
+   * 2))} backtest, ranked by MASE, forecasting with the mean of the best five (all three general
+   * candidates of a smooth series; all but the worst of the six of an intermittent one).
    *
    * @param seasonalPeriod season length m in periods, at least 1
    * @param horizon periods to forecast, at least 1
@@ -160,18 +162,18 @@ public final class ModelSelection implements Serializable {
                 seasonalPeriod,
                 horizon,
                 new RollingOrigin(2, horizon, Math.max(1, horizon / 2)))
-            .withCombination(Combination.MEAN, 3));
+            .withCombination(Combination.MEAN, 5));
   }
 
   /**
    * Returns the default candidates with the given settings: {@link Ets#auto}(m), {@link Theta}(m)
-   * and {@link Arima}(m), and for intermittent series also Croston-SBA and TSB with optimised
-   * smoothing constants; {@link SeasonalNaive}(m) is scored as the baseline. With {@link
-   * Combination#MEAN} of the best three, a smooth series gets the
-   * mean of ETS, Theta and ARIMA (the "SHD" combination that beat Theta on M3, Makridakis,
-   * Spiliotis and Assimakopoulos, "Statistical and machine learning forecasting methods: concerns
-   * and ways forward", PLoS ONE 13(3), 2018), and an intermittent one the mean of the three that
-   * backtest best among the five.
+   * and {@link Arima}(m); for intermittent series also Croston-SBA and TSB with optimised
+   * smoothing constants and the {@link MovingAverage} of the last season (m periods, 12 when m =
+   * 1), a simple estimate of the mean demand that holds its own on intermittent data (Syntetos and
+   * Boylan, "The accuracy of intermittent demand estimates", IJF 21(2), 2005); {@link
+   * SeasonalNaive}(m) is scored as the baseline. The mean of ETS, Theta and ARIMA is the "SHD"
+   * combination that beat Theta on M3 (Makridakis, Spiliotis and Assimakopoulos, "Statistical
+   * and machine learning forecasting methods: concerns and ways forward", PLoS ONE 13(3), 2018).
    *
    * @param options the settings
    * @return the selection
@@ -180,7 +182,10 @@ public final class ModelSelection implements Serializable {
     int m = options.seasonalPeriod();
     return new ModelSelection(
         List.of(Ets.auto(m), new Theta(m), new Arima(m)),
-        List.of(Croston.optimized(Croston.Variant.SBA), Tsb.optimized()),
+        List.of(
+            Croston.optimized(Croston.Variant.SBA),
+            Tsb.optimized(),
+            new MovingAverage(m > 1 ? m : 12)),
         List.of(new SeasonalNaive(m)),
         options);
   }

@@ -56,7 +56,7 @@ public final class ForecastSeries {
 
   /**
    * The model selection a run uses: the default candidates, the run's horizon and backtest, and the
-   * mean of the three best-ranked candidates as the forecast.
+   * mean of the five best-ranked candidates as the forecast (see {@link ModelSelection#defaults}).
    */
   public static ModelSelection selection(JobSettings settings) {
     int m = settings.period().seasonalPeriod();
@@ -64,7 +64,7 @@ public final class ForecastSeries {
     return ModelSelection.defaults(
         new SelectionOptions(
                 m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep()))
-            .withCombination(SelectionOptions.Combination.MEAN, 3));
+            .withCombination(SelectionOptions.Combination.MEAN, 5));
   }
 
   /**

@@ -128,7 +128,7 @@ public final class BenchmarkRunner {
         mase += m;
         maseCount++;
       }
-      double r = Metrics.rmsseM5(s.test(), f, s.train());
+      double r = Metrics.rmsse(s.test(), f, s.train());
       if (Double.isFinite(r)) {
         rmsse += r;
         rmsseCount++;

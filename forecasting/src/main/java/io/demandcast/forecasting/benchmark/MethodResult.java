@@ -15,7 +15,8 @@ package io.demandcast.forecasting.benchmark;
  * @param mase mean MASE (M4 definition, seasonal lag of the dataset)
  * @param owa the M4 overall weighted average relative to Naive2 on the same series, NaN when
  *     Naive2 was not scored
- * @param rmsse mean RMSSE (M5 definition: scale from the first non-zero training value)
+ * @param rmsse mean RMSSE (M5 formula, scaled by the in-sample one-step naive mean squared error
+ *     over the whole training part, the figure the targets quote)
  * @param wallSeconds wall-clock seconds to forecast every series, preparation included
  * @param threads worker threads used
  * @param peakHeapMb peak heap in MiB while the method ran, NaN for peers run elsewhere

@@ -51,7 +51,8 @@ class DemandcastCliTest {
         .containsPattern("(?m)^\\s+demo\\b")
         .containsPattern("(?m)^\\s+run\\b")
         .containsPattern("(?m)^\\s+sql\\b")
-        .containsPattern("(?m)^\\s+ddl\\b");
+        .containsPattern("(?m)^\\s+ddl\\b")
+        .containsPattern("(?m)^\\s+benchmark\\b");
   }
 
   @Test
@@ -219,5 +220,51 @@ class DemandcastCliTest {
     // demandcast's message, carrying DuckDB's, which names the table
     assertThat(r.err()).startsWith("demandcast: the query failed: ").contains("no_such_table");
     assertThat(r.out()).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ benchmark
+
+  /** Two M3 yearly series in the competition file's layout (N, NF, then the values). */
+  private Path m3Sample() throws java.io.IOException {
+    Path m3 = Files.createDirectories(dir.resolve("data").resolve("m3"));
+    Files.writeString(m3.resolve("M3data.csv"), String.join("\n",
+        "# comment lines as in the real file",
+        "N   1,20,6,MICRO       ,1975,1,940.66,1084.86,1244.98,1445.02,1683.17,2038.15,2342.52,"
+            + "2602.45,2927.87,3103.96,3360.27,3807.63,4387.88,4936.99,5379.75,6158.68,6876.58,"
+            + "7851.91,8407.84,9156.01,,,",
+        "N   2,20,6,MICRO       ,1975,1,1991.05,2306.4,2604,2992.3,3722.08,5226.62,5989.46,"
+            + "5614.62,5527,5389.8,5384.4,3656.2,4034.8,4230,4793.2,5602,5065,5056,5067.2,5209.6,,",
+        ""));
+    return dir.resolve("data");
+  }
+
+  @Test
+  void givenM3Sample_whenBenchmark_thenEveryMethodIsScoredIntoTheCsv() throws Exception {
+    Path csv = dir.resolve("bench.csv");
+    Outcome r = execute("benchmark", "--dataset", "m3", "--data-dir", m3Sample().toString(),
+        "--methods", "naive,theta,auto", "--out", csv.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("naive2").contains("theta").contains("auto").contains("written to");
+    java.util.List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).startsWith("dataset,method,source,series,failures,smape,mase,owa,rmsse,"
+        + "wall_s,series_per_s");
+    assertThat(lines).hasSize(5); // header, naive2 (the OWA reference), naive, theta, auto
+    assertThat(lines.get(1)).startsWith("m3,naive2,demandcast,2,0,");
+    // naive = Naive2 for yearly data (no seasonality): OWA exactly 1
+    assertThat(lines.get(2)).startsWith("m3,naive,demandcast,2,0,").contains(",1.0000,");
+    assertThat(lines.get(4)).startsWith("m3,auto,demandcast,2,0,");
+  }
+
+  @Test
+  void givenUnknownDatasetOrMethodOrMissingFolder_whenBenchmark_thenMessageSaysWhatToFix() {
+    Outcome dataset = execute("benchmark", "--dataset", "m5");
+    assertThat(dataset.exitCode()).isEqualTo(2);
+    assertThat(dataset.errFirstLine()).contains("unknown --dataset 'm5'").contains("m4-weekly");
+    Outcome method = execute("benchmark", "--dataset", "m3", "--methods", "prophet");
+    assertThat(method.exitCode()).isEqualTo(2);
+    assertThat(method.errFirstLine()).contains("unknown method 'prophet'").contains("ets");
+    Outcome folder = execute("benchmark", "--dataset", "m3", "--data-dir", dir.resolve("none").toString());
+    assertThat(folder.exitCode()).isEqualTo(2);
+    assertThat(folder.errFirstLine()).contains("M3data.csv").contains("--data-dir");
   }
 }

@@ -129,8 +129,8 @@ class ThetaTest {
    */
   @Test
   void givenM4Weekly_whenThetaWithPeriodOne_thenSmapeMatchesPublishedTheta() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        M4WeeklyData.available(), "M4 Weekly test resources not present");
+    // the M4 Weekly files are committed test resources: their absence is a failure, not a skip
+    assertThat(M4WeeklyData.available()).as("M4 Weekly test resources").isTrue();
     java.util.Map<String, double[]> train = M4WeeklyData.read("Weekly-train.csv.gz");
     java.util.Map<String, double[]> test = M4WeeklyData.read("Weekly-test.csv.gz");
     java.util.Map<String, double[]> forecasts = new java.util.HashMap<>();

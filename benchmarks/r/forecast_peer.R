@@ -193,35 +193,48 @@ forecast_one <- function(method, s) {
   list(forecast = fc, failed = FALSE)
 }
 
-# Runs one method over all series with mclapply. The series are processed in about ten
-# consecutive chunks so that progress can be reported; each chunk is one mclapply call.
+# Runs one method over all series with mclapply. The series are cut into small batches of
+# consecutive series (about 20 per core) and mclapply hands the batches out one by one to the
+# next free worker (mc.preschedule = FALSE), so a few slow series do not leave a core idle while
+# the other works through a fixed share. A worker prints progress when its batch crosses a 10%
+# mark; batches finish out of order, so the count is approximate.
 run_method <- function(method, series, cores) {
   n <- length(series)
-  chunks <- split(seq_len(n), ceiling(seq_len(n) / max(1, ceiling(n / 10))))
-  results <- vector("list", n)
-  done <- 0L
+  n_batches <- min(n, max(1L, 20L * cores))
+  batches <- split(seq_len(n), cut(seq_len(n), n_batches, labels = FALSE))
+  marks <- floor(10 * seq_along(batches) / length(batches))
+  report <- c(TRUE, marks[-1] > marks[-length(marks)])
   t0 <- proc.time()
   started <- t0[["elapsed"]]
-  for (idx in chunks) {
-    part <- mclapply(series[idx], function(s) forecast_one(method, s),
-                     mc.cores = cores, mc.preschedule = TRUE)
+  parts <- mclapply(seq_along(batches), function(b) {
+    out <- lapply(series[batches[[b]]], function(s) forecast_one(method, s))
+    if (report[[b]]) {
+      message(sprintf("  %-10s batch %d/%d done (series %d-%d of %d) %8.1f s", method, b,
+                      length(batches), min(batches[[b]]), max(batches[[b]]), n,
+                      proc.time()[["elapsed"]] - started))
+    }
+    out
+  }, mc.cores = cores, mc.preschedule = FALSE)
+  t1 <- proc.time()
+  wall <- t1[["elapsed"]] - started
+  # CPU seconds of this process and of the finished mclapply workers
+  cpu <- sum((t1 - t0)[c("user.self", "sys.self", "user.child", "sys.child")], na.rm = TRUE)
+
+  results <- vector("list", n)
+  for (b in seq_along(batches)) {
+    idx <- batches[[b]]
+    part <- parts[[b]]
+    ok <- is.list(part) && !inherits(part, "try-error") && length(part) == length(idx)
     for (k in seq_along(idx)) {
-      r <- part[[k]]
-      if (inherits(r, "try-error") || is.null(r)) {
-        # a worker died: fall back to naive for this series and count it as a failure
+      r <- if (ok) part[[k]] else NULL
+      if (!is.list(r) || is.null(r$forecast)) {
+        # the worker died: naive forecast for its series, counted as failures
         s <- series[[idx[[k]]]]
         r <- list(forecast = rep(as.numeric(tail(s$train, 1)), s$h), failed = TRUE)
       }
       results[[idx[[k]]]] <- r
     }
-    done <- done + length(idx)
-    message(sprintf("  %-10s %5d/%d series (%3.0f%%) %8.1f s", method, done, n,
-                    100 * done / n, proc.time()[["elapsed"]] - started))
   }
-  t1 <- proc.time()
-  wall <- t1[["elapsed"]] - started
-  # CPU seconds of this process and of the finished mclapply workers
-  cpu <- sum((t1 - t0)[c("user.self", "sys.self", "user.child", "sys.child")], na.rm = TRUE)
   list(results = results, wall = wall, cpu = cpu,
        failures = sum(vapply(results, function(r) isTRUE(r$failed), logical(1))))
 }

@@ -2,7 +2,7 @@
 -- Generated from io.demandcast.connectors.schema.CanonicalTables: do not edit;
 -- regenerate with: ./demandcast ddl > sql/duckdb/tables.sql
 
-create table if not exists erp_items (sku varchar not null, description varchar null, category varchar null, unit_cost double null, holding_cost_rate double null, order_cost double null, case_pack int null, moq double null, supplier varchar null, ship_mode varchar null, shelf_life_days int null, lineage varchar null);
+create table if not exists erp_items (sku varchar not null, description varchar null, category varchar null, unit_cost double null, holding_cost_rate double null, order_cost double null, case_pack int null, moq double null, supplier varchar null, ship_mode varchar null, shelf_life_days int null, review_period_days int null, service_level double null, lineage varchar null);
 comment on table erp_items is 'source table, one row per sku';
 comment on column erp_items.sku is 'stock keeping unit';
 comment on column erp_items.description is 'item description';
@@ -15,6 +15,8 @@ comment on column erp_items.moq is 'minimum order quantity, units';
 comment on column erp_items.supplier is 'supplier (vendor) the item is bought from';
 comment on column erp_items.ship_mode is 'usual shipment mode from the supplier, e.g. Air, Truck';
 comment on column erp_items.shelf_life_days is 'shelf life in days; NULL when not perishable';
+comment on column erp_items.review_period_days is 'days between periodic reviews: the item gets an (R, S) policy; NULL for continuous review';
+comment on column erp_items.service_level is 'the item''s own service target in (0, 1), in the run''s service measure; NULL for the class or run target';
 comment on column erp_items.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
 
 create table if not exists erp_sales (sku varchar not null, location varchar not null, date date not null, quantity double null, unit_price double null, promo boolean null, lineage varchar null);
@@ -119,7 +121,7 @@ comment on column forecast_accuracy.parameters is 'selected row: the fitted para
 comment on column forecast_accuracy.training_periods is 'selected row: periods the final model was fitted on (the whole history)';
 comment on column forecast_accuracy.intervals is 'selected row: how the quantiles were made, model (own variance) or empirical (backtest errors)';
 
-create table if not exists inventory_recommendations (run_id varchar not null, sku varchar not null, location varchar not null, on_hand double not null, quarantined double not null, on_order double not null, inventory_position double not null, lead_time_mean_days double not null, lead_time_sd_days double not null, lead_time_basis varchar null, service_level double not null, safety_stock double not null, reorder_point double not null, order_up_to double not null, eoq double not null, recommended_order_qty double not null, unit_cost double not null, expected_fill_rate double not null, days_of_cover double null, model varchar not null, reason varchar not null);
+create table if not exists inventory_recommendations (run_id varchar not null, sku varchar not null, location varchar not null, on_hand double not null, quarantined double not null, on_order double not null, inventory_position double not null, lead_time_mean_days double not null, lead_time_sd_days double not null, lead_time_basis varchar null, service_level double not null, service_measure varchar null, policy varchar null, review_period_days double null, abc_class varchar null, xyz_class varchar null, distribution varchar null, safety_stock double not null, reorder_point double not null, order_up_to double not null, order_quantity double null, eoq double not null, recommended_order_qty double not null, unit_cost double not null, expected_fill_rate double not null, expected_cycle_service double null, expected_holding_cost double null, days_of_cover double null, model varchar not null, reason varchar not null);
 comment on table inventory_recommendations is 'output table, one row per run x sku x location';
 comment on column inventory_recommendations.run_id is 'the run that wrote the row';
 comment on column inventory_recommendations.sku is 'stock keeping unit';
@@ -131,17 +133,53 @@ comment on column inventory_recommendations.inventory_position is 'on hand - qua
 comment on column inventory_recommendations.lead_time_mean_days is 'mean supplier lead time, days';
 comment on column inventory_recommendations.lead_time_sd_days is 'standard deviation of the lead time, days';
 comment on column inventory_recommendations.lead_time_basis is 'which shipments the lead time comes from';
-comment on column inventory_recommendations.service_level is 'target cycle service level (alpha)';
+comment on column inventory_recommendations.service_level is 'service target, in the measure of service_measure';
+comment on column inventory_recommendations.service_measure is 'what service_level measures: fill_rate (beta) or cycle_service (alpha)';
+comment on column inventory_recommendations.policy is 'replenishment policy: s_S, s_Q or R_S';
+comment on column inventory_recommendations.review_period_days is 'days between reviews for R_S; 0 otherwise';
+comment on column inventory_recommendations.abc_class is 'A, B or C by annual forecast value';
+comment on column inventory_recommendations.xyz_class is 'X, Y or Z by coefficient of variation of demand';
+comment on column inventory_recommendations.distribution is 'lead-time demand distribution: normal, poisson or negative_binomial';
 comment on column inventory_recommendations.safety_stock is 'units';
 comment on column inventory_recommendations.reorder_point is 'units; order when the position is at or below';
 comment on column inventory_recommendations.order_up_to is 'units; reorder point plus order quantity';
+comment on column inventory_recommendations.order_quantity is 'lot size Q in units (s_Q, s_S); expected demand per review period for R_S';
 comment on column inventory_recommendations.eoq is 'economic order quantity, units';
 comment on column inventory_recommendations.recommended_order_qty is 'units to order now';
 comment on column inventory_recommendations.unit_cost is 'currency per unit';
 comment on column inventory_recommendations.expected_fill_rate is 'expected fill rate (beta) of the policy';
+comment on column inventory_recommendations.expected_cycle_service is 'expected cycle service level (alpha) of the policy';
+comment on column inventory_recommendations.expected_holding_cost is 'expected cost of the stock on hand, currency per year';
 comment on column inventory_recommendations.days_of_cover is 'available stock over daily demand; NULL when no demand';
 comment on column inventory_recommendations.model is 'the forecast model behind the recommendation';
 comment on column inventory_recommendations.reason is 'why, in a planner''s words';
+
+create table if not exists policy_simulation (run_id varchar not null, sku varchar not null, location varchar not null, model varchar not null, selected boolean not null, abc_class varchar null, xyz_class varchar null, policy varchar not null, service_measure varchar not null, service_target double not null, periods int not null, history_periods int not null, demand double not null, achieved_cycle_service double null, achieved_fill_rate double null, expected_fill_rate double not null, avg_inventory double not null, stockout_periods int not null, orders int not null, holding_cost double not null, ordering_cost double not null, total_cost double not null, reorder_point double not null, order_up_to double not null);
+comment on table policy_simulation is 'output table, one row per run x sku x location x model';
+comment on column policy_simulation.run_id is 'the run that wrote the row';
+comment on column policy_simulation.sku is 'stock keeping unit';
+comment on column policy_simulation.location is 'location';
+comment on column policy_simulation.model is 'the forecast behind the simulated policy';
+comment on column policy_simulation.selected is 'whether this is the forecast the run uses';
+comment on column policy_simulation.abc_class is 'A, B or C';
+comment on column policy_simulation.xyz_class is 'X, Y or Z';
+comment on column policy_simulation.policy is 's_S, s_Q or R_S';
+comment on column policy_simulation.service_measure is 'fill_rate or cycle_service';
+comment on column policy_simulation.service_target is 'the target the policy was set for';
+comment on column policy_simulation.periods is 'held-out periods replayed';
+comment on column policy_simulation.history_periods is 'periods of history before them';
+comment on column policy_simulation.demand is 'units demanded in the held-out periods';
+comment on column policy_simulation.achieved_cycle_service is 'share of replenishment cycles without a stock-out; NULL when no cycle ended';
+comment on column policy_simulation.achieved_fill_rate is 'share of demand met from stock; NULL when there was no demand';
+comment on column policy_simulation.expected_fill_rate is 'fill rate the policy promised';
+comment on column policy_simulation.avg_inventory is 'average units on hand';
+comment on column policy_simulation.stockout_periods is 'periods with demand not met from stock';
+comment on column policy_simulation.orders is 'orders placed';
+comment on column policy_simulation.holding_cost is 'currency';
+comment on column policy_simulation.ordering_cost is 'currency';
+comment on column policy_simulation.total_cost is 'holding plus ordering cost, currency';
+comment on column policy_simulation.reorder_point is 'units';
+comment on column policy_simulation.order_up_to is 'units';
 
 create table if not exists rejected_records (run_id varchar not null, source varchar not null, payload varchar not null, reason varchar not null, ts timestamp without time zone not null);
 comment on table rejected_records is 'output table, one row per run x rejected record';

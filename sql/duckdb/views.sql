@@ -51,3 +51,30 @@ SELECT model,
 FROM latest_accuracy
 GROUP BY model
 ORDER BY mean_mase;
+
+-- The policy simulation of the latest complete run: per SKU, location and forecast model, the
+-- service and cost the policy achieved when it replayed the held-out periods.
+CREATE OR REPLACE VIEW latest_policy_simulation AS
+SELECT s.*
+FROM policy_simulation s
+JOIN latest_run r ON s.run_id = r.run_id;
+
+-- Target against achieved service per ABC/XYZ class and forecast model in the latest complete run.
+-- The fill rate is demand-weighted (units met from stock over units demanded); the cycle service is
+-- the mean over items that completed a replenishment cycle.
+CREATE OR REPLACE VIEW service_by_class AS
+SELECT abc_class,
+       xyz_class,
+       model,
+       service_measure,
+       count(*) AS items,
+       avg(service_target) AS target,
+       sum(demand * achieved_fill_rate) / nullif(sum(demand), 0) AS achieved_fill_rate,
+       avg(achieved_cycle_service) AS achieved_cycle_service,
+       avg(expected_fill_rate) AS expected_fill_rate,
+       sum(avg_inventory) AS avg_inventory_units,
+       sum(stockout_periods) AS stockout_periods,
+       sum(total_cost) AS total_cost
+FROM latest_policy_simulation
+GROUP BY abc_class, xyz_class, model, service_measure
+ORDER BY abc_class, xyz_class, model;

@@ -1,7 +1,10 @@
 package io.demandcast.inventory;
 
-/** Argument checks shared by the records of this package; every message names the field and the bad value. */
-final class Checks {
+/**
+ * Argument checks shared by the inventory optimizer's packages (internal: not a stable API); every
+ * message names the field and the bad value.
+ */
+public final class Checks {
   private Checks() {}
 
   /**
@@ -9,7 +12,7 @@ final class Checks {
    *
    * @throws IllegalArgumentException when {@code value} is NaN, infinite or {@code <= 0}
    */
-  static void positive(String name, double value) {
+  public static void positive(String name, double value) {
     if (!(Double.isFinite(value) && value > 0)) {
       throw new IllegalArgumentException(name + " must be finite and > 0, was " + value);
     }
@@ -20,7 +23,7 @@ final class Checks {
    *
    * @throws IllegalArgumentException when {@code value} is NaN, infinite or {@code < 0}
    */
-  static void nonNegative(String name, double value) {
+  public static void nonNegative(String name, double value) {
     if (!(Double.isFinite(value) && value >= 0)) {
       throw new IllegalArgumentException(name + " must be finite and >= 0, was " + value);
     }

@@ -3,7 +3,7 @@ package io.demandcast.inventory;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * The closed-form inventory formulas used by {@link ContinuousReviewPolicy}, exposed for reuse and
+ * The closed-form inventory formulas behind {@link ReplenishmentPlanner}, exposed for reuse and
  * for testing against published tables.
  *
  * <p>Sources: E. A. Silver, D. F. Pyke, D. J. Thomas, <i>Inventory and Production Management in

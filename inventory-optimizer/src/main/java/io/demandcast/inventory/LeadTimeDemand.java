@@ -1,9 +1,10 @@
 package io.demandcast.inventory;
 
 /**
- * Demand over the replenishment lead time, derived from a period forecast and a lead time.
+ * Demand over a protection interval — the replenishment lead time, plus the review period for
+ * periodic review — derived from a period forecast and a lead time.
  *
- * <p>With L = meanDays / periodDays periods (fractional), the lead time covers periods 0 … ⌊L⌋ − 1
+ * <p>With L = (meanDays + reviewDays) / periodDays periods (fractional), the lead time covers periods 0 … ⌊L⌋ − 1
  * fully and period ⌊L⌋ with weight L − ⌊L⌋. Periods beyond the forecast's length repeat the mean of
  * the available periods' means, and their variance the mean of the available periods' variances
  * (sd²), i.e. the forecast is extended flat.
@@ -13,7 +14,7 @@ package io.demandcast.inventory;
  *   <li>D = μ_L / L, or mean_0 when L = 0 (units per period);
  *   <li>σ_d = √(Σ w_i · sd_i² / L), the root-mean-square of sd over the same periods, or sd_0 when L
  *       = 0 (units per period);
- *   <li>σ_L = sdDays / periodDays (periods);
+ *   <li>σ_L = sdDays / periodDays (periods; the review period is fixed and adds no variance);
  *   <li>σ = √(L · σ_d² + D² · σ_L²) (units): random demand over a random lead time, periods
  *       independent (Silver, Pyke &amp; Thomas, 2017, ch. 6–7; Axsäter, 2015).
  * </ul>
@@ -27,10 +28,18 @@ record LeadTimeDemand(double mean, double perPeriodDemand, double perPeriodSd, d
 
   /** Computes the lead-time demand of {@code forecast} over {@code leadTime}, as described above. */
   static LeadTimeDemand of(DemandForecast forecast, LeadTime leadTime) {
+    return of(forecast, leadTime, 0);
+  }
+
+  /**
+   * Computes the demand of {@code forecast} over the lead time plus {@code reviewDays}, as
+   * described above.
+   */
+  static LeadTimeDemand of(DemandForecast forecast, LeadTime leadTime, double reviewDays) {
     double[] means = forecast.mean();
     double[] sds = forecast.sd();
     int horizon = means.length;
-    double periods = leadTime.meanDays() / forecast.periodDays();
+    double periods = (leadTime.meanDays() + reviewDays) / forecast.periodDays();
     double leadTimeSdPeriods = leadTime.sdDays() / forecast.periodDays();
 
     double meanBeyond = 0;

@@ -4,13 +4,20 @@ import java.util.Locale;
 
 /**
  * The building blocks of {@link Recommendation#reason()}. Each code has a stable English template;
- * {@link ContinuousReviewPolicy} joins the texts of the codes that apply with {@value #SEPARATOR},
+ * {@link ReplenishmentPlanner} joins the texts of the codes that apply with {@value #SEPARATOR},
  * the order-decision code first, e.g. {@code "below reorder point: order 120 units; MOQ raised the
  * order; rounded up to case pack of 12"}. Downstream code may match on the templates' fixed parts.
  */
 public enum ReasonCode {
   /** The inventory position is at or below the reorder point; argument: the order quantity in units. */
   BELOW_REORDER_POINT("below reorder point: order %s units"),
+  /**
+   * (R, S) at a review: the inventory position is below the order-up-to level; argument: the order
+   * quantity in units.
+   */
+  BELOW_ORDER_UP_TO("below order-up-to level at review: order %s units"),
+  /** (R, S) at a review: the inventory position is at or above the order-up-to level. */
+  AT_ORDER_UP_TO("at or above order-up-to level: no order"),
   /** The inventory position is above the reorder point. */
   ABOVE_REORDER_POINT("above reorder point: no order"),
   /** The per-period demand over the lead time is 0, so nothing is ordered whatever the stock. */

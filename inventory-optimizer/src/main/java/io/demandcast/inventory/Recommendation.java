@@ -4,35 +4,46 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Replenishment recommendation for one item at one location, produced by {@link
- * ContinuousReviewPolicy#recommend}. All quantities are in units.
+ * Replenishment recommendation for one SKU at one location, produced by {@link
+ * ReplenishmentPlanner#plan}. Quantities are in units, money in the item's currency.
  *
+ * @param parameters the policy to run: type, reorder point s, lot Q, order-up-to level S, review
+ *     period, case pack, MOQ and the shelf-life cap (what {@link
+ *     io.demandcast.inventory.simulation.PolicySimulator} replays)
+ * @param target the service target the policy was set for
+ * @param distribution the name of the protection-interval demand distribution used, e.g. {@code
+ *     "normal"}, {@code "negative_binomial"}
  * @param inventoryPosition onHand − quarantined + onOrder − backorders, in units; negative when
  *     backorders exceed the available and ordered stock
- * @param leadTimeDemandMean expected demand over the lead time μ_L, in units
- * @param leadTimeDemandSd standard deviation of the demand over the lead time σ, in units
- * @param safetyStock safety stock SS, in units
- * @param reorderPoint reorder point s = μ_L + SS, in units: order when the inventory position is at
- *     or below it
- * @param orderUpTo order-up-to level S = s + Q, in units
+ * @param leadTimeDemandMean expected demand over the protection interval (lead time, plus the review
+ *     period for (R, S)) μ, in units
+ * @param leadTimeDemandSd standard deviation of that demand σ, in units
+ * @param safetyStock s − μ (continuous review) or S − μ ((R, S)), in units; negative when the lot
+ *     size alone meets a fill-rate target
  * @param eoq economic order quantity before MOQ, case-pack and shelf-life adjustments, in units
  * @param recommendedOrderQty what to order now, in units; 0 when no order is due
- * @param expectedFillRate expected fraction of demand filled from stock (P2, β), in [0, 1]
+ * @param expectedFillRate expected fraction of demand filled from stock (β, P2), in [0, 1]
+ * @param expectedCycleService expected probability of no stock-out in a replenishment cycle (α,
+ *     P1), in [0, 1]
+ * @param expectedHoldingCost expected cost of the stock on hand, currency per year, {@code >= 0}
  * @param daysOfCover available stock divided by the daily demand, in days; {@code null} when there is
  *     no demand
  * @param reason planner-readable explanation built from {@link ReasonCode} texts joined by {@value
  *     ReasonCode#SEPARATOR}
  */
 public record Recommendation(
+    PolicyParameters parameters,
+    ServiceTarget target,
+    String distribution,
     double inventoryPosition,
     double leadTimeDemandMean,
     double leadTimeDemandSd,
     double safetyStock,
-    double reorderPoint,
-    double orderUpTo,
     double eoq,
     double recommendedOrderQty,
     double expectedFillRate,
+    double expectedCycleService,
+    double expectedHoldingCost,
     Double daysOfCover,
     String reason)
     implements Serializable {
@@ -40,43 +51,72 @@ public record Recommendation(
   /**
    * Validates the recommendation. Components as described on the record.
    *
-   * @param inventoryPosition units
-   * @param leadTimeDemandMean units
-   * @param leadTimeDemandSd units
-   * @param safetyStock units
-   * @param reorderPoint units
-   * @param orderUpTo units
-   * @param eoq units
-   * @param recommendedOrderQty units
-   * @param expectedFillRate fraction in [0, 1]
-   * @param daysOfCover days, or {@code null}
-   * @param reason planner-readable text
    * @throws IllegalArgumentException naming the field and the value when a quantity is NaN or
-   *     infinite, a quantity other than {@code inventoryPosition} is negative, {@code
-   *     expectedFillRate} is outside [0, 1], or {@code reason} is blank
-   * @throws NullPointerException when {@code reason} is null
+   *     infinite, a quantity other than {@code inventoryPosition} and {@code safetyStock} is
+   *     negative, a probability is outside [0, 1], or {@code reason} is blank
+   * @throws NullPointerException when {@code parameters}, {@code target}, {@code distribution} or
+   *     {@code reason} is null
    */
   public Recommendation {
-    if (!Double.isFinite(inventoryPosition)) {
-      throw new IllegalArgumentException("inventoryPosition must be finite, was " + inventoryPosition);
-    }
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(distribution, "distribution");
+    finite("inventoryPosition", inventoryPosition);
+    finite("safetyStock", safetyStock);
     Checks.nonNegative("leadTimeDemandMean", leadTimeDemandMean);
     Checks.nonNegative("leadTimeDemandSd", leadTimeDemandSd);
-    Checks.nonNegative("safetyStock", safetyStock);
-    Checks.nonNegative("reorderPoint", reorderPoint);
-    Checks.nonNegative("orderUpTo", orderUpTo);
     Checks.nonNegative("eoq", eoq);
     Checks.nonNegative("recommendedOrderQty", recommendedOrderQty);
-    if (!(expectedFillRate >= 0 && expectedFillRate <= 1)) {
-      throw new IllegalArgumentException(
-          "expectedFillRate must be in [0, 1], was " + expectedFillRate);
-    }
+    probability("expectedFillRate", expectedFillRate);
+    probability("expectedCycleService", expectedCycleService);
+    Checks.nonNegative("expectedHoldingCost", expectedHoldingCost);
     if (daysOfCover != null) {
       Checks.nonNegative("daysOfCover", daysOfCover);
     }
     Objects.requireNonNull(reason, "reason");
     if (reason.isBlank()) {
       throw new IllegalArgumentException("reason must not be blank, was '" + reason + "'");
+    }
+  }
+
+  /**
+   * The reorder point s: order when the inventory position is at or below it (for (R, S), the
+   * order-up-to level).
+   *
+   * @return s in units, {@code >= 0}
+   */
+  public double reorderPoint() {
+    return parameters.reorderPoint();
+  }
+
+  /**
+   * The order-up-to level S (s + Q for (s, Q)).
+   *
+   * @return S in units, {@code >= reorderPoint()}
+   */
+  public double orderUpTo() {
+    return parameters.orderUpTo();
+  }
+
+  /**
+   * The lot size Q after MOQ, case-pack and shelf-life adjustments (for (R, S), the expected demand
+   * per review period).
+   *
+   * @return Q in units, {@code >= 0}
+   */
+  public double orderQuantity() {
+    return parameters.orderQuantity();
+  }
+
+  private static void finite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite, was " + value);
+    }
+  }
+
+  private static void probability(String name, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1], was " + value);
     }
   }
 }

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the closed-form fill rate β = 1 − σ · G(k) / Q of {@link ContinuousReviewPolicy} against a
+ * Checks the closed-form fill rate β = 1 − σ · G(k) / Q of {@link ReplenishmentPlanner} against a
  * seeded Monte-Carlo simulation of the (s, Q) system it describes.
  *
  * <p>Model simulated (the assumptions of the formula): continuous review with unit-sized (continuous)
@@ -33,8 +33,7 @@ class FillRateMonteCarloTest {
     DemandForecast forecast = new DemandForecast(1, new double[] {10}, new double[] {Math.sqrt(90)});
     ItemEconomics economics = new ItemEconomics(73, 0.1, 10, 1, 0, null);
     Recommendation r =
-        new ContinuousReviewPolicy(0.8)
-            .recommend(forecast, new LeadTime(10, 0, "test"), economics, new StockPosition(0, 0, 0, 0));
+        ReplenishmentPlannerTest.plan(0.8, forecast, new LeadTime(10, 0, "test"), economics, new StockPosition(0, 0, 0, 0));
     double s = r.reorderPoint();
     double q = r.orderUpTo() - r.reorderPoint();
     double mean = r.leadTimeDemandMean();

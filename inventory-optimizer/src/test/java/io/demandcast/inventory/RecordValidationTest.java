@@ -16,10 +16,13 @@ class RecordValidationTest {
 
   @ParameterizedTest
   @ValueSource(doubles = {0.0, 1.0, 1.2, -0.1, Double.NaN})
-  void givenServiceLevelOutsideOpenUnitInterval_whenCreatingPolicy_thenRejectedNamingValue(double level) {
-    assertThatThrownBy(() -> new ContinuousReviewPolicy(level))
+  void givenServiceLevelOutsideOpenUnitInterval_whenCreatingTarget_thenRejectedNamingValue(double level) {
+    assertThatThrownBy(() -> ServiceTarget.cycleService(level))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cycleServiceLevel must be in (0, 1) exclusive, was " + level);
+        .hasMessage("cycle_service target must be in (0, 1) exclusive, e.g. 0.95, was " + level);
+    assertThatThrownBy(() -> ServiceTarget.fillRate(level))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fill_rate target must be in (0, 1) exclusive, e.g. 0.95, was " + level);
   }
 
   @Test
@@ -115,17 +118,19 @@ class RecordValidationTest {
   @Test
   void givenPolicyAndInputs_whenJavaSerialized_thenRoundTripGivesSameRecommendation()
       throws IOException, ClassNotFoundException {
-    ContinuousReviewPolicy policy = new ContinuousReviewPolicy(0.95);
     DemandForecast forecast = new DemandForecast(7, new double[] {10, 20}, new double[] {3, 4});
     LeadTime leadTime = new LeadTime(9, 2, "supplier X, mode Sea: 40 shipments");
     ItemEconomics economics = new ItemEconomics(4, 0.2, 25, 6, 12, 60);
     StockPosition stock = new StockPosition(5, 1, 0, 2);
 
-    ContinuousReviewPolicy copy = roundTrip(policy);
+    PlanningRequest request =
+        new PlanningRequest(forecast, leadTime, economics, stock, ServiceTarget.fillRate(0.95),
+            PolicyType.R_S, 14, io.demandcast.inventory.distribution.DemandDistributions.Family.DISCRETE);
 
     assertThat(roundTrip(forecast)).isEqualTo(forecast);
-    assertThat(copy.recommend(roundTrip(forecast), roundTrip(leadTime), roundTrip(economics), roundTrip(stock)))
-        .isEqualTo(policy.recommend(forecast, leadTime, economics, stock));
+    Recommendation recommendation = ReplenishmentPlanner.plan(request);
+    assertThat(roundTrip(recommendation)).isEqualTo(recommendation);
+    assertThat(ReplenishmentPlanner.plan(roundTrip(request))).isEqualTo(recommendation);
   }
 
   @SuppressWarnings("unchecked")

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       SqlCommand.class,
       DdlCommand.class,
       BenchmarkCommand.class,
+      InventoryBenchmarkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DemandcastCli implements Runnable {

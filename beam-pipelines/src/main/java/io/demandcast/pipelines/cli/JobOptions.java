@@ -1,5 +1,8 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.inventory.PolicyType;
+import io.demandcast.inventory.ServiceTarget;
+import io.demandcast.pipelines.model.InventorySettings;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.PeriodType;
 import java.nio.file.Path;
@@ -44,10 +47,74 @@ final class JobOptions {
 
   @Option(
       names = "--service-level",
-      paramLabel = "ALPHA",
+      paramLabel = "LEVEL",
       defaultValue = "0.95",
-      description = "Target cycle service level, between 0 and 1. Default: ${DEFAULT-VALUE}")
+      description = "Service target of every item, between 0 and 1, in the measure of "
+          + "--service-measure (class targets and erp_items.service_level override it). "
+          + "Default: ${DEFAULT-VALUE}")
   double serviceLevel;
+
+  @Option(
+      names = "--service-measure",
+      paramLabel = "MEASURE",
+      defaultValue = "fill-rate",
+      description = "What the service targets measure: fill-rate (beta, share of demand met from "
+          + "stock) or cycle-service (alpha, share of replenishment cycles without a stock-out). "
+          + "Default: ${DEFAULT-VALUE}")
+  String serviceMeasure;
+
+  @Option(
+      names = "--class-service-levels",
+      paramLabel = "SPEC",
+      defaultValue = "",
+      description = "Service targets per ABC/XYZ class, e.g. A=0.98,B=0.95,C=0.9 or AX=0.99,CZ=0.85 "
+          + "(ABC by annual forecast value, XYZ by demand variability); items of other classes get "
+          + "--service-level. Default: none")
+  String classServiceLevels;
+
+  @Option(
+      names = "--continuous-policy",
+      paramLabel = "POLICY",
+      defaultValue = "s_S",
+      description = "Policy of items without a review period in erp_items: s_S (order up to S when "
+          + "the position falls to s) or s_Q (order a fixed lot Q). Items with review_period_days get "
+          + "(R, S). Default: ${DEFAULT-VALUE}")
+  String continuousPolicy;
+
+  @Option(
+      names = "--lead-time-distribution",
+      paramLabel = "FAMILY",
+      defaultValue = "auto",
+      description = "Distribution of demand over the lead time: auto (normal for smooth demand, "
+          + "Poisson or negative binomial for intermittent demand), normal or discrete. "
+          + "Default: ${DEFAULT-VALUE}")
+  String leadTimeDistribution;
+
+  @Option(
+      names = "--simulation-periods",
+      paramLabel = "N",
+      defaultValue = "12",
+      description = "Periods held out at the end of each series: the models forecast from before "
+          + "them and the policy simulator replays them (table policy_simulation); 0 turns the "
+          + "simulation off. Default: ${DEFAULT-VALUE}")
+  int simulationPeriods;
+
+  @Option(
+      names = "--warm-up-periods",
+      paramLabel = "N",
+      defaultValue = "12",
+      description = "Periods before the held-out ones the simulator replays first, unmeasured. "
+          + "Default: ${DEFAULT-VALUE}")
+  int warmUpPeriods;
+
+  @Option(
+      names = "--location-capacity",
+      paramLabel = "SPEC",
+      defaultValue = "",
+      description = "Storage capacity in units per location, e.g. PLANT01=50000,PLANT02=8000; orders "
+          + "that would overfill a location are scaled back, lowest service-value loss first. "
+          + "Default: none")
+  String locationCapacity;
 
   @Option(
       names = "--backtest-windows",
@@ -131,11 +198,38 @@ final class JobOptions {
   JobSettings settings(LocalDateTime startedAt) {
     String id = runId != null ? runId : newRunId(startedAt);
     try {
+      InventorySettings inventory =
+          new InventorySettings(
+              option("--service-measure", () -> ServiceTarget.Measure.parse(serviceMeasure)),
+              classServiceLevels,
+              option("--continuous-policy", () -> PolicyType.parse(continuousPolicy)),
+              option("--lead-time-distribution", () -> distribution(leadTimeDistribution)),
+              simulationPeriods,
+              warmUpPeriods,
+              option("--location-capacity", () -> InventorySettings.parseCapacity(locationCapacity)));
       return new JobSettings(id, startedAt, period, horizon, serviceLevel, backtestWindows,
           backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
-          quarantineMinReadings, skuShards);
+          quarantineMinReadings, skuShards, inventory);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(optionNames(e.getMessage()), e);
+    }
+  }
+
+  private static String distribution(String text) {
+    String family = text.toLowerCase(Locale.ROOT);
+    if (!InventorySettings.DISTRIBUTIONS.contains(family)) {
+      throw new IllegalArgumentException(
+          "unknown distribution '" + text + "': use one of " + InventorySettings.DISTRIBUTIONS);
+    }
+    return family;
+  }
+
+  /** The value of an option, or an error that names the option. */
+  private static <T> T option(String name, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
     }
   }
 
@@ -143,7 +237,7 @@ final class JobOptions {
   static String optionNames(String message) {
     Matcher m = Pattern.compile("\\b(runId|horizon|serviceLevel|backtestWindows|backtestStep"
         + "|minLaneShipments|storageMinC|storageMaxC|quarantineLookbackDays|quarantineMinReadings"
-        + "|skuShards)\\b").matcher(message);
+        + "|skuShards|simulationPeriods|warmUpPeriods)\\b").matcher(message);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String kebab = m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);

@@ -31,6 +31,16 @@ final class SummaryPrinter {
     out.printf("  recommendations    %,d written; %,d orders to place now, value %,.2f; "
         + "%,d with quarantined stock%n",
         s.recommendations(), s.ordersNow(), s.orderValue(), s.quarantinedSeries());
+    for (RunSummary.SimulatedService sim : s.simulation()) {
+      if (sim.abcClass() != null) {
+        continue;
+      }
+      out.printf("  %-18s %s %,d items, %s target %.3f: fill rate %.3f (item mean %.3f), "
+              + "cycle service %.3f, average inventory %,.0f units%n",
+          sim.selected() ? "policy simulation" : "",
+          sim.model(), sim.items(), sim.measure(), sim.target(), sim.fillRate(),
+          sim.meanItemFillRate(), sim.cycleService(), sim.averageInventory());
+    }
     out.printf("  rows written       %s%n", list(result.rowsWritten()));
     out.printf("  report             %s%n", report.html());
     out.println("  query              ./demandcast sql \"select * from latest_recommendations limit 5\"");

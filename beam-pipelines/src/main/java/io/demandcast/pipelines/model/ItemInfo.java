@@ -14,6 +14,9 @@ import java.io.Serializable;
  * @param supplier supplier, or null
  * @param shipMode usual shipment mode, or null
  * @param shelfLifeDays days, or null when not perishable
+ * @param reviewPeriodDays days between periodic reviews (the item gets an (R, S) policy), or null
+ *     for continuous review
+ * @param serviceLevel the item's own service target in (0, 1), or null
  */
 public record ItemInfo(
     String sku,
@@ -24,5 +27,7 @@ public record ItemInfo(
     double moq,
     String supplier,
     String shipMode,
-    Integer shelfLifeDays)
+    Integer shelfLifeDays,
+    Integer reviewPeriodDays,
+    Double serviceLevel)
     implements Serializable {}

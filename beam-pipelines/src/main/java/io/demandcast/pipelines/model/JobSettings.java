@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param startedAt UTC start of the run; also the {@code ts} of its rejected records
  * @param period the demand calendar
  * @param horizon periods to forecast, &gt;= 1
- * @param serviceLevel target cycle service level (alpha), in (0, 1)
+ * @param serviceLevel the service target of every item, in (0, 1), in the measure of {@link
+ *     InventorySettings#measure()} (fill rate by default) unless a class or item target applies
  * @param backtestWindows rolling-origin windows, &gt;= 1
  * @param backtestStep periods between rolling origins, &gt;= 1
  * @param minLaneShipments fewest lead times a supplier x mode lane needs before its own statistics
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param skuShards groups the SKUs are hashed into for forecasting, &gt;= 1: each group is one unit
  *     of work, so more shards give more parallelism and less memory per unit, fewer give less
  *     per-group overhead (which dominates on the DirectRunner)
+ * @param inventory policy, service measure, class targets, simulation and capacity settings
  */
 public record JobSettings(
     String runId,
@@ -39,13 +41,15 @@ public record JobSettings(
     double storageMaxC,
     int quarantineLookbackDays,
     int quarantineMinReadings,
-    int skuShards)
+    int skuShards,
+    InventorySettings inventory)
     implements Serializable {
 
   public JobSettings {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(inventory, "inventory");
     if (runId.isBlank()) {
       throw new IllegalArgumentException("runId must not be blank");
     }
@@ -82,9 +86,17 @@ public record JobSettings(
     }
   }
 
-  /** The defaults of everything but the run id and start: monthly, 12 periods, 95%. */
+  /** The defaults of everything but the run id and start: monthly, 12 periods, 95% fill rate. */
   public static JobSettings defaults(String runId, LocalDateTime startedAt) {
-    return new JobSettings(runId, startedAt, PeriodType.MONTH, 12, 0.95, 3, 3, 10, 15, 27, 30, 3, 128);
+    return new JobSettings(runId, startedAt, PeriodType.MONTH, 12, 0.95, 3, 3, 10, 15, 27, 30, 3, 128,
+        InventorySettings.defaults());
+  }
+
+  /** These settings with other inventory settings. */
+  public JobSettings withInventory(InventorySettings newInventory) {
+    return new JobSettings(runId, startedAt, period, horizon, serviceLevel, backtestWindows,
+        backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
+        quarantineMinReadings, skuShards, newInventory);
   }
 
   /** The shard of a SKU: a stable hash of the SKU modulo {@link #skuShards()}. */

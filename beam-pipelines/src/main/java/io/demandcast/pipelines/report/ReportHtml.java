@@ -51,6 +51,7 @@ final class ReportHtml {
         .append(title)
         .append("</h1>\n");
     summary(html, data, summary);
+    service(html, summary);
     orders(html, data, summary);
     charts(html, data);
     html.append("</body>\n</html>\n");
@@ -108,6 +109,32 @@ final class ReportHtml {
         .append("</th><td>")
         .append(value)
         .append("</td></tr>\n");
+  }
+
+  /** The policy simulation: target against achieved service per model and ABC class. */
+  private static void service(StringBuilder html, RunSummary summary) {
+    if (summary.simulation().isEmpty()) {
+      return;
+    }
+    html.append("<section id=\"service\">\n<h2>Service: target against achieved</h2>\n")
+        .append("<p>Each policy was set from a forecast made before the last held-out periods and ")
+        .append("replayed over their actual demand (table <code>policy_simulation</code>).</p>\n")
+        .append("<table>\n<thead><tr><th>forecast</th><th>class</th><th>items</th>")
+        .append("<th>target</th><th>fill rate</th><th>item mean fill rate</th>")
+        .append("<th>cycle service</th><th>average inventory</th><th>cost</th></tr></thead>\n")
+        .append("<tbody>\n");
+    for (RunSummary.SimulatedService s : summary.simulation()) {
+      html.append("<tr><td>").append(escape(s.model())).append("</td><td>")
+          .append(s.abcClass() == null ? "all" : escape(s.abcClass())).append("</td><td>")
+          .append(s.items()).append("</td><td>")
+          .append(String.format(Locale.ROOT, "%.3f %s", s.target(), escape(s.measure())))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.3f", s.fillRate()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.3f", s.meanItemFillRate()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.3f", s.cycleService()))
+          .append("</td><td>").append(units(s.averageInventory()))
+          .append("</td><td>").append(units(s.totalCost())).append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n</section>\n");
   }
 
   private static void orders(StringBuilder html, ReportData data, RunSummary summary) {

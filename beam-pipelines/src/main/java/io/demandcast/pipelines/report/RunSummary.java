@@ -28,6 +28,8 @@ import org.jooq.Record;
  * @param ordersNow recommendations with an order to place now
  * @param orderValue value of those orders, currency (quantity x unit cost)
  * @param quarantinedSeries recommendations whose on-hand stock is quarantined
+ * @param simulation the policy simulation per forecast model over all items ({@code abcClass} null)
+ *     and per ABC class, the run's own forecast first; empty when the simulation was off
  */
 public record RunSummary(
     String runId,
@@ -42,7 +44,37 @@ public record RunSummary(
     long recommendations,
     long ordersNow,
     double orderValue,
-    long quarantinedSeries) {
+    long quarantinedSeries,
+    java.util.List<SimulatedService> simulation) {
+
+  /**
+   * What the policies set from one model's forecasts achieved over the held-out periods.
+   *
+   * @param model the forecast model ({@code combination} or the run's chosen model, or the {@code
+   *     seasonal_naive} baseline)
+   * @param selected whether it is the run's own forecast
+   * @param abcClass the ABC class, or null for all items
+   * @param measure the service measure of the targets
+   * @param target the mean target over the items
+   * @param items series simulated
+   * @param fillRate units met from stock over units demanded, all items together
+   * @param meanItemFillRate the mean of the items' fill rates (items with demand)
+   * @param cycleService the mean of the items' cycle service levels (items that completed a cycle)
+   * @param averageInventory the sum over items of the average units on hand
+   * @param totalCost the sum over items of holding plus ordering cost, currency
+   */
+  public record SimulatedService(
+      String model,
+      boolean selected,
+      String abcClass,
+      String measure,
+      double target,
+      long items,
+      double fillRate,
+      double meanItemFillRate,
+      double cycleService,
+      double averageInventory,
+      double totalCost) {}
 
   /** Total rejected rows. */
   public long rejected() {
@@ -82,6 +114,31 @@ public record RunSummary(
               + "count(*) filter (where quarantined > 0) "
               + "from inventory_recommendations where run_id = ?",
           runId);
+      java.util.List<SimulatedService> simulation = new java.util.ArrayList<>();
+      for (Record r :
+          dsl.fetch(
+              "select model, bool_or(selected), abc_class, min(service_measure), "
+                  + "avg(service_target), count(*), "
+                  + "sum(demand * achieved_fill_rate) / nullif(sum(demand), 0), "
+                  + "avg(achieved_fill_rate), avg(achieved_cycle_service), sum(avg_inventory), "
+                  + "sum(total_cost) from policy_simulation where run_id = ? "
+                  + "group by grouping sets ((model), (model, abc_class)) "
+                  + "order by bool_or(selected) desc, model, abc_class nulls first",
+              runId)) {
+        simulation.add(
+            new SimulatedService(
+                r.get(0, String.class),
+                Boolean.TRUE.equals(r.get(1, Boolean.class)),
+                r.get(2, String.class),
+                r.get(3, String.class),
+                doubleOrNaN(r.get(4)),
+                ((Number) r.get(5)).longValue(),
+                doubleOrNaN(r.get(6)),
+                doubleOrNaN(r.get(7)),
+                doubleOrNaN(r.get(8)),
+                doubleOrNaN(r.get(9)),
+                doubleOrNaN(r.get(10))));
+      }
       return new RunSummary(
           runId,
           rejected,
@@ -95,7 +152,8 @@ public record RunSummary(
           ((Number) recs.get(0)).longValue(),
           ((Number) recs.get(1)).longValue(),
           ((Number) recs.get(2)).doubleValue(),
-          ((Number) recs.get(3)).longValue());
+          ((Number) recs.get(3)).longValue(),
+          java.util.List.copyOf(simulation));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the summary of run " + runId + ": " + e.getMessage(), e);
     }

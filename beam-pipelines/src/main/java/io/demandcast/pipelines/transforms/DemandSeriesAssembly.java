@@ -83,7 +83,9 @@ public final class DemandSeriesAssembly {
         moq == null ? 0 : moq,
         row.getString("supplier"),
         row.getString("ship_mode"),
-        row.getInt32("shelf_life_days"));
+        row.getInt32("shelf_life_days"),
+        row.getInt32("review_period_days"),
+        row.getDouble("service_level"));
   }
 
   /**

@@ -9,17 +9,24 @@ import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_ACCURACY;
 import static io.demandcast.connectors.schema.CanonicalTables.INVENTORY_RECOMMENDATIONS;
 import static io.demandcast.connectors.schema.CanonicalTables.IOT_READINGS;
 import static io.demandcast.connectors.schema.CanonicalTables.LOGISTICS_SHIPMENTS;
+import static io.demandcast.connectors.schema.CanonicalTables.POLICY_SIMULATION;
 import static io.demandcast.connectors.schema.CanonicalTables.REJECTED_RECORDS;
 
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
+import io.demandcast.inventory.classification.AbcThresholds;
+import io.demandcast.inventory.classification.AbcXyzRules;
+import io.demandcast.inventory.classification.ValueHistogram;
 import io.demandcast.pipelines.model.JobSettings;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Max;
@@ -52,20 +59,25 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       {@link JobSettings#skuShards()} of them), one CoGroupByKey.
  *   <li>Forecast, per SKU and location: assemble the demand series, fit the candidate models,
  *       backtest on rolling origins, select by MASE, forecast the horizon with p10/p50/p90.
- *   <li>Optimize: safety stock, reorder point, order-up-to level and the order to place now.
+ *   <li>Classify: ABC thresholds of annual forecast value from a bounded, mergeable value
+ *       histogram combined over all series (a side input; no step collects the series).
+ *   <li>Optimize, per series: class, target and policy; safety stock, reorder point, order-up-to
+ *       level and the order to place now; the policy simulation of the held-out periods; orders
+ *       scaled back where a location's capacity is exceeded (grouped by location only then).
  *   <li>Emit {@code demand_forecasts}, {@code forecast_accuracy}, {@code
- *       inventory_recommendations} and {@code rejected_records} rows.
+ *       inventory_recommendations}, {@code policy_simulation} and {@code rejected_records} rows.
  * </ol>
  *
- * Steps 3 and 4 run in one DoFn call per shard, SKU by SKU: the work of a SKU is independent of
- * every other SKU, and memory per call is bounded by the largest shard, not by the data set. Shards
+ * Step 3 runs in one DoFn call per shard, SKU by SKU: the work of a SKU is independent of every
+ * other SKU, and memory per call is bounded by the largest shard, not by the data set. Shards
  * rather than single SKUs are the grouping key because every group costs a fixed overhead on some
  * runners (on the DirectRunner about 10 ms, which made per-SKU groups dominate the demo's run time).
  */
 public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, PCollectionRowTuple> {
   /** The output tables, in the order the job emits them. */
   public static final List<TableSchema> OUTPUTS =
-      List.of(DEMAND_FORECASTS, FORECAST_ACCURACY, INVENTORY_RECOMMENDATIONS, REJECTED_RECORDS);
+      List.of(DEMAND_FORECASTS, FORECAST_ACCURACY, INVENTORY_RECOMMENDATIONS, POLICY_SIMULATION,
+          REJECTED_RECORDS);
 
   private final JobSettings settings;
 
@@ -107,18 +119,47 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
             .and(ForecastShardFn.STOCK, byShard("KeyStockByShard", valid(validated, ERP_INVENTORY)))
             .and(ForecastShardFn.ORDERS, byShard("KeyOrdersByShard", valid(validated, ERP_PURCHASE_ORDERS)))
             .apply("GroupBySkuShard", CoGroupByKey.create())
-            // Steps 3 and 4: forecast and optimize.
+            // Step 3: forecast.
             .apply(
-                "ForecastAndOptimize",
-                ParDo.of(new ForecastShardFn(settings, lastPeriod, leadTimes, excursions))
-                    .withSideInputs(lastPeriod, leadTimes, excursions)
+                "Forecast",
+                ParDo.of(new ForecastShardFn(settings, lastPeriod))
+                    .withSideInputs(lastPeriod)
                     .withOutputTags(
                         ForecastShardFn.FORECASTS,
                         TupleTagList.of(ForecastShardFn.ACCURACY)
-                            .and(ForecastShardFn.RECOMMENDATIONS)
+                            .and(ForecastShardFn.PLANS)
                             .and(ForecastShardFn.UNKNOWN_SKU)));
+    PCollection<PlanInput> plans =
+        perSku.get(ForecastShardFn.PLANS).setCoder(SerializableCoder.of(PlanInput.class));
 
-    // Step 5: emit.
+    // Step 4: classify.
+    JobSettings s = settings;
+    PCollectionView<AbcThresholds> thresholds =
+        plans
+            .apply(
+                "AnnualValue",
+                MapElements.into(TypeDescriptors.doubles())
+                    .via((PlanInput p) -> PlanInventoryFn.annualValue(p, s)))
+            .apply("AbcThresholds", Combine.globally(new AbcThresholdsFn()).asSingletonView());
+
+    // Step 5: optimize.
+    PCollectionTuple planned =
+        plans.apply(
+            "Optimize",
+            ParDo.of(new PlanInventoryFn(settings, thresholds, leadTimes, excursions))
+                .withSideInputs(thresholds, leadTimes, excursions)
+                .withOutputTags(
+                    PlanInventoryFn.PLANNED, TupleTagList.of(PlanInventoryFn.SIMULATION)));
+    PCollection<Row> recommendations =
+        planned
+            .get(PlanInventoryFn.PLANNED)
+            .setCoder(
+                KvCoder.of(
+                    StringUtf8Coder.of(), SerializableCoder.of(PlanInventoryFn.Planned.class)))
+            .apply(new ApplyCapacity(settings))
+            .setRowSchema(INVENTORY_RECOMMENDATIONS.beamSchema());
+
+    // Step 6: emit.
     PCollection<Row> allRejected =
         rejected
             .and(perSku.get(ForecastShardFn.UNKNOWN_SKU).setRowSchema(Rejections.SCHEMA))
@@ -130,12 +171,39 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
         .and(
             FORECAST_ACCURACY.name(),
             perSku.get(ForecastShardFn.ACCURACY).setRowSchema(FORECAST_ACCURACY.beamSchema()))
+        .and(INVENTORY_RECOMMENDATIONS.name(), recommendations)
         .and(
-            INVENTORY_RECOMMENDATIONS.name(),
-            perSku
-                .get(ForecastShardFn.RECOMMENDATIONS)
-                .setRowSchema(INVENTORY_RECOMMENDATIONS.beamSchema()))
+            POLICY_SIMULATION.name(),
+            planned.get(PlanInventoryFn.SIMULATION).setRowSchema(POLICY_SIMULATION.beamSchema()))
         .and(REJECTED_RECORDS.name(), allRejected);
+  }
+
+  /** ABC thresholds from a histogram of annual values: bounded memory whatever the series count. */
+  static final class AbcThresholdsFn
+      extends Combine.CombineFn<Double, ValueHistogram, AbcThresholds> {
+    @Override
+    public ValueHistogram createAccumulator() {
+      return new ValueHistogram();
+    }
+
+    @Override
+    public ValueHistogram addInput(ValueHistogram histogram, Double value) {
+      return histogram.add(value);
+    }
+
+    @Override
+    public ValueHistogram mergeAccumulators(Iterable<ValueHistogram> histograms) {
+      ValueHistogram merged = new ValueHistogram();
+      for (ValueHistogram h : histograms) {
+        merged = merged.merge(h);
+      }
+      return merged;
+    }
+
+    @Override
+    public AbcThresholds extractOutput(ValueHistogram histogram) {
+      return histogram.thresholds(AbcXyzRules.DEFAULT);
+    }
   }
 
   private static PCollection<Row> valid(Map<String, PCollectionTuple> validated, TableSchema table) {

@@ -9,6 +9,7 @@ import io.demandcast.forecasting.ModelSelection;
 import io.demandcast.forecasting.SelectionOptions;
 import io.demandcast.forecasting.SeriesForecast;
 import io.demandcast.forecasting.backtest.RollingOrigin;
+import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.pipelines.model.DemandSeries;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.PeriodType;
@@ -65,6 +66,21 @@ public final class ForecastSeries {
         new SelectionOptions(
                 m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep()))
             .withCombination(SelectionOptions.Combination.MEAN, 5));
+  }
+
+  /**
+   * The seasonal-naive baseline alone, with the run's horizon and backtest: the yardstick of the
+   * policy simulation ({@code policy_simulation} rows of model {@code seasonal_naive}), its
+   * quantiles from its own backtest errors.
+   */
+  public static ModelSelection baselineSelection(JobSettings settings) {
+    int m = settings.period().seasonalPeriod();
+    int h = settings.horizon();
+    return new ModelSelection(
+        List.of(new SeasonalNaive(m)),
+        new SelectionOptions(
+                m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep()))
+            .withCombination(SelectionOptions.Combination.NONE, 2));
   }
 
   /**

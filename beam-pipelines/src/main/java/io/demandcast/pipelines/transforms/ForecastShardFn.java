@@ -1,15 +1,16 @@
 package io.demandcast.pipelines.transforms;
 
+import io.demandcast.forecasting.ModelFitException;
 import io.demandcast.forecasting.ModelSelection;
-import io.demandcast.inventory.ContinuousReviewPolicy;
+import io.demandcast.forecasting.SeriesForecast;
+import io.demandcast.forecasting.models.DemandClassification;
 import io.demandcast.pipelines.model.DemandSeries;
-import io.demandcast.pipelines.model.ExcursionLog;
 import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.JobSettings;
-import io.demandcast.pipelines.model.LeadTimeStats;
 import io.demandcast.pipelines.model.StockSnapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,14 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Forecasts and optimizes every SKU of one shard, SKU by SKU, from the shard's grouped ERP rows:
- * sales whose SKU is not in the item master are rejected; each location's demand series is forecast
- * ({@link ForecastSeries}) and, when it has a forecast, gets a recommendation ({@link
- * RecommendInventory}).
+ * Forecasts every SKU of one shard, SKU by SKU, from the shard's grouped ERP rows: sales whose SKU
+ * is not in the item master are rejected; each location's demand series is forecast ({@link
+ * ForecastSeries}) and, when it has a forecast, handed to planning as a {@link PlanInput} with its
+ * item, stock and history. For the policy simulation the same selection, and the seasonal-naive
+ * baseline alone, also forecast from the history without its last {@link
+ * io.demandcast.pipelines.model.InventorySettings#simulationPeriods()} periods.
  *
- * <p>Counters (namespace {@code demandcast}): {@code series_forecast}, {@code series_skipped},
- * {@code recommendations}.
+ * <p>Counters (namespace {@code demandcast}): {@code series_forecast}, {@code series_skipped}.
  */
 final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   static final TupleTag<Row> SALES = new TupleTag<>("sales") {};
@@ -41,35 +43,25 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
 
   static final TupleTag<Row> FORECASTS = new TupleTag<>("demand_forecasts") {};
   static final TupleTag<Row> ACCURACY = new TupleTag<>("forecast_accuracy") {};
-  static final TupleTag<Row> RECOMMENDATIONS = new TupleTag<>("inventory_recommendations") {};
+  static final TupleTag<PlanInput> PLANS = new TupleTag<>("plans") {};
   static final TupleTag<Row> UNKNOWN_SKU = new TupleTag<>("unknown_sku") {};
 
   private final JobSettings settings;
   private final PCollectionView<Long> lastPeriodView;
-  private final PCollectionView<Map<String, LeadTimeStats>> leadTimesView;
-  private final PCollectionView<Map<String, ExcursionLog>> excursionsView;
   private final Counter forecast = Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_forecast");
   private final Counter skipped = Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_skipped");
-  private final Counter recommendations =
-      Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "recommendations");
   private transient ModelSelection selection;
-  private transient ContinuousReviewPolicy policy;
+  private transient ModelSelection baseline;
 
-  ForecastShardFn(
-      JobSettings settings,
-      PCollectionView<Long> lastPeriodView,
-      PCollectionView<Map<String, LeadTimeStats>> leadTimesView,
-      PCollectionView<Map<String, ExcursionLog>> excursionsView) {
+  ForecastShardFn(JobSettings settings, PCollectionView<Long> lastPeriodView) {
     this.settings = settings;
     this.lastPeriodView = lastPeriodView;
-    this.leadTimesView = leadTimesView;
-    this.excursionsView = excursionsView;
   }
 
   @Setup
   public void setup() {
     selection = ForecastSeries.selection(settings);
-    policy = new ContinuousReviewPolicy(settings.serviceLevel());
+    baseline = ForecastSeries.baselineSelection(settings);
   }
 
   @ProcessElement
@@ -84,10 +76,8 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
       }
     }
     long lastPeriod = context.sideInput(lastPeriodView);
-    Map<String, LeadTimeStats> leadTimes = context.sideInput(leadTimesView);
-    Map<String, ExcursionLog> excursions = context.sideInput(excursionsView);
     for (var sku : bySku.entrySet()) {
-      processSku(sku.getKey(), sku.getValue(), lastPeriod, leadTimes, excursions, out);
+      processSku(sku.getKey(), sku.getValue(), lastPeriod, out);
     }
   }
 
@@ -95,8 +85,6 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
       String sku,
       Map<TupleTag<Row>, List<Row>> rows,
       long lastPeriod,
-      Map<String, LeadTimeStats> leadTimes,
-      Map<String, ExcursionLog> excursions,
       MultiOutputReceiver out) {
     List<Row> items = rows.getOrDefault(ITEMS, List.of());
     List<Row> sales = rows.getOrDefault(SALES, List.of());
@@ -126,10 +114,36 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
         continue;
       }
       forecast.inc();
-      out.get(RECOMMENDATIONS).output(RecommendInventory.recommend(policy, outcome, item,
-          stock.get(series.location()), onOrder.getOrDefault(series.location(), 0.0),
-          leadTimes, excursions, settings));
-      recommendations.inc();
+      double[] history = series.history();
+      out.get(PLANS).output(new PlanInput(outcome, item, stock.get(series.location()),
+          onOrder.getOrDefault(series.location(), 0.0), history,
+          DemandClassification.isIntermittent(history), simulations(history)));
     }
+  }
+
+  /**
+   * The forecasts from before the held-out periods: the run's selection and the seasonal-naive
+   * baseline; none when the simulation is off or the history without the held-out periods is
+   * shorter than the selection needs. A model that cannot be fitted is left out.
+   */
+  private List<PlanInput.SimulationCase> simulations(double[] history) {
+    int held = settings.inventory().simulationPeriods();
+    List<PlanInput.SimulationCase> cases = new ArrayList<>();
+    int training = history.length - held;
+    if (held == 0 || training < selection.minHistory()) {
+      return cases;
+    }
+    double[] train = Arrays.copyOf(history, training);
+    boolean intermittent = DemandClassification.isIntermittent(train);
+    for (ModelSelection s : List.of(selection, baseline)) {
+      try {
+        SeriesForecast f = s.forecast(train);
+        cases.add(new PlanInput.SimulationCase(
+            f.model(), s == selection, training, f.mean(), f.sd(), intermittent));
+      } catch (ModelFitException | IllegalArgumentException e) {
+        // left out: the simulation compares the forecasts that exist
+      }
+    }
+    return cases;
   }
 }

@@ -1,17 +1,23 @@
 package io.demandcast.pipelines.transforms;
 
 import io.demandcast.connectors.schema.CanonicalTables;
-import io.demandcast.inventory.ContinuousReviewPolicy;
 import io.demandcast.inventory.DemandForecast;
 import io.demandcast.inventory.ItemEconomics;
 import io.demandcast.inventory.LeadTime;
+import io.demandcast.inventory.PlanningRequest;
+import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.Recommendation;
+import io.demandcast.inventory.ReplenishmentPlanner;
+import io.demandcast.inventory.ServiceTarget;
 import io.demandcast.inventory.StockPosition;
+import io.demandcast.inventory.classification.ItemClass;
+import io.demandcast.inventory.distribution.DemandDistributions;
 import io.demandcast.pipelines.model.ExcursionLog;
 import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.LeadTimeStats;
 import io.demandcast.pipelines.model.StockSnapshot;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +26,14 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * Turns a series' forecast into an inventory recommendation with the inventory optimizer's {@link
- * ContinuousReviewPolicy}, from the forecast, the item, the latest stock snapshot, the units on open
+ * ReplenishmentPlanner}, from the forecast, the item, the latest stock snapshot, the units on open
  * purchase orders, the lead time of the item's supplier lane and the location's temperature
  * excursions.
+ *
+ * <p>Per item: the policy is (R, S) when {@code erp_items.review_period_days} is set, else the run's
+ * continuous policy; the target is the item's own {@code service_level}, else its ABC/XYZ class's,
+ * else the run's; the lead-time demand distribution is normal for smooth demand and Poisson or
+ * negative binomial for intermittent demand ({@code --lead-time-distribution auto}).
  *
  * <p>Stock rules: a series without an inventory snapshot has 0 on hand (and the reason says so);
  * the on-hand stock of a perishable item (one with a shelf life) is quarantined when the location had
@@ -35,31 +46,73 @@ public final class RecommendInventory {
   private RecommendInventory() {}
 
   /**
-   * The {@code inventory_recommendations} row of one forecast series.
+   * Everything about one series the recommendation and the simulation share.
    *
-   * @param policy the run's replenishment policy
-   * @param outcome a series' forecast outcome with a forecast
-   * @param item the series' item
-   * @param snapshot the latest stock snapshot, or null when there is none
-   * @param onOrder units on open purchase orders
+   * @param input the series' plan input
+   * @param itemClass its ABC/XYZ class
+   * @param target its service target
+   * @param policy its policy
+   * @param reviewPeriodDays R for (R, S), else 0
+   * @param lead its lead time
+   * @param economics its economics
+   * @param onHand units on hand (0 without a snapshot)
+   * @param quarantined units quarantined
+   * @param notes reason notes on the stock and lead time, ending in "; " or empty
+   */
+  public record Context(
+      PlanInput input,
+      ItemClass itemClass,
+      ServiceTarget target,
+      PolicyType policy,
+      double reviewPeriodDays,
+      LeadTime lead,
+      ItemEconomics economics,
+      double onHand,
+      double quarantined,
+      String notes)
+      implements Serializable {
+
+    /** The distribution family for a history that is, or is not, intermittent. */
+    DemandDistributions.Family family(JobSettings settings, boolean intermittent) {
+      return switch (settings.inventory().distribution()) {
+        case "normal" -> DemandDistributions.Family.NORMAL;
+        case "discrete" -> DemandDistributions.Family.DISCRETE;
+        default -> intermittent
+            ? DemandDistributions.Family.DISCRETE
+            : DemandDistributions.Family.NORMAL;
+      };
+    }
+
+    /** The planning request for a forecast and stock position. */
+    PlanningRequest request(
+        JobSettings settings, double[] mean, double[] sd, StockPosition stock,
+        boolean intermittent) {
+      return new PlanningRequest(
+          new DemandForecast(settings.period().days(), mean, sd), lead, economics, stock, target,
+          policy, reviewPeriodDays, family(settings, intermittent));
+    }
+  }
+
+  /**
+   * The context of one series: stock after quarantine, lead time, economics, policy and target.
+   *
+   * @param input a series with a forecast
+   * @param itemClass the series' ABC/XYZ class
+   * @param classTarget the service level of its class (or the run's)
    * @param leadTimes lead-time statistics, see {@link LeadTimes}
    * @param excursions temperature excursion logs by location
    * @param settings the run's settings
-   * @throws IllegalArgumentException when the outcome has no forecast
    */
-  public static Row recommend(
-      ContinuousReviewPolicy policy,
-      ForecastSeries.Outcome outcome,
-      ItemInfo item,
-      StockSnapshot snapshot,
-      double onOrder,
+  public static Context context(
+      PlanInput input,
+      ItemClass itemClass,
+      double classTarget,
       Map<String, LeadTimeStats> leadTimes,
       Map<String, ExcursionLog> excursions,
       JobSettings settings) {
-    if (outcome.forecast() == null) {
-      throw new IllegalArgumentException(
-          "series " + outcome.sku() + " at " + outcome.location() + " has no forecast");
-    }
+    ForecastSeries.Outcome outcome = input.outcome();
+    ItemInfo item = input.item();
+    StockSnapshot snapshot = input.snapshot();
     StringBuilder notes = new StringBuilder();
     double onHand = 0;
     double quarantined = 0;
@@ -90,41 +143,83 @@ public final class RecommendInventory {
     if (choice == null) {
       notes.append("lead time unknown, taken as 0 days; ");
     }
-    Recommendation r =
-        policy.recommend(
-            new DemandForecast(
-                settings.period().days(), outcome.forecast().mean(), outcome.forecast().sd()),
-            lead,
-            new ItemEconomics(
-                item.unitCost(),
-                item.holdingCostRate(),
-                item.orderCost(),
-                item.casePack(),
-                item.moq(),
-                item.shelfLifeDays()),
-            new StockPosition(onHand, quarantined, onOrder, 0));
+    double level = item.serviceLevel() != null ? item.serviceLevel() : classTarget;
+    boolean periodic = item.reviewPeriodDays() != null;
+    return new Context(
+        input,
+        itemClass,
+        new ServiceTarget(settings.inventory().measure(), level),
+        periodic ? PolicyType.R_S : settings.inventory().continuousPolicy(),
+        periodic ? item.reviewPeriodDays() : 0,
+        lead,
+        new ItemEconomics(item.unitCost(), item.holdingCostRate(), item.orderCost(),
+            item.casePack(), item.moq(), item.shelfLifeDays()),
+        onHand,
+        quarantined,
+        notes.toString());
+  }
+
+  /**
+   * The recommendation of a series from its whole-history forecast.
+   *
+   * @param context the series' context
+   * @param settings the run's settings
+   */
+  public static Recommendation recommend(Context context, JobSettings settings) {
+    PlanInput input = context.input();
+    return ReplenishmentPlanner.plan(
+        context.request(
+            settings,
+            input.outcome().forecast().mean(),
+            input.outcome().forecast().sd(),
+            new StockPosition(context.onHand(), context.quarantined(), input.onOrder(), 0),
+            input.intermittent()));
+  }
+
+  /**
+   * The {@code inventory_recommendations} row of a recommendation.
+   *
+   * @param context the series' context
+   * @param r its recommendation, possibly scaled back for capacity
+   * @param capacityNote a note on a capacity cut to add to the reason, or null
+   * @param settings the run's settings
+   */
+  public static Row row(Context context, Recommendation r, String capacityNote, JobSettings settings) {
+    PlanInput input = context.input();
+    ForecastSeries.Outcome outcome = input.outcome();
+    String reason = context.notes() + r.reason()
+        + (capacityNote == null ? "" : io.demandcast.inventory.ReasonCode.SEPARATOR + capacityNote);
     return Row.withSchema(SCHEMA)
         .withFieldValue("run_id", settings.runId())
         .withFieldValue("sku", outcome.sku())
         .withFieldValue("location", outcome.location())
-        .withFieldValue("on_hand", onHand)
-        .withFieldValue("quarantined", quarantined)
-        .withFieldValue("on_order", onOrder)
+        .withFieldValue("on_hand", context.onHand())
+        .withFieldValue("quarantined", context.quarantined())
+        .withFieldValue("on_order", input.onOrder())
         .withFieldValue("inventory_position", r.inventoryPosition())
-        .withFieldValue("lead_time_mean_days", lead.meanDays())
-        .withFieldValue("lead_time_sd_days", lead.sdDays())
-        .withFieldValue("lead_time_basis", lead.basis())
-        .withFieldValue("service_level", settings.serviceLevel())
+        .withFieldValue("lead_time_mean_days", context.lead().meanDays())
+        .withFieldValue("lead_time_sd_days", context.lead().sdDays())
+        .withFieldValue("lead_time_basis", context.lead().basis())
+        .withFieldValue("service_level", r.target().level())
+        .withFieldValue("service_measure", r.target().measure().code())
+        .withFieldValue("policy", r.parameters().type().code())
+        .withFieldValue("review_period_days", r.parameters().reviewPeriodDays())
+        .withFieldValue("abc_class", context.itemClass().abc().name())
+        .withFieldValue("xyz_class", context.itemClass().xyz().name())
+        .withFieldValue("distribution", r.distribution())
         .withFieldValue("safety_stock", r.safetyStock())
         .withFieldValue("reorder_point", r.reorderPoint())
         .withFieldValue("order_up_to", r.orderUpTo())
+        .withFieldValue("order_quantity", r.orderQuantity())
         .withFieldValue("eoq", r.eoq())
         .withFieldValue("recommended_order_qty", r.recommendedOrderQty())
-        .withFieldValue("unit_cost", item.unitCost())
+        .withFieldValue("unit_cost", input.item().unitCost())
         .withFieldValue("expected_fill_rate", r.expectedFillRate())
+        .withFieldValue("expected_cycle_service", r.expectedCycleService())
+        .withFieldValue("expected_holding_cost", r.expectedHoldingCost())
         .withFieldValue("days_of_cover", r.daysOfCover())
         .withFieldValue("model", outcome.forecast().model())
-        .withFieldValue("reason", notes + r.reason())
+        .withFieldValue("reason", reason)
         .build();
   }
 }

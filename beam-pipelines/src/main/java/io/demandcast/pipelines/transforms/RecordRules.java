@@ -65,6 +65,14 @@ public final class RecordRules {
     if (shelfLife != null && shelfLife < 1) {
       return "shelf_life_days must be >= 1 when set, was " + shelfLife;
     }
+    Integer review = row.getInt32("review_period_days");
+    if (review != null && review < 1) {
+      return "review_period_days must be >= 1 when set, was " + review;
+    }
+    Double level = row.getDouble("service_level");
+    if (level != null && !(level > 0 && level < 1)) {
+      return "service_level must be in (0, 1) exclusive when set, e.g. 0.95, was " + level;
+    }
     return null;
   }
 

@@ -16,7 +16,7 @@ class JobSettingsTest {
   private static JobSettings settings(
       int horizon, double serviceLevel, double storageMinC, double storageMaxC, int skuShards) {
     return new JobSettings("run-1", STARTED, PeriodType.MONTH, horizon, serviceLevel, 3, 3, 10,
-        storageMinC, storageMaxC, 30, 3, skuShards);
+        storageMinC, storageMaxC, 30, 3, skuShards, InventorySettings.defaults());
   }
 
   @Test
@@ -94,15 +94,15 @@ class JobSettingsTest {
   @Test
   void givenOtherCountsBelow1_whenCreated_thenEachRejectedNamingTheValue() {
     assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 0, 3, 10,
-        15, 27, 30, 3, 128)).hasMessageContaining("backtestWindows").hasMessageContaining("was 0");
+        15, 27, 30, 3, 128, InventorySettings.defaults())).hasMessageContaining("backtestWindows").hasMessageContaining("was 0");
     assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 3, -1, 10,
-        15, 27, 30, 3, 128)).hasMessageContaining("backtestStep").hasMessageContaining("was -1");
+        15, 27, 30, 3, 128, InventorySettings.defaults())).hasMessageContaining("backtestStep").hasMessageContaining("was -1");
     assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 3, 3, 0,
-        15, 27, 30, 3, 128)).hasMessageContaining("minLaneShipments").hasMessageContaining("was 0");
+        15, 27, 30, 3, 128, InventorySettings.defaults())).hasMessageContaining("minLaneShipments").hasMessageContaining("was 0");
     assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 3, 3, 10,
-        15, 27, 0, 3, 128)).hasMessageContaining("quarantineLookbackDays").hasMessageContaining("was 0");
+        15, 27, 0, 3, 128, InventorySettings.defaults())).hasMessageContaining("quarantineLookbackDays").hasMessageContaining("was 0");
     assertThatThrownBy(() -> new JobSettings("r", STARTED, PeriodType.MONTH, 12, 0.95, 3, 3, 10,
-        15, 27, 30, 0, 128)).hasMessageContaining("quarantineMinReadings").hasMessageContaining("was 0");
+        15, 27, 30, 0, 128, InventorySettings.defaults())).hasMessageContaining("quarantineMinReadings").hasMessageContaining("was 0");
   }
 
   @Test

@@ -256,14 +256,16 @@ class DemandSeriesAssemblyTest {
   void givenItemWithNullCasePackAndMoq_whenItemInfo_thenDefaults1And0() {
     ItemInfo info = DemandSeriesAssembly.itemInfo(row(ERP_ITEMS, "sku", "A", "unit_cost", 10.0,
         "holding_cost_rate", 0.25, "order_cost", 50.0));
-    assertThat(info).isEqualTo(new ItemInfo("A", 10.0, 0.25, 50.0, 1, 0.0, null, null, null));
+    assertThat(info).isEqualTo(new ItemInfo("A", 10.0, 0.25, 50.0, 1, 0.0, null, null, null, null, null));
   }
 
   @Test
   void givenItemWithEveryField_whenItemInfo_thenCopied() {
     ItemInfo info = DemandSeriesAssembly.itemInfo(row(ERP_ITEMS, "sku", "A", "unit_cost", 10.0,
         "holding_cost_rate", 0.25, "order_cost", 50.0, "case_pack", 6, "moq", 12.0,
-        "supplier", "S1", "ship_mode", "Air", "shelf_life_days", 365));
-    assertThat(info).isEqualTo(new ItemInfo("A", 10.0, 0.25, 50.0, 6, 12.0, "S1", "Air", 365));
+        "supplier", "S1", "ship_mode", "Air", "shelf_life_days", 365, "review_period_days", 14,
+        "service_level", 0.97));
+    assertThat(info)
+        .isEqualTo(new ItemInfo("A", 10.0, 0.25, 50.0, 6, 12.0, "S1", "Air", 365, 14, 0.97));
   }
 }

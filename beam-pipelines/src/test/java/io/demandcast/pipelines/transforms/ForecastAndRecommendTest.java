@@ -38,7 +38,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class ForecastAndRecommendTest {
   private static final LocalDateTime STARTED = LocalDateTime.of(2026, 11, 21, 9, 0);
-  private static final JobSettings SETTINGS = JobSettings.defaults("test-run", STARTED);
+  // a cycle-service-level target, so that the reorder point covers lead-time demand plus a
+  // non-negative safety stock whatever the lot size (a fill-rate target may need less than the mean)
+  private static final JobSettings SETTINGS =
+      JobSettings.defaults("test-run", STARTED)
+          .withInventory(
+              new io.demandcast.pipelines.model.InventorySettings(
+                  io.demandcast.inventory.ServiceTarget.Measure.CYCLE_SERVICE, "",
+                  io.demandcast.inventory.PolicyType.S_S, "auto", 12, 12, java.util.Map.of()));
   private static final LocalDate FIRST_MONTH = LocalDate.of(1999, 1, 1);
   private static final int MONTHS = 48; // Jan 1999 .. Dec 2002
   private static final LocalDate SNAPSHOT = LocalDate.of(2002, 12, 31);

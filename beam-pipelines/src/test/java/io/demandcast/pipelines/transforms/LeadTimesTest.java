@@ -101,7 +101,7 @@ class LeadTimesTest {
   // ------------------------------------------------------------------ forItem
 
   private static ItemInfo item(String supplier, String mode) {
-    return new ItemInfo("A", 10, 0.25, 50, 1, 0, supplier, mode, null);
+    return new ItemInfo("A", 10, 0.25, 50, 1, 0, supplier, mode, null, null, null);
   }
 
   private static final LeadTimeStats LANE = new LeadTimeStats(12, 31, 7);

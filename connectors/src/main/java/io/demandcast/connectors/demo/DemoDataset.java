@@ -319,6 +319,9 @@ public final class DemoDataset {
     Integer shelfLife = random.nextDouble() < 0.10 ? (random.nextBoolean() ? 365 : 730) : null;
     // Brunel's storage cost per unit is read as currency per unit per month, plus 10% a year of capital cost.
     double holdingRate = round(0.10 + 12 * location.costPerUnit() / unitCost, 4);
+    // about a third of the parts are reviewed fortnightly ((R, S) policy); a hash of the part
+    // number, not the random stream, so the other synthetic fields stay as they were
+    Integer reviewPeriod = Math.floorMod(sku.hashCode(), 3) == 0 ? 14 : null;
     out.add(
         new Object[] {
           sku,
@@ -332,9 +335,12 @@ public final class DemoDataset {
           lane.supplier(),
           lane.mode(),
           shelfLife,
+          reviewPeriod,
+          null,
           CARPARTS + " line " + line(r) + "; holding_cost_rate from "
               + WH_COSTS + " (" + location.id() + "); " + SYNTHETIC
-              + "unit_cost, order_cost, case_pack, moq, shelf_life_days, supplier, ship_mode"
+              + "unit_cost, order_cost, case_pack, moq, shelf_life_days, review_period_days,"
+              + " supplier, ship_mode"
         });
   }
 

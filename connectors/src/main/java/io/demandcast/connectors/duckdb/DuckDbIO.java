@@ -31,7 +31,8 @@ public final class DuckDbIO {
   /**
    * Reads a table as rows of a canonical schema. The table is checked when the pipeline is built: a
    * missing column or a wrong type fails with a message naming the table, the column, the expected
-   * and the found type. A missing {@code lineage} column reads as NULL.
+   * and the found type. A missing column that {@link
+   * io.demandcast.connectors.schema.CanonicalTables#mayBeAbsent} allows reads as NULL.
    *
    * @param warehouse the warehouse file
    * @param table the table name in the warehouse

@@ -246,7 +246,7 @@ public final class DuckDbWarehouse {
     for (Column column : schema.columns()) {
       String type = found.get(column.name());
       if (type == null) {
-        if (column.nullable() && column.name().equals("lineage")) {
+        if (CanonicalTables.mayBeAbsent(schema, column)) {
           continue;
         }
         throw new IllegalArgumentException(

@@ -66,6 +66,16 @@ public final class CanonicalTables {
               optional("supplier", STRING, "supplier (vendor) the item is bought from"),
               optional("ship_mode", STRING, "usual shipment mode from the supplier, e.g. Air, Truck"),
               optional("shelf_life_days", INT32, "shelf life in days; NULL when not perishable"),
+              optional(
+                  "review_period_days",
+                  INT32,
+                  "days between periodic reviews: the item gets an (R, S) policy; NULL for"
+                      + " continuous review"),
+              optional(
+                  "service_level",
+                  DOUBLE,
+                  "the item's own service target in (0, 1), in the run's service measure; NULL"
+                      + " for the class or run target"),
               LINEAGE));
 
   /** ERP stock snapshots: one row per SKU, location and snapshot date. */
@@ -224,17 +234,82 @@ public final class CanonicalTables {
               required("lead_time_mean_days", DOUBLE, "mean supplier lead time, days"),
               required("lead_time_sd_days", DOUBLE, "standard deviation of the lead time, days"),
               optional("lead_time_basis", STRING, "which shipments the lead time comes from"),
-              required("service_level", DOUBLE, "target cycle service level (alpha)"),
+              required("service_level", DOUBLE, "service target, in the measure of service_measure"),
+              optional(
+                  "service_measure",
+                  STRING,
+                  "what service_level measures: fill_rate (beta) or cycle_service (alpha)"),
+              optional("policy", STRING, "replenishment policy: s_S, s_Q or R_S"),
+              optional("review_period_days", DOUBLE, "days between reviews for R_S; 0 otherwise"),
+              optional("abc_class", STRING, "A, B or C by annual forecast value"),
+              optional("xyz_class", STRING, "X, Y or Z by coefficient of variation of demand"),
+              optional(
+                  "distribution",
+                  STRING,
+                  "lead-time demand distribution: normal, poisson or negative_binomial"),
               required("safety_stock", DOUBLE, "units"),
               required("reorder_point", DOUBLE, "units; order when the position is at or below"),
               required("order_up_to", DOUBLE, "units; reorder point plus order quantity"),
+              optional(
+                  "order_quantity",
+                  DOUBLE,
+                  "lot size Q in units (s_Q, s_S); expected demand per review period for R_S"),
               required("eoq", DOUBLE, "economic order quantity, units"),
               required("recommended_order_qty", DOUBLE, "units to order now"),
               required("unit_cost", DOUBLE, "currency per unit"),
               required("expected_fill_rate", DOUBLE, "expected fill rate (beta) of the policy"),
+              optional(
+                  "expected_cycle_service",
+                  DOUBLE,
+                  "expected cycle service level (alpha) of the policy"),
+              optional(
+                  "expected_holding_cost",
+                  DOUBLE,
+                  "expected cost of the stock on hand, currency per year"),
               optional("days_of_cover", DOUBLE, "available stock over daily demand; NULL when no demand"),
               required("model", STRING, "the forecast model behind the recommendation"),
               required("reason", STRING, "why, in a planner's words")));
+
+  /**
+   * The policy simulator's replay of the held-out periods: one row per SKU, location and forecast
+   * model whose forecast, made before the held-out periods, set the policy.
+   */
+  public static final TableSchema POLICY_SIMULATION =
+      new TableSchema(
+          "policy_simulation",
+          Role.OUTPUT,
+          "run x sku x location x model",
+          List.of(
+              RUN_ID,
+              required("sku", STRING, "stock keeping unit"),
+              required("location", STRING, "location"),
+              required("model", STRING, "the forecast behind the simulated policy"),
+              required("selected", BOOLEAN, "whether this is the forecast the run uses"),
+              optional("abc_class", STRING, "A, B or C"),
+              optional("xyz_class", STRING, "X, Y or Z"),
+              required("policy", STRING, "s_S, s_Q or R_S"),
+              required("service_measure", STRING, "fill_rate or cycle_service"),
+              required("service_target", DOUBLE, "the target the policy was set for"),
+              required("periods", INT32, "held-out periods replayed"),
+              required("history_periods", INT32, "periods of history before them"),
+              required("demand", DOUBLE, "units demanded in the held-out periods"),
+              optional(
+                  "achieved_cycle_service",
+                  DOUBLE,
+                  "share of replenishment cycles without a stock-out; NULL when no cycle ended"),
+              optional(
+                  "achieved_fill_rate",
+                  DOUBLE,
+                  "share of demand met from stock; NULL when there was no demand"),
+              required("expected_fill_rate", DOUBLE, "fill rate the policy promised"),
+              required("avg_inventory", DOUBLE, "average units on hand"),
+              required("stockout_periods", INT32, "periods with demand not met from stock"),
+              required("orders", INT32, "orders placed"),
+              required("holding_cost", DOUBLE, "currency"),
+              required("ordering_cost", DOUBLE, "currency"),
+              required("total_cost", DOUBLE, "holding plus ordering cost, currency"),
+              required("reorder_point", DOUBLE, "units"),
+              required("order_up_to", DOUBLE, "units")));
 
   /** Every record the run rejected, with why. */
   public static final TableSchema REJECTED_RECORDS =
@@ -266,7 +341,26 @@ public final class CanonicalTables {
           DEMAND_FORECASTS,
           FORECAST_ACCURACY,
           INVENTORY_RECOMMENDATIONS,
+          POLICY_SIMULATION,
           REJECTED_RECORDS);
+
+  /**
+   * Whether a source table may lack {@code column}: the nullable source columns added after the
+   * first release ({@code lineage}, {@code erp_items.review_period_days} and {@code
+   * erp_items.service_level}) read as NULL when a user's table does not have them.
+   *
+   * @param table a canonical table
+   * @param column one of its columns
+   * @return true when a missing column reads as NULL
+   */
+  public static boolean mayBeAbsent(TableSchema table, Column column) {
+    return table.role() == Role.SOURCE
+        && column.nullable()
+        && ABSENT_AS_NULL.contains(column.name());
+  }
+
+  private static final java.util.Set<String> ABSENT_AS_NULL =
+      java.util.Set.of("lineage", "review_period_days", "service_level");
 
   /** Every canonical table: sources, then outputs. */
   public static final List<TableSchema> ALL =

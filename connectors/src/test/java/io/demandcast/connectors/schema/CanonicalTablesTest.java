@@ -32,7 +32,7 @@ class CanonicalTablesTest {
         .containsExactly(
             "erp_items", "erp_sales", "erp_inventory", "erp_purchase_orders", "iot_readings",
             "logistics_shipments", "model_runs", "demand_forecasts", "forecast_accuracy",
-            "inventory_recommendations", "rejected_records");
+            "inventory_recommendations", "policy_simulation", "rejected_records");
   }
 
   @Test

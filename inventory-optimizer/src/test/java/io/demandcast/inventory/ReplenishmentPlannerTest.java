@@ -7,9 +7,18 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class ContinuousReviewPolicyTest {
+class ReplenishmentPlannerTest {
   private static final LeadTime FIXED_30_DAYS = new LeadTime(30, 0, "test");
   private static final StockPosition EMPTY = new StockPosition(0, 0, 0, 0);
+
+  /** An (s, S) plan with a normal distribution and a cycle-service-level target. */
+  static Recommendation plan(
+      double alpha, DemandForecast forecast, LeadTime leadTime, ItemEconomics economics,
+      StockPosition stock) {
+    return ReplenishmentPlanner.plan(
+        PlanningRequest.continuous(
+            forecast, leadTime, economics, stock, ServiceTarget.cycleService(alpha)));
+  }
 
   @Test
   void givenWorkedExample_whenRecommend_thenEveryFieldMatchesHandCalculation() {
@@ -29,8 +38,7 @@ class ContinuousReviewPolicyTest {
     StockPosition stock = new StockPosition(150, 10, 50, 0);
 
     Recommendation r =
-        new ContinuousReviewPolicy(0.95)
-            .recommend(forecast, new LeadTime(45, 15, "test"), economics, stock);
+        plan(0.95, forecast, new LeadTime(45, 15, "test"), economics, stock);
 
     assertThat(r.inventoryPosition()).isEqualTo(190.0);
     assertThat(r.leadTimeDemandMean()).isCloseTo(160.0, within(1e-9));
@@ -65,8 +73,7 @@ class ContinuousReviewPolicyTest {
     DemandForecast forecast = new DemandForecast(10, new double[] {100, 200}, new double[] {10, 20});
 
     Recommendation r =
-        new ContinuousReviewPolicy(0.9)
-            .recommend(forecast, new LeadTime(35, 0, "test"), economics(1, 0), EMPTY);
+        plan(0.9, forecast, new LeadTime(35, 0, "test"), economics(1, 0), EMPTY);
 
     assertThat(r.leadTimeDemandMean()).isCloseTo(525.0, within(1e-9));
     assertThat(r.leadTimeDemandSd()).isCloseTo(Math.sqrt(875.0), within(1e-9));
@@ -79,9 +86,7 @@ class ContinuousReviewPolicyTest {
     DemandForecast forecast = new DemandForecast(30, new double[] {90, 500}, new double[] {40, 40});
 
     Recommendation r =
-        new ContinuousReviewPolicy(0.95)
-            .recommend(
-                forecast, new LeadTime(0, 6, "test"), economics(1, 0),
+        plan(0.95, forecast, new LeadTime(0, 6, "test"), economics(1, 0),
                 new StockPosition(45, 0, 0, 0));
 
     assertThat(r.leadTimeDemandMean()).isZero();
@@ -97,7 +102,7 @@ class ContinuousReviewPolicyTest {
     ItemEconomics economics = new ItemEconomics(30, 0.2, 100, 1, 0, null);
 
     Recommendation r =
-        new ContinuousReviewPolicy(0.95).recommend(forecast, FIXED_30_DAYS, economics, EMPTY);
+        plan(0.95, forecast, FIXED_30_DAYS, economics, EMPTY);
 
     assertThat(r.eoq()).isCloseTo(200.0, within(1e-9));
     assertThat(r.orderUpTo() - r.reorderPoint()).isCloseTo(200.0, within(1e-9));
@@ -106,13 +111,9 @@ class ContinuousReviewPolicyTest {
   @Test
   void givenZeroHoldingCost_whenRecommend_thenEoqIsMoqOrCasePack() {
     Recommendation withMoq =
-        new ContinuousReviewPolicy(0.9)
-            .recommend(
-                steady(100, 10), FIXED_30_DAYS, new ItemEconomics(5, 0, 50, 12, 40, null), EMPTY);
+        plan(0.9, steady(100, 10), FIXED_30_DAYS, new ItemEconomics(5, 0, 50, 12, 40, null), EMPTY);
     Recommendation withCase =
-        new ContinuousReviewPolicy(0.9)
-            .recommend(
-                steady(100, 10), FIXED_30_DAYS, new ItemEconomics(5, 0, 50, 12, 5, null), EMPTY);
+        plan(0.9, steady(100, 10), FIXED_30_DAYS, new ItemEconomics(5, 0, 50, 12, 5, null), EMPTY);
 
     assertThat(withMoq.eoq()).isEqualTo(40.0);
     assertThat(withCase.eoq()).isEqualTo(12.0);
@@ -122,9 +123,7 @@ class ContinuousReviewPolicyTest {
   void givenMoqAboveEoq_whenBelowReorderPoint_thenMoqRaisesTheOrderAndSaysSo() {
     // D = 100/period of 30 days -> A = 1216.7/yr; K = 10, h = 2.5 -> EOQ = 98.7; MOQ = 500.
     Recommendation r =
-        new ContinuousReviewPolicy(0.9)
-            .recommend(
-                steady(100, 0), FIXED_30_DAYS, new ItemEconomics(10, 0.25, 10, 1, 500, null), EMPTY);
+        plan(0.9, steady(100, 0), FIXED_30_DAYS, new ItemEconomics(10, 0.25, 10, 1, 500, null), EMPTY);
 
     assertThat(r.eoq()).isLessThan(100.0);
     assertThat(r.orderUpTo() - r.reorderPoint()).isCloseTo(500.0, within(1e-9));
@@ -137,9 +136,7 @@ class ContinuousReviewPolicyTest {
     // D = 300 per 30 days = 10/day; shelf life 31 days -> 310 units -> 25 cases of 12 = 300.
     // EOQ with K = 1000, h = 0.1: sqrt(2 * 3650 * 1000 / 0.1) = 8544 -> capped at 300.
     Recommendation r =
-        new ContinuousReviewPolicy(0.9)
-            .recommend(
-                steady(300, 0), FIXED_30_DAYS, new ItemEconomics(1, 0.1, 1000, 12, 0, 31), EMPTY);
+        plan(0.9, steady(300, 0), FIXED_30_DAYS, new ItemEconomics(1, 0.1, 1000, 12, 0, 31), EMPTY);
 
     assertThat(r.orderUpTo() - r.reorderPoint()).isCloseTo(300.0, within(1e-9));
     assertThat(r.recommendedOrderQty()).isEqualTo(300.0);
@@ -151,9 +148,7 @@ class ContinuousReviewPolicyTest {
   void givenMoqAboveShelfLifeDemand_whenBelowReorderPoint_thenMoqWinsAndReasonSaysSo() {
     // 10/day over 4 days = 40 -> 3 cases = 36 < MOQ 100 -> MOQ in whole cases = 9 cases = 108.
     Recommendation r =
-        new ContinuousReviewPolicy(0.9)
-            .recommend(
-                steady(300, 0), FIXED_30_DAYS, new ItemEconomics(1, 0.1, 1000, 12, 100, 4), EMPTY);
+        plan(0.9, steady(300, 0), FIXED_30_DAYS, new ItemEconomics(1, 0.1, 1000, 12, 100, 4), EMPTY);
 
     assertThat(r.recommendedOrderQty()).isEqualTo(108.0);
     assertThat(r.reason())
@@ -165,8 +160,7 @@ class ContinuousReviewPolicyTest {
   @Test
   void givenStockAboveReorderPoint_whenRecommend_thenNoOrder() {
     Recommendation r =
-        new ContinuousReviewPolicy(0.9)
-            .recommend(steady(100, 20), FIXED_30_DAYS, economics(1, 0), new StockPosition(500, 0, 0, 0));
+        plan(0.9, steady(100, 20), FIXED_30_DAYS, economics(1, 0), new StockPosition(500, 0, 0, 0));
 
     assertThat(r.recommendedOrderQty()).isZero();
     assertThat(r.reason()).isEqualTo("above reorder point: no order");
@@ -175,8 +169,7 @@ class ContinuousReviewPolicyTest {
   @Test
   void givenZeroForecast_whenRecommend_thenNoOrderFullFillRateAndNoDaysOfCover() {
     Recommendation r =
-        new ContinuousReviewPolicy(0.9)
-            .recommend(steady(0, 0), FIXED_30_DAYS, economics(6, 10), new StockPosition(0, 0, 0, 20));
+        plan(0.9, steady(0, 0), FIXED_30_DAYS, economics(6, 10), new StockPosition(0, 0, 0, 20));
 
     assertThat(r.recommendedOrderQty()).isZero();
     assertThat(r.eoq()).isZero();
@@ -191,8 +184,7 @@ class ContinuousReviewPolicyTest {
         new DemandForecast(7, new double[] {50, 60, 70}, new double[] {0, 0, 0});
 
     Recommendation r =
-        new ContinuousReviewPolicy(0.99)
-            .recommend(forecast, new LeadTime(10, 0, "test"), economics(1, 0), EMPTY);
+        plan(0.99, forecast, new LeadTime(10, 0, "test"), economics(1, 0), EMPTY);
 
     assertThat(r.safetyStock()).isZero();
     assertThat(r.reorderPoint()).isEqualTo(r.leadTimeDemandMean());
@@ -200,18 +192,18 @@ class ContinuousReviewPolicyTest {
   }
 
   @Test
-  void givenServiceLevelBelowHalf_whenRecommend_thenNoSafetyStockAndFillRateUsesSafetyFactorZero() {
-    // alpha = 0.3 -> z = -0.524 but SS = max(0, z * sigma) = 0, so s = mu_L and the safety factor
-    // actually held is k = 0: sigma = 30 (one period of sd 30), Q = 300 (MOQ, EOQ = 0 as K = 0),
-    // beta = 1 - 30 * G(0) / 300 = 1 - 30 * 0.398942 / 300 = 0.960106.
+  void givenServiceLevelBelowHalf_whenRecommend_thenSafetyStockIsNegativeAndFillRateFollows() {
+    // alpha = 0.3 -> z = qnorm(0.3) = -0.524401; sigma = 30 (one period of sd 30), so SS = z * sigma
+    // = -15.732015 and s = 84.267985. Q = 300 (MOQ; EOQ = 0 as K = 0). Fill rate with the loss
+    // function of X ~ N(100, 30): 1 - (30 G(z) - 30 G(z + 300/30)) / 300 = 0.928523 (values from R:
+    // qnorm, dnorm, pnorm).
     Recommendation r =
-        new ContinuousReviewPolicy(0.3)
-            .recommend(
-                steady(100, 30), FIXED_30_DAYS, new ItemEconomics(10, 0.2, 0, 1, 300, null), EMPTY);
+        plan(0.3, steady(100, 30), FIXED_30_DAYS, new ItemEconomics(10, 0.2, 0, 1, 300, null), EMPTY);
 
-    assertThat(r.safetyStock()).isZero();
-    assertThat(r.reorderPoint()).isCloseTo(100.0, within(1e-9));
-    assertThat(r.expectedFillRate()).isCloseTo(0.960106, within(1e-6));
+    assertThat(r.safetyStock()).isCloseTo(-15.732015, within(1e-6));
+    assertThat(r.reorderPoint()).isCloseTo(84.267985, within(1e-6));
+    assertThat(r.expectedFillRate()).isCloseTo(0.928523, within(1e-6));
+    assertThat(r.expectedCycleService()).isCloseTo(0.3, within(1e-9));
   }
 
   @Test
@@ -219,14 +211,12 @@ class ContinuousReviewPolicyTest {
     double previous = Double.NEGATIVE_INFINITY;
     for (int percent = 50; percent <= 99; percent++) {
       Recommendation r =
-          new ContinuousReviewPolicy(percent / 100.0)
-              .recommend(steady(100, 30), new LeadTime(20, 5, "test"), economics(1, 0), EMPTY);
+          plan(percent / 100.0, steady(100, 30), new LeadTime(20, 5, "test"), economics(1, 0), EMPTY);
       assertThat(r.reorderPoint()).as("service level %d%%", percent).isGreaterThanOrEqualTo(previous);
       previous = r.reorderPoint();
     }
     Recommendation atHalf =
-        new ContinuousReviewPolicy(0.5)
-            .recommend(steady(100, 30), new LeadTime(20, 5, "test"), economics(1, 0), EMPTY);
+        plan(0.5, steady(100, 30), new LeadTime(20, 5, "test"), economics(1, 0), EMPTY);
     assertThat(previous).isGreaterThan(atHalf.reorderPoint());
   }
 
@@ -236,9 +226,7 @@ class ContinuousReviewPolicyTest {
     double previousFillRate = 0;
     for (int orderCost = 0; orderCost <= 2000; orderCost += 20) {
       Recommendation r =
-          new ContinuousReviewPolicy(0.8)
-              .recommend(
-                  steady(100, 40), FIXED_30_DAYS, new ItemEconomics(10, 0.2, orderCost, 6, 0, null),
+          plan(0.8, steady(100, 40), FIXED_30_DAYS, new ItemEconomics(10, 0.2, orderCost, 6, 0, null),
                   EMPTY);
       double lot = r.orderUpTo() - r.reorderPoint();
       assertThat(lot).as("K = %d", orderCost).isGreaterThanOrEqualTo(previousLot - 1e-9);
@@ -255,26 +243,43 @@ class ContinuousReviewPolicyTest {
     int orders = 0;
     for (int i = 0; i < 5_000; i++) {
       ItemEconomics economics = randomEconomics(random);
+      PolicyType policy = PolicyType.values()[random.nextInt(3)];
+      ServiceTarget target =
+          new ServiceTarget(
+              ServiceTarget.Measure.values()[random.nextInt(2)], random.nextDouble(0.01, 0.995));
       Recommendation r =
-          new ContinuousReviewPolicy(random.nextDouble(0.01, 0.995))
-              .recommend(randomForecast(random), randomLeadTime(random), economics, randomStock(random));
+          ReplenishmentPlanner.plan(
+              new PlanningRequest(randomForecast(random), randomLeadTime(random), economics,
+                  randomStock(random), target, policy,
+                  policy == PolicyType.R_S ? random.nextInt(1, 30) : 0,
+                  io.demandcast.inventory.distribution.DemandDistributions.Family.values()[
+                      random.nextInt(
+                          io.demandcast.inventory.distribution.DemandDistributions.Family.values()
+                              .length)]));
 
       if (r.recommendedOrderQty() > 0) {
         orders++;
         assertThat(r.recommendedOrderQty() % economics.casePack()).as("case %d: %s", i, r).isZero();
         assertThat(r.recommendedOrderQty()).as("case %d: %s", i, r).isGreaterThanOrEqualTo(economics.moq());
       }
-      // inventoryPosition is excluded: it is legitimately negative when backorders exceed stock.
+      // inventoryPosition is excluded: it is legitimately negative when backorders exceed stock;
+      // so is safetyStock, negative when the lot alone meets a low target (checked against s - mu).
+      if (r.leadTimeDemandMean() > 0 || r.reason().startsWith("no demand")) {
+        assertThat(r.safetyStock())
+            .as("case %d: %s", i, r)
+            .isCloseTo(r.reorderPoint() - r.leadTimeDemandMean(), within(1e-6));
+      }
       Map<String, Double> fields =
           Map.of(
               "leadTimeDemandMean", r.leadTimeDemandMean(),
               "leadTimeDemandSd", r.leadTimeDemandSd(),
-              "safetyStock", r.safetyStock(),
               "reorderPoint", r.reorderPoint(),
               "orderUpTo", r.orderUpTo(),
               "eoq", r.eoq(),
               "recommendedOrderQty", r.recommendedOrderQty(),
-              "expectedFillRate", r.expectedFillRate());
+              "expectedFillRate", r.expectedFillRate(),
+              "expectedCycleService", r.expectedCycleService(),
+              "expectedHoldingCost", r.expectedHoldingCost());
       for (Map.Entry<String, Double> field : fields.entrySet()) {
         assertThat(field.getValue())
             .as("%s in case %d: %s", field.getKey(), i, r)

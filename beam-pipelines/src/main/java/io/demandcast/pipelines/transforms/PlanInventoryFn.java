@@ -1,0 +1,97 @@
+package io.demandcast.pipelines.transforms;
+
+import io.demandcast.inventory.Recommendation;
+import io.demandcast.inventory.classification.AbcThresholds;
+import io.demandcast.inventory.classification.AbcXyzRules;
+import io.demandcast.inventory.classification.ClassServiceTargets;
+import io.demandcast.inventory.classification.ItemClass;
+import io.demandcast.inventory.classification.XyzClass;
+import io.demandcast.pipelines.model.ExcursionLog;
+import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.model.LeadTimeStats;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * Plans one series: classifies it (ABC by annual forecast value against the run's thresholds, XYZ
+ * by the coefficient of variation of its history), picks its target and policy, recommends (see
+ * {@link RecommendInventory}) and replays the held-out periods ({@link SimulatePolicy}).
+ *
+ * <p>Outputs: the plan keyed by location (for the capacity check), and {@code policy_simulation}
+ * rows. Counter (namespace {@code demandcast}): {@code recommendations}.
+ */
+final class PlanInventoryFn extends DoFn<PlanInput, KV<String, PlanInventoryFn.Planned>> {
+  static final TupleTag<KV<String, Planned>> PLANNED = new TupleTag<>("planned") {};
+  static final TupleTag<Row> SIMULATION = new TupleTag<>("policy_simulation") {};
+
+  /**
+   * A series' recommendation with its context, before any capacity cut.
+   *
+   * @param context the planning context
+   * @param recommendation the recommendation
+   */
+  record Planned(RecommendInventory.Context context, Recommendation recommendation)
+      implements java.io.Serializable {}
+
+  private final JobSettings settings;
+  private final PCollectionView<AbcThresholds> thresholdsView;
+  private final PCollectionView<Map<String, LeadTimeStats>> leadTimesView;
+  private final PCollectionView<Map<String, ExcursionLog>> excursionsView;
+  private final Counter recommendations =
+      Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "recommendations");
+  private transient ClassServiceTargets targets;
+
+  PlanInventoryFn(
+      JobSettings settings,
+      PCollectionView<AbcThresholds> thresholdsView,
+      PCollectionView<Map<String, LeadTimeStats>> leadTimesView,
+      PCollectionView<Map<String, ExcursionLog>> excursionsView) {
+    this.settings = settings;
+    this.thresholdsView = thresholdsView;
+    this.leadTimesView = leadTimesView;
+    this.excursionsView = excursionsView;
+  }
+
+  @Setup
+  public void setup() {
+    targets = ClassServiceTargets.parse(settings.inventory().classTargets(), settings.serviceLevel());
+  }
+
+  @ProcessElement
+  public void process(ProcessContext c, MultiOutputReceiver out) {
+    PlanInput input = c.element();
+    AbcThresholds thresholds = c.sideInput(thresholdsView);
+    ItemClass itemClass =
+        new ItemClass(
+            thresholds.classify(annualValue(input, settings)),
+            XyzClass.of(input.history(), AbcXyzRules.DEFAULT));
+    RecommendInventory.Context context =
+        RecommendInventory.context(input, itemClass, targets.lookup(itemClass),
+            c.sideInput(leadTimesView), c.sideInput(excursionsView), settings);
+    Recommendation recommendation = RecommendInventory.recommend(context, settings);
+    out.get(PLANNED)
+        .output(KV.of(input.outcome().location(), new Planned(context, recommendation)));
+    recommendations.inc();
+    SimulatePolicy.rows(context, settings).forEach(out.get(SIMULATION)::output);
+  }
+
+  /**
+   * The annual forecast value of a series: mean forecast per period × periods per year × unit
+   * cost, in currency per year.
+   */
+  static double annualValue(PlanInput input, JobSettings settings) {
+    double[] mean = input.outcome().forecast().mean();
+    double sum = 0;
+    for (double m : mean) {
+      sum += m;
+    }
+    double periodsPerYear = 365.25 / settings.period().days();
+    return Math.max(0.0, sum / mean.length * periodsPerYear * input.item().unitCost());
+  }
+}

@@ -233,15 +233,21 @@ final class JobOptions {
     }
   }
 
-  /** Replaces JobSettings' component names in a message by the options that set them. */
+  /**
+   * Replaces JobSettings' and InventorySettings' component names in a message by the options that
+   * set them.
+   */
   static String optionNames(String message) {
     Matcher m = Pattern.compile("\\b(runId|horizon|serviceLevel|backtestWindows|backtestStep"
         + "|minLaneShipments|storageMinC|storageMaxC|quarantineLookbackDays|quarantineMinReadings"
-        + "|skuShards|simulationPeriods|warmUpPeriods)\\b").matcher(message);
+        + "|skuShards|simulationPeriods|warmUpPeriods|continuousPolicy|locationCapacity"
+        + "|classTargets)\\b").matcher(message);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String kebab = m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-      m.appendReplacement(out, "--" + kebab);
+      String kebab = m.group(1).equals("classTargets")
+          ? "class-service-levels"
+          : m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+      m.appendReplacement(out, Matcher.quoteReplacement("--" + kebab));
     }
     m.appendTail(out);
     return out.toString();

@@ -2,6 +2,7 @@ package io.demandcast.pipelines.model;
 
 import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.ServiceTarget;
+import io.demandcast.inventory.classification.ClassServiceTargets;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,12 @@ public record InventorySettings(
     if (continuousPolicy == PolicyType.R_S) {
       throw new IllegalArgumentException(
           "continuousPolicy must be s_S or s_Q, was R_S (items get (R, S) from their review period)");
+    }
+    try {
+      // the entries only: the level of items no entry matches is JobSettings.serviceLevel
+      ClassServiceTargets.parse(classTargets, 0.5);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("classTargets: " + e.getMessage(), e);
     }
     distribution = distribution.toLowerCase(Locale.ROOT);
     if (!DISTRIBUTIONS.contains(distribution)) {

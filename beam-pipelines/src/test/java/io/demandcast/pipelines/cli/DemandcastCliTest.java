@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +188,111 @@ class DemandcastCliTest {
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.errFirstLine()).contains("unknown source table 'erp_salez'")
         .contains("erp_sales").contains("logistics_shipments");
+  }
+
+  // ------------------------------------------------------------------ inventory options
+
+  @Test
+  void givenRunHelp_whenExecuted_thenListsTheInventoryOptions() {
+    Outcome r = execute("run", "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("--service-measure").contains("--class-service-levels")
+        .contains("--continuous-policy").contains("--lead-time-distribution")
+        .contains("--simulation-periods").contains("--warm-up-periods")
+        .contains("--location-capacity");
+  }
+
+  /** Runs with a bad option; checks the exit, the first error line and that no warehouse exists. */
+  private void assertRejectedBeforeAnyWork(List<String> args, String... fragments) {
+    Path warehouse = dir.resolve("w.duckdb");
+    // a report directory inside the test's folder, in case the run gets that far
+    List<String> all = new java.util.ArrayList<>(List.of("run", "--warehouse=" + warehouse,
+        "--reports=" + dir.resolve("reports")));
+    all.addAll(args);
+    Outcome r = execute(all.toArray(String[]::new));
+    assertThat(r.exitCode()).as(args.toString()).isNotZero();
+    assertThat(r.errFirstLine()).as(args.toString()).startsWith("demandcast: ").contains(fragments);
+    assertThat(warehouse).as(args + ": checked before the warehouse is touched").doesNotExist();
+    assertThat(r.out()).as(args.toString()).isEmpty();
+  }
+
+  @Test
+  void givenBogusServiceMeasure_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--service-measure", "bogus"),
+        "--service-measure", "'bogus'", "cycle-service", "fill-rate");
+  }
+
+  @Test
+  void givenUnknownContinuousPolicy_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--continuous-policy", "s_X"),
+        "--continuous-policy", "'s_X'", "s_Q", "s_S");
+  }
+
+  @Test
+  void givenPeriodicPolicyAsContinuousPolicy_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--continuous-policy", "R_S"),
+        "--continuous-policy", "R_S", "s_S or s_Q");
+  }
+
+  @Test
+  void givenUnknownLeadTimeDistribution_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--lead-time-distribution", "gamma"),
+        "--lead-time-distribution", "'gamma'", "auto", "normal", "discrete");
+  }
+
+  @Test
+  void givenNonNumericLocationCapacity_whenRun_thenNonZeroExitNamingOptionLocationAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--location-capacity", "PLANT01=x"),
+        "--location-capacity", "PLANT01", "'x'");
+  }
+
+  @Test
+  void givenLocationCapacityWithoutEquals_whenRun_thenNonZeroExitNamingTheEntry() {
+    assertRejectedBeforeAnyWork(List.of("--location-capacity", "PLANT01=500,PLANT02"),
+        "--location-capacity", "'PLANT02'", "LOCATION=UNITS");
+  }
+
+  @Test
+  void givenNegativeLocationCapacity_whenRun_thenNonZeroExitNamingOptionLocationAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--location-capacity", "PLANT01=-5"),
+        "--location-capacity", "PLANT01", "-5.0");
+  }
+
+  @Test
+  void givenNegativeSimulationPeriods_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--simulation-periods=-1"),
+        "--simulation-periods", "was -1");
+  }
+
+  @Test
+  void givenNegativeWarmUpPeriods_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--warm-up-periods=-2"), "--warm-up-periods", "was -2");
+  }
+
+  /**
+   * Regression test: class targets were parsed only when the pipeline set up its planning step,
+   * after the warehouse had been opened and the sources read.
+   */
+  @Test
+  void givenClassServiceLevelAbove1_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--class-service-levels", "A=0.98,B=1.5"),
+        "--class-service-levels", "B=1.5");
+  }
+
+  @Test
+  void givenUnknownClassInClassServiceLevels_whenRun_thenNonZeroExitNamingOptionAndClass() {
+    assertRejectedBeforeAnyWork(List.of("--class-service-levels", "D=0.9"),
+        "--class-service-levels", "'D'");
+  }
+
+  @Test
+  void givenValidInventoryOptions_whenRunWithBadServiceLevel_thenOnlyTheServiceLevelIsReported() {
+    // every inventory option is accepted: the one error is --service-level's
+    assertRejectedBeforeAnyWork(List.of("--service-measure", "cycle-service",
+        "--continuous-policy", "s_Q", "--lead-time-distribution", "discrete",
+        "--class-service-levels", "A=0.99,B=0.9,C=0.8", "--location-capacity", "PLANT01=5000",
+        "--simulation-periods", "0", "--warm-up-periods", "6", "--service-level=1.5"),
+        "--service-level", "1.5");
   }
 
   // ------------------------------------------------------------------ sql on a warehouse

@@ -136,8 +136,9 @@ public final class DuckDbWarehouse {
    * Replaces every row of a source table with {@code rows}, in one transaction.
    *
    * @param table a canonical source table
-   * @param rows values in the table's column order: String, Integer, Long, Double, Boolean,
-   *     LocalDate or LocalDateTime as the column type says, or null
+   * @param rows values in the canonical column order of {@code table} (a table of an older version
+   *     may hold its columns in another order: they are matched by name): String, Integer, Long,
+   *     Double, Boolean, LocalDate or LocalDateTime as the column type says, or null
    * @return the number of rows written
    */
   public long replaceSourceTable(TableSchema table, Iterable<Object[]> rows) {
@@ -147,8 +148,21 @@ public final class DuckDbWarehouse {
     try (Connection connection = connect()) {
       connection.setAutoCommit(false);
       try {
-        dsl(connection).deleteFrom(DuckDbSchemas.table(table.name())).execute();
-        long written = appendRows(connection, table, table.name(), rows.iterator());
+        DSLContext dsl = dsl(connection);
+        dsl.deleteFrom(DuckDbSchemas.table(table.name())).execute();
+        long written;
+        if (columnsInOrder(dsl, table.name()).equals(table.columnNames())) {
+          written = appendRows(connection, table, table.name(), rows.iterator());
+        } else {
+          // a table of an older version has the newer columns at its end, and the appender goes
+          // by position: append to a table in the canonical order, then insert by name
+          String load = "stage_load_" + table.name();
+          dsl.dropTableIfExists(DuckDbSchemas.table(load)).execute();
+          dsl.createTable(DuckDbSchemas.table(load)).columns(DuckDbSchemas.fields(table)).execute();
+          written = appendRows(connection, table, load, rows.iterator());
+          dsl.execute("insert into " + table.name() + " by name select * from " + load);
+          dsl.dropTable(DuckDbSchemas.table(load)).execute();
+        }
         connection.commit();
         return written;
       } catch (SQLException | RuntimeException e) {
@@ -158,6 +172,16 @@ public final class DuckDbWarehouse {
     } catch (SQLException e) {
       throw new IllegalStateException("loading " + table.name() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The columns of a table of the main schema, in table order. */
+  private static List<String> columnsInOrder(DSLContext dsl, String tableName) {
+    return dsl.resultQuery(
+            "select column_name from information_schema.columns where table_schema = 'main'"
+                + " and table_name = ? order by ordinal_position",
+            tableName)
+        .fetch()
+        .getValues(0, String.class);
   }
 
   /**
@@ -355,9 +379,11 @@ public final class DuckDbWarehouse {
                   tx.deleteFrom(DuckDbSchemas.table(table.name()))
                       .where(DSL.field(DSL.name("run_id")).eq(runId))
                       .execute();
+                  // by name: a table of an older version has the newer columns at its end
                   long count =
                       tx.execute(
-                          "insert into " + table.name() + " select distinct * from " + staging);
+                          "insert into " + table.name() + " by name select distinct * from "
+                              + staging);
                   tx.dropTable(DuckDbSchemas.table(staging)).execute();
                   written.put(table.name(), count);
                 }

@@ -51,7 +51,8 @@ class DuckDbWarehouseTest {
       warehouse.checkTable(table.name(), table); // throws when a column is missing or mistyped
     }
     for (String view : List.of("latest_run", "latest_forecasts", "latest_accuracy",
-        "latest_recommendations", "latest_rejected_records", "forecast_accuracy_by_model")) {
+        "latest_recommendations", "latest_rejected_records", "forecast_accuracy_by_model",
+        "latest_policy_simulation", "service_by_class")) {
       assertThat(count("select count(*) from information_schema.tables where table_name = ?", view))
           .as(view).isEqualTo(1);
     }
@@ -163,6 +164,253 @@ class DuckDbWarehouseTest {
     assertThatThrownBy(() -> warehouse.checkTable("items_export", CanonicalTables.ERP_ITEMS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("items_export has no column category");
+  }
+
+  // ------------------------------------------------------------------ inventory optimizer columns
+
+  /** erp_items as the first release defined it: no review_period_days, no service_level. */
+  private static final String ITEMS_V1 =
+      " (sku varchar not null, description varchar, category varchar, unit_cost double,"
+          + " holding_cost_rate double, order_cost double, case_pack int, moq double,"
+          + " supplier varchar, ship_mode varchar, shelf_life_days int, lineage varchar)";
+
+  /** inventory_recommendations as the release before the inventory optimizer defined it. */
+  private static final String RECOMMENDATIONS_V1 =
+      "create table inventory_recommendations (run_id varchar not null, sku varchar not null,"
+          + " location varchar not null, on_hand double not null, quarantined double not null,"
+          + " on_order double not null, inventory_position double not null,"
+          + " lead_time_mean_days double not null, lead_time_sd_days double not null,"
+          + " lead_time_basis varchar, service_level double not null, safety_stock double not null,"
+          + " reorder_point double not null, order_up_to double not null, eoq double not null,"
+          + " recommended_order_qty double not null, unit_cost double not null,"
+          + " expected_fill_rate double not null, days_of_cover double, model varchar not null,"
+          + " reason varchar not null)";
+
+  /** The values of a row of {@code table} in its column order; columns not given are null. */
+  private static Object[] values(TableSchema table, Map<String, Object> byName) {
+    List<String> names = table.columnNames();
+    assertThat(names).containsAll(byName.keySet());
+    return names.stream().map(byName::get).toArray();
+  }
+
+  private static Map<String, Object> recommendation(String runId, String sku) {
+    Map<String, Object> r = new java.util.HashMap<>();
+    r.putAll(Map.of("run_id", runId, "sku", sku, "location", "DC1", "on_hand", 5.0,
+        "quarantined", 0.0, "on_order", 0.0, "inventory_position", 5.0,
+        "lead_time_mean_days", 31.0, "lead_time_sd_days", 7.0, "service_level", 0.97));
+    r.putAll(Map.of("service_measure", "fill_rate", "policy", "R_S", "review_period_days", 14.0,
+        "abc_class", "A", "xyz_class", "Y", "distribution", "negative_binomial",
+        "safety_stock", 3.5, "reorder_point", 11.0, "order_up_to", 11.0));
+    r.putAll(Map.of("order_quantity", 4.0, "eoq", 9.0, "recommended_order_qty", 6.0,
+        "unit_cost", 12.5, "expected_fill_rate", 0.971, "expected_cycle_service", 0.93,
+        "expected_holding_cost", 8.25, "days_of_cover", 12.0, "model", "combination",
+        "reason", "below order-up-to level"));
+    return r;
+  }
+
+  private static Map<String, Object> simulation(
+      String runId, String sku, String abc, String model, double demand, Double fillRate) {
+    Map<String, Object> r = new java.util.HashMap<>();
+    r.putAll(Map.of("run_id", runId, "sku", sku, "location", "DC1", "model", model,
+        "selected", !model.equals("seasonal_naive"), "abc_class", abc, "xyz_class", "X",
+        "policy", "s_S", "service_measure", "fill_rate", "service_target", 0.95));
+    r.putAll(Map.of("periods", 12, "history_periods", 39, "demand", demand,
+        "expected_fill_rate", 0.95, "avg_inventory", 10.0, "stockout_periods", 1, "orders", 3,
+        "holding_cost", 2.0, "ordering_cost", 150.0, "total_cost", 152.0));
+    r.putAll(Map.of("reorder_point", 7.0, "order_up_to", 20.0));
+    if (fillRate != null) {
+      r.put("achieved_fill_rate", fillRate);
+    }
+    return r;
+  }
+
+  @Test
+  void givenErpItemsWithoutReviewPeriodAndServiceLevel_whenChecked_thenAccepted() throws Exception {
+    try (Connection c = warehouse.connect()) {
+      DuckDbWarehouse.dsl(c).execute("create table items_v1" + ITEMS_V1);
+    }
+    List<String> present = warehouse.checkTable("items_v1", CanonicalTables.ERP_ITEMS);
+    // the reader selects NULL for the columns not in this list
+    assertThat(present).doesNotContain("review_period_days", "service_level")
+        .contains("sku", "unit_cost", "shelf_life_days", "lineage");
+  }
+
+  @Test
+  void givenErpItemsWithoutSku_whenChecked_thenErrorNamesSku() throws Exception {
+    try (Connection c = warehouse.connect()) {
+      DuckDbWarehouse.dsl(c).execute("create table items_nosku (description varchar,"
+          + " category varchar, unit_cost double, holding_cost_rate double, order_cost double,"
+          + " case_pack int, moq double, supplier varchar, ship_mode varchar,"
+          + " shelf_life_days int, review_period_days int, service_level double, lineage varchar)");
+    }
+    assertThatThrownBy(() -> warehouse.checkTable("items_nosku", CanonicalTables.ERP_ITEMS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("items_nosku has no column sku");
+  }
+
+  @Test
+  void givenErpItemsWithoutUnitCost_whenChecked_thenErrorNamesUnitCost() throws Exception {
+    // unit_cost is nullable in the schema, but only the columns added later may be absent
+    try (Connection c = warehouse.connect()) {
+      DuckDbWarehouse.dsl(c).execute("create table items_nocost (sku varchar, description varchar,"
+          + " category varchar, holding_cost_rate double, order_cost double, case_pack int,"
+          + " moq double, supplier varchar, ship_mode varchar, shelf_life_days int)");
+    }
+    assertThatThrownBy(() -> warehouse.checkTable("items_nocost", CanonicalTables.ERP_ITEMS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("items_nocost has no column unit_cost");
+  }
+
+  @Test
+  void givenServiceLevelOfWrongType_whenChecked_thenErrorNamesColumnAndTypes() throws Exception {
+    try (Connection c = warehouse.connect()) {
+      DuckDbWarehouse.dsl(c).execute("create table items_v2" + ITEMS_V1.replace(
+          "lineage varchar)", "review_period_days int, service_level varchar, lineage varchar)"));
+    }
+    assertThatThrownBy(() -> warehouse.checkTable("items_v2", CanonicalTables.ERP_ITEMS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column service_level")
+        .hasMessageContaining("expected DOUBLE")
+        .hasMessageContaining("found VARCHAR");
+  }
+
+  @Test
+  void givenPolicySimulationWithoutAbcClass_whenChecked_thenRejected() throws Exception {
+    // output tables may not lack a column, nullable or not
+    try (Connection c = warehouse.connect()) {
+      DuckDbWarehouse.dsl(c).execute("create table sim_copy as select * exclude (abc_class)"
+          + " from policy_simulation");
+    }
+    assertThatThrownBy(() -> warehouse.checkTable("sim_copy", CanonicalTables.POLICY_SIMULATION))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sim_copy has no column abc_class");
+  }
+
+  @Test
+  void givenWarehouseBeforeTheOptimizer_whenOpened_thenNewColumnsPolicySimulationAndViewsExist()
+      throws Exception {
+    Path old = dir.resolve("v1.duckdb");
+    try (Connection c = DuckDbConnections.open(old)) {
+      var dsl = DuckDbWarehouse.dsl(c);
+      dsl.execute("create table erp_items" + ITEMS_V1);
+      dsl.execute("insert into erp_items (sku, unit_cost) values ('A', 2.5)");
+      dsl.execute(RECOMMENDATIONS_V1);
+      dsl.execute("insert into inventory_recommendations values ('old', 'A', 'DC1', 1, 0, 0, 1,"
+          + " 30, 5, 'lane', 0.95, 2, 4, 10, 6, 9, 2.5, 0.97, 12, 'ets', 'below reorder point')");
+    }
+    DuckDbWarehouse upgraded = DuckDbWarehouse.open(old);
+    try (Connection c = upgraded.connect()) {
+      var dsl = DuckDbWarehouse.dsl(c);
+      for (TableSchema table : List.of(CanonicalTables.ERP_ITEMS,
+          CanonicalTables.INVENTORY_RECOMMENDATIONS, CanonicalTables.POLICY_SIMULATION)) {
+        assertThat(upgraded.checkTable(table.name(), table))
+            .as(table.name()).containsExactlyInAnyOrderElementsOf(table.columnNames());
+      }
+      // the old rows are kept, their new columns NULL
+      assertThat(dsl.fetchValue("select count(*) from erp_items where sku = 'A' and unit_cost = 2.5"
+          + " and review_period_days is null and service_level is null")).isEqualTo(1L);
+      assertThat(dsl.fetchValue("select count(*) from inventory_recommendations"
+          + " where run_id = 'old' and safety_stock = 2 and reason = 'below reorder point'"
+          + " and policy is null"
+          + " and abc_class is null and expected_cycle_service is null")).isEqualTo(1L);
+      for (String view : List.of("latest_policy_simulation", "service_by_class")) {
+        assertThat(dsl.fetchValue("select count(*) from " + view)).as(view).isEqualTo(0L);
+      }
+    }
+  }
+
+  /**
+   * Regression test: an upgraded table has its new columns at the end, not in the canonical order,
+   * so a commit that inserts the staged rows by position puts values into the wrong columns.
+   */
+  @Test
+  void givenWarehouseBeforeTheOptimizer_whenRunCommitted_thenEveryValueLandsInItsColumn()
+      throws Exception {
+    Path old = dir.resolve("v1.duckdb");
+    try (Connection c = DuckDbConnections.open(old)) {
+      DuckDbWarehouse.dsl(c).execute(RECOMMENDATIONS_V1);
+    }
+    DuckDbWarehouse upgraded = DuckDbWarehouse.open(old);
+    Map<String, Object> row = recommendation("r2", "A");
+    upgraded.beginRun("r2", T0, "{}", "test");
+    upgraded.appendStaged("r2", CanonicalTables.INVENTORY_RECOMMENDATIONS,
+        List.<Object[]>of(values(CanonicalTables.INVENTORY_RECOMMENDATIONS, row)));
+    upgraded.commitRun("r2", T0.plusMinutes(1), "{}", 0);
+
+    try (Connection c = upgraded.connect()) {
+      org.jooq.Record stored = DuckDbWarehouse.dsl(c)
+          .fetchOne("select * from inventory_recommendations where run_id = 'r2'");
+      for (String column : CanonicalTables.INVENTORY_RECOMMENDATIONS.columnNames()) {
+        Object expected = row.get(column);
+        Object actual = stored.get(column);
+        if (expected instanceof Number n) {
+          assertThat(((Number) actual).doubleValue()).as(column).isEqualTo(n.doubleValue());
+        } else {
+          assertThat(actual).as(column).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  /** Regression test: as above, for the source tables the loader appends to by position. */
+  @Test
+  void givenWarehouseBeforeTheOptimizer_whenItemsReplaced_thenEveryValueLandsInItsColumn()
+      throws Exception {
+    Path old = dir.resolve("v1.duckdb");
+    try (Connection c = DuckDbConnections.open(old)) {
+      DuckDbWarehouse.dsl(c).execute("create table erp_items" + ITEMS_V1);
+    }
+    DuckDbWarehouse upgraded = DuckDbWarehouse.open(old);
+    Map<String, Object> item = Map.of("sku", "A", "unit_cost", 2.5, "holding_cost_rate", 0.2,
+        "order_cost", 50.0, "case_pack", 6, "shelf_life_days", 365, "review_period_days", 14,
+        "service_level", 0.9, "lineage", "test line 1");
+    upgraded.replaceSourceTable(CanonicalTables.ERP_ITEMS,
+        List.<Object[]>of(values(CanonicalTables.ERP_ITEMS, item)));
+
+    try (Connection c = upgraded.connect()) {
+      org.jooq.Record stored = DuckDbWarehouse.dsl(c).fetchOne(
+          "select shelf_life_days, review_period_days, service_level, lineage from erp_items");
+      assertThat(stored.get("shelf_life_days", Integer.class)).isEqualTo(365);
+      assertThat(stored.get("review_period_days", Integer.class)).isEqualTo(14);
+      assertThat(stored.get("service_level", Double.class)).isEqualTo(0.9);
+      assertThat(stored.get("lineage", String.class)).isEqualTo("test line 1");
+    }
+  }
+
+  @Test
+  void givenSimulationRows_whenServiceByClassQueried_thenFillRateIsDemandWeightedPerClassAndModel()
+      throws Exception {
+    warehouse.beginRun("r1", T0, "{}", "test");
+    TableSchema sim = CanonicalTables.POLICY_SIMULATION;
+    warehouse.appendStaged("r1", sim, List.of(
+        // class A, combination: 100 units at 90% and 300 at 50%: (90 + 150) / 400 = 0.6
+        values(sim, simulation("r1", "S1", "A", "combination", 100, 0.9)),
+        values(sim, simulation("r1", "S2", "A", "combination", 300, 0.5)),
+        // no demand: no fill rate, no weight
+        values(sim, simulation("r1", "S3", "A", "combination", 0, null)),
+        values(sim, simulation("r1", "S1", "A", "seasonal_naive", 100, 0.7)),
+        values(sim, simulation("r1", "S4", "C", "combination", 50, 1.0))));
+    warehouse.commitRun("r1", T0.plusMinutes(1), "{}", 0);
+
+    assertThat(count("select count(*) from latest_policy_simulation")).isEqualTo(5);
+    try (Connection c = warehouse.connect()) {
+      var rows = DuckDbWarehouse.dsl(c).fetch(
+          "select abc_class, model, items, achieved_fill_rate, stockout_periods, total_cost"
+              + " from service_by_class order by abc_class, model");
+      assertThat(rows).hasSize(3);
+      assertThat(rows.get(0).get("abc_class", String.class)).isEqualTo("A");
+      assertThat(rows.get(0).get("model", String.class)).isEqualTo("combination");
+      assertThat(rows.get(0).get("items", Long.class)).isEqualTo(3);
+      assertThat(rows.get(0).get("achieved_fill_rate", Double.class))
+          .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(rows.get(0).get("stockout_periods", Long.class)).isEqualTo(3);
+      assertThat(rows.get(0).get("total_cost", Double.class)).isEqualTo(3 * 152.0);
+      assertThat(rows.get(1).get("model", String.class)).isEqualTo("seasonal_naive");
+      assertThat(rows.get(1).get("achieved_fill_rate", Double.class))
+          .isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(rows.get(2).get("abc_class", String.class)).isEqualTo("C");
+      assertThat(rows.get(2).get("items", Long.class)).isEqualTo(1);
+    }
   }
 
   @Test

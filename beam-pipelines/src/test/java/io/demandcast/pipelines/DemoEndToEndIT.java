@@ -50,7 +50,7 @@ class DemoEndToEndIT {
   private static Map<String, Long> latestAfterFirst;
 
   private static final List<String> LATEST_VIEWS = List.of("latest_forecasts", "latest_accuracy",
-      "latest_recommendations", "latest_rejected_records");
+      "latest_recommendations", "latest_rejected_records", "latest_policy_simulation");
 
   /** Parts of carparts.csv without a blank cell, and the blank cells of the others. */
   private static final Set<String> completeParts = new HashSet<>();
@@ -59,6 +59,9 @@ class DemoEndToEndIT {
   private static long intermittentParts;
   private static long scmsDateNotCaptured;
   private static long scmsDeliveredBeforeSent;
+  /** Months in carparts.csv, and per complete part the units of its last 12 months. */
+  private static int carpartsMonths;
+  private static final Map<String, Double> lastYearDemand = new java.util.HashMap<>();
 
   @BeforeAll
   static void runDemoTwice() throws IOException {
@@ -82,6 +85,7 @@ class DemoEndToEndIT {
   private static void countRawFiles() throws IOException {
     try (var in = DemandcastJob.class.getResourceAsStream("/demandcast/demo/carparts.csv")) {
       List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+      carpartsMonths = lines.get(0).split(",", -1).length - 1;
       for (String line : lines.subList(1, lines.size())) {
         String[] cells = line.split(",", -1);
         long blanks = java.util.Arrays.stream(cells).skip(1).filter(String::isBlank).count();
@@ -89,6 +93,8 @@ class DemoEndToEndIT {
         if (blanks == 0) {
           completeParts.add(cells[0]);
           double[] history = java.util.Arrays.stream(cells).skip(1).mapToDouble(Double::parseDouble).toArray();
+          lastYearDemand.put(cells[0],
+              java.util.Arrays.stream(history, history.length - 12, history.length).sum());
           if (io.demandcast.forecasting.models.DemandClassification.isIntermittent(history)) {
             intermittentParts++;
           }
@@ -154,6 +160,17 @@ class DemoEndToEndIT {
         .isEqualTo(blankCells + scmsDateNotCaptured + scmsDeliveredBeforeSent);
     assertThat(count("select count(*) from model_runs where status = 'complete'")).isEqualTo(2);
     assertThat(second.rowsWritten()).containsEntry("inventory_recommendations", series);
+    // every complete series has all the carparts months, enough for the run's selection and the
+    // seasonal naive baseline (one season) before the 12 held-out months: two simulations each
+    JobSettings settings = JobSettings.defaults("x", DemandcastJob.now());
+    int held = settings.inventory().simulationPeriods();
+    int minHistory =
+        io.demandcast.pipelines.transforms.ForecastSeries.selection(settings).minHistory();
+    assertThat(carpartsMonths - held)
+        .isGreaterThanOrEqualTo(minHistory)
+        .isGreaterThanOrEqualTo(settings.period().seasonalPeriod());
+    assertThat(count("select count(*) from policy_simulation " + run)).isEqualTo(2 * series);
+    assertThat(second.rowsWritten()).containsEntry("policy_simulation", 2 * series);
   }
 
   @Test
@@ -175,9 +192,14 @@ class DemoEndToEndIT {
   void givenDemoRun_whenChecked_thenQuantilesOrderedAndNoRecommendationNegative() {
     assertThat(count("select count(*) from latest_forecasts where not (0 <= p10 and p10 <= p50 and p50 <= p90)"))
         .isZero();
-    assertThat(count("select count(*) from latest_recommendations where least(safety_stock, reorder_point,"
+    assertThat(count("select count(*) from latest_recommendations where least(reorder_point,"
         + " order_up_to, eoq, recommended_order_qty, expected_fill_rate, on_hand, on_order) < 0"))
         .isZero();
+    // safety stock = reorder level - mean lead-time demand: never above the reorder level, and
+    // negative only for a fill-rate target the lot size alone meets (the default measure)
+    assertThat(count("select count(*) from latest_recommendations"
+        + " where safety_stock > reorder_point"
+        + " or (safety_stock < 0 and service_measure <> 'fill_rate')")).isZero();
     assertThat(count("select count(*) from latest_recommendations where recommended_order_qty > 0"))
         .isPositive();
   }
@@ -224,5 +246,110 @@ class DemoEndToEndIT {
     assertThat(printed).contains("recommended_order_qty").contains("(5 rows)");
     // header, separator and five data rows between the borders
     assertThat(printed.lines().filter(l -> l.startsWith("|")).count()).isEqualTo(6);
+  }
+
+  @Test
+  @Order(8)
+  void givenDemoRun_whenSimulationsCompared_thenEverySeriesReplaysItsLastYearTwice() {
+    // one row of the run's forecast and one of the seasonal naive baseline per series
+    assertThat(count("select count(*) from (select sku, location, count(*) n,"
+        + " count(*) filter (where selected) s,"
+        + " count(*) filter (where not selected and model = 'seasonal_naive') b"
+        + " from latest_policy_simulation group by all having n <> 2 or s <> 1 or b <> 1)"))
+        .isZero();
+    assertThat(count("select count(*) from latest_recommendations r where not exists (select 1"
+        + " from latest_policy_simulation s where s.sku = r.sku and s.location = r.location)"))
+        .isZero();
+    assertThat(count("select count(*) from latest_policy_simulation where periods <> 12"
+        + " or history_periods <> " + (carpartsMonths - 12))).isZero();
+    // achieved service: a share, or NULL without demand (fill rate) or without a cycle
+    assertThat(count("select count(*) from latest_policy_simulation where"
+        + " (demand > 0) <> (achieved_fill_rate is not null)"
+        + " or achieved_fill_rate not between 0 and 1"
+        + " or achieved_cycle_service not between 0 and 1"
+        + " or expected_fill_rate not between 0 and 1"
+        + " or stockout_periods not between 0 and periods"
+        + " or abs(total_cost - holding_cost - ordering_cost) > 1e-6 * (1 + total_cost)"))
+        .isZero();
+    // same policy, target and class as the series' recommendation
+    assertThat(count("select count(*) from latest_policy_simulation s join latest_recommendations r"
+        + " using (sku, location) where s.policy <> r.policy or s.service_target <> r.service_level"
+        + " or s.service_measure <> r.service_measure or s.abc_class <> r.abc_class"
+        + " or s.xyz_class <> r.xyz_class")).isZero();
+  }
+
+  @Test
+  @Order(9)
+  void givenDemoRun_whenSimulatedDemandCompared_thenItIsTheLastYearOfTheRawFile() {
+    try (Connection c = DuckDbWarehouse.attach(warehouseFile).connect()) {
+      Map<String, Double> simulated = new java.util.HashMap<>();
+      for (var r : DuckDbWarehouse.dsl(c).fetch(
+          "select sku, demand from latest_policy_simulation where selected")) {
+        simulated.put(r.get(0, String.class), r.get(1, Double.class));
+      }
+      assertThat(simulated).containsOnlyKeys(lastYearDemand.keySet());
+      lastYearDemand.forEach((sku, units) -> assertThat(simulated.get(sku)).as(sku)
+          .isCloseTo(units, org.assertj.core.data.Offset.offset(1e-6)));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @Order(10)
+  void givenDemoRun_whenPoliciesCounted_thenReviewedItemsGetRsAndTheOthersTheContinuousPolicy() {
+    String continuous =
+        JobSettings.defaults("x", DemandcastJob.now()).inventory().continuousPolicy().code();
+    assertThat(count("select count(*) from latest_recommendations r join erp_items i using (sku)"
+        + " where (i.review_period_days is not null) <> (r.policy = 'R_S')"
+        + " or (r.policy = 'R_S' and r.review_period_days <> i.review_period_days)"
+        + " or (r.policy <> 'R_S'"
+        + " and (r.policy <> '" + continuous + "' or r.review_period_days <> 0))"))
+        .isZero();
+    assertThat(count("select count(*) from latest_recommendations where policy = 'R_S'"))
+        .isPositive();
+    assertThat(count("select count(*) from latest_policy_simulation where policy = 'R_S'"))
+        .isPositive();
+  }
+
+  @Test
+  @Order(11)
+  void givenDemoRun_whenServiceByClassQueried_thenEveryClassHasBothModels() {
+    try (Connection c = DuckDbWarehouse.attach(warehouseFile).connect()) {
+      var dsl = DuckDbWarehouse.dsl(c);
+      Set<String> classes = new HashSet<>(
+          dsl.fetch("select distinct abc_class from service_by_class").getValues(0, String.class));
+      assertThat(classes).containsExactlyInAnyOrder("A", "B", "C");
+      for (String abc : classes) {
+        Set<String> models = new HashSet<>(dsl.fetch(
+            "select distinct model from service_by_class where abc_class = ?", abc)
+            .getValues(0, String.class));
+        assertThat(models).as(abc).contains("seasonal_naive").hasSizeGreaterThanOrEqualTo(2);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(count("select sum(items) from service_by_class"))
+        .isEqualTo(count("select count(*) from latest_policy_simulation"));
+    assertThat(count("select count(*) from service_by_class where target not between 0 and 1"
+        + " or achieved_fill_rate not between 0 and 1")).isZero();
+  }
+
+  @Test
+  @Order(12)
+  void givenSecondDemoRun_whenSimulationsQueried_thenOnlyTheLatestRunWithoutDuplicates() {
+    assertThat(count("select count(*) from latest_policy_simulation where run_id <> 'it-run-2'"))
+        .isZero();
+    assertThat(count("select count(*) from (select sku, location, model, count(*) n"
+        + " from latest_policy_simulation group by all having n > 1)")).isZero();
+    // both runs' rows are kept in the table, the view shows one run's
+    assertThat(count("select count(*) from policy_simulation"))
+        .isEqualTo(2 * count("select count(*) from latest_policy_simulation"));
+    // the simulation is seeded by SKU and location: the re-run replays identically
+    assertThat(count("select count(*) from policy_simulation a join policy_simulation b"
+        + " using (sku, location, model) where a.run_id = 'it-run-1' and b.run_id = 'it-run-2'"
+        + " and (a.achieved_fill_rate is distinct from b.achieved_fill_rate"
+        + " or a.total_cost <> b.total_cost or a.stockout_periods <> b.stockout_periods)"))
+        .isZero();
   }
 }

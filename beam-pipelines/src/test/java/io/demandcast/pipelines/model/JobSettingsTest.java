@@ -106,6 +106,18 @@ class JobSettingsTest {
   }
 
   @Test
+  void givenSettings_whenWithInventory_thenOnlyTheInventoryChanges() {
+    JobSettings s = settings(6, 0.9, 2, 8, 7);
+    InventorySettings other = new InventorySettings(
+        io.demandcast.inventory.ServiceTarget.Measure.CYCLE_SERVICE, "A=0.99",
+        io.demandcast.inventory.PolicyType.S_Q, "normal", 0, 3, java.util.Map.of("P", 10.0));
+    JobSettings changed = s.withInventory(other);
+    assertThat(changed.inventory()).isEqualTo(other);
+    assertThat(changed).isEqualTo(new JobSettings("run-1", STARTED, PeriodType.MONTH, 6, 0.9, 3, 3,
+        10, 2, 8, 30, 3, 7, other));
+  }
+
+  @Test
   void givenBlankRunId_whenCreated_thenRejected() {
     assertThatThrownBy(() -> JobSettings.defaults("  ", STARTED))
         .isInstanceOf(IllegalArgumentException.class)

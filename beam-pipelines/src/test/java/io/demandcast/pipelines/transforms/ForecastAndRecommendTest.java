@@ -9,15 +9,21 @@ import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_ACCURACY;
 import static io.demandcast.connectors.schema.CanonicalTables.INVENTORY_RECOMMENDATIONS;
 import static io.demandcast.connectors.schema.CanonicalTables.IOT_READINGS;
 import static io.demandcast.connectors.schema.CanonicalTables.LOGISTICS_SHIPMENTS;
+import static io.demandcast.connectors.schema.CanonicalTables.POLICY_SIMULATION;
 import static io.demandcast.connectors.schema.CanonicalTables.REJECTED_RECORDS;
 import static io.demandcast.pipelines.transforms.Fixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.connectors.schema.TableSchema;
+import io.demandcast.inventory.PolicyType;
+import io.demandcast.inventory.ServiceTarget;
+import io.demandcast.pipelines.model.InventorySettings;
 import io.demandcast.pipelines.model.JobSettings;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,8 +32,14 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -150,10 +162,14 @@ class ForecastAndRecommendTest {
   }
 
   private static PCollectionRowTuple sources(TestPipeline pipeline) {
-    Map<TableSchema, List<Row>> fixture = Map.of(
+    return sources(pipeline, Map.of(
         ERP_SALES, sales(), ERP_ITEMS, items(), ERP_INVENTORY, inventory(),
         ERP_PURCHASE_ORDERS, purchaseOrders(), IOT_READINGS, readings(),
-        LOGISTICS_SHIPMENTS, shipments());
+        LOGISTICS_SHIPMENTS, shipments()));
+  }
+
+  private static PCollectionRowTuple sources(
+      TestPipeline pipeline, Map<TableSchema, List<Row>> fixture) {
     PCollectionRowTuple tuple = PCollectionRowTuple.empty(pipeline);
     for (var e : fixture.entrySet()) {
       tuple = tuple.and(e.getKey().name(), pipeline.apply("Create" + e.getKey().name(),
@@ -275,6 +291,308 @@ class ForecastAndRecommendTest {
         }
         assertThat(r.getDouble("service_level")).isEqualTo(0.95);
       }
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  // ------------------------------------------------------------------ policy simulation
+
+  /**
+   * The policy, target and class columns of both outputs as "table sku@location policy measure
+   * level abc xyz" lines, so one assertion can compare a series' simulation rows with its
+   * recommendation.
+   */
+  private static PCollection<String> policyLines(PCollectionRowTuple out) {
+    PCollection<String> recommended = out.get(INVENTORY_RECOMMENDATIONS.name()).apply(
+        "RecommendationLines", MapElements.into(TypeDescriptors.strings()).via((Row r) ->
+            String.join(" ", "rec", r.getString("sku") + "@" + r.getString("location"),
+                r.getString("policy"), r.getString("service_measure"),
+                String.valueOf(r.getDouble("service_level")), r.getString("abc_class"),
+                r.getString("xyz_class"))));
+    PCollection<String> simulated = out.get(POLICY_SIMULATION.name()).apply(
+        "SimulationLines", MapElements.into(TypeDescriptors.strings()).via((Row r) ->
+            String.join(" ", "sim", r.getString("sku") + "@" + r.getString("location"),
+                r.getString("policy"), r.getString("service_measure"),
+                String.valueOf(r.getDouble("service_target")), r.getString("abc_class"),
+                r.getString("xyz_class"))));
+    return PCollectionList.of(recommended).and(simulated).apply(Flatten.pCollections());
+  }
+
+  /**
+   * Checks that every series with simulation rows has a recommendation with the same policy,
+   * service measure, target and class; returns the number of simulation rows per series.
+   */
+  private static Map<String, Integer> assertSimulationsMatchRecommendations(
+      Iterable<String> lines) {
+    Map<String, String> recommendation = new HashMap<>();
+    Map<String, List<String>> simulations = new HashMap<>();
+    for (String line : lines) {
+      String[] parts = line.split(" ", 3);
+      if (parts[0].equals("rec")) {
+        assertThat(recommendation.put(parts[1], parts[2]))
+            .as("recommendations of " + parts[1]).isNull();
+      } else {
+        simulations.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(parts[2]);
+      }
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    simulations.forEach((series, rows) -> {
+      assertThat(recommendation).as("recommendation of simulated " + series).containsKey(series);
+      assertThat(rows).as(series)
+          .allSatisfy(r -> assertThat(r).isEqualTo(recommendation.get(series)));
+      counts.put(series, rows.size());
+    });
+    return counts;
+  }
+
+  /** Checks the columns every simulation row must satisfy whatever the series. */
+  private static void assertPlausibleSimulation(Row r, String runId) {
+    String what = r.getString("sku") + " " + r.getString("model");
+    assertThat(r.getString("run_id")).as(what).isEqualTo(runId);
+    assertThat(r.getInt32("periods")).as(what).isEqualTo(12);
+    Double fill = r.getDouble("achieved_fill_rate");
+    if (r.getDouble("demand") == 0) {
+      assertThat(fill).as(what + " fill rate without demand").isNull();
+    } else {
+      assertThat(fill).as(what).isNotNull().isBetween(0.0, 1.0);
+    }
+    Double cycle = r.getDouble("achieved_cycle_service");
+    if (cycle != null) {
+      assertThat(cycle).as(what).isBetween(0.0, 1.0);
+    }
+    assertThat(r.getDouble("expected_fill_rate")).as(what).isBetween(0.0, 1.0);
+    assertThat(r.getInt32("stockout_periods")).as(what).isBetween(0, 12);
+    assertThat(r.getInt32("orders")).as(what).isGreaterThanOrEqualTo(0);
+    assertThat(r.getDouble("avg_inventory")).as(what).isGreaterThanOrEqualTo(0);
+    assertThat(r.getDouble("holding_cost")).as(what).isGreaterThanOrEqualTo(0);
+    assertThat(r.getDouble("ordering_cost")).as(what).isGreaterThanOrEqualTo(0);
+    assertThat(r.getDouble("total_cost")).as(what)
+        .isCloseTo(r.getDouble("holding_cost") + r.getDouble("ordering_cost"), Offset.offset(1e-9));
+    assertThat(r.getDouble("order_up_to")).as(what)
+        .isGreaterThanOrEqualTo(r.getDouble("reorder_point"));
+  }
+
+  @Test
+  void givenFixture_whenRun_thenEachLongSeriesReplaysItsLastYearForItsForecastAndSeasonalNaive(
+      TestPipeline pipeline) {
+    PCollectionRowTuple out = sources(pipeline).apply(new ForecastAndRecommend(SETTINGS));
+    // the held-out year is months 36..47 of the fixture (A's extra unit falls in month 47)
+    double demandA = 1;
+    double demandB = 0;
+    for (int m = MONTHS - 12; m < MONTHS; m++) {
+      demandA += demandA(m);
+      demandB += demandB(m);
+    }
+    Map<String, Double> heldOutDemand = Map.of("A", demandA, "B", demandB);
+
+    PAssert.that(out.get(POLICY_SIMULATION.name())).satisfies(rows -> {
+      Map<String, List<Row>> bySku = list(rows).stream()
+          .collect(Collectors.groupingBy(r -> r.getString("sku")));
+      // D has no forecast (a month not recorded), so neither recommendation nor simulation
+      assertThat(bySku).containsOnlyKeys("A", "B");
+      bySku.forEach((sku, simulations) -> {
+        assertThat(simulations).as(sku).hasSize(2);
+        assertThat(simulations).as(sku).filteredOn(r -> r.getBoolean("selected")).hasSize(1);
+        assertThat(simulations).as(sku).filteredOn(r -> !r.getBoolean("selected")).singleElement()
+            .satisfies(r -> assertThat(r.getString("model")).isEqualTo("seasonal_naive"));
+        for (Row r : simulations) {
+          assertPlausibleSimulation(r, "test-run");
+          assertThat(r.getString("location")).isEqualTo("DC1");
+          assertThat(r.getInt32("history_periods")).as(sku).isEqualTo(MONTHS - 12);
+          // the simulator accumulates demand in floating point: equal up to rounding
+          assertThat(r.getDouble("demand")).as(sku)
+              .isCloseTo(heldOutDemand.get(sku), Offset.offset(1e-9));
+          assertThat(r.getString("policy")).isEqualTo("s_S");
+          assertThat(r.getString("service_measure")).isEqualTo("cycle_service");
+          assertThat(r.getDouble("service_target")).isEqualTo(0.95);
+        }
+      });
+      return null;
+    });
+    PAssert.that(policyLines(out)).satisfies(lines -> {
+      assertThat(assertSimulationsMatchRecommendations(lines))
+          .containsExactlyInAnyOrderEntriesOf(Map.of("A@DC1", 2, "B@DC1", 2));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  // ------------------------------------------------------------------ targets, classes, policies
+
+  private static final LocalDate CLASS_FIRST_MONTH = LocalDate.of(2000, 1, 1);
+  private static final int CLASS_MONTHS = 36; // Jan 2000 .. Dec 2002
+
+  /** Smooth demand of 18..22 units a month (coefficient of variation about 0.07: class X). */
+  private static double smooth(int month) {
+    return 20 + (month * 7 % 5) - 2;
+  }
+
+  /** Unit costs, a decade apart so the ABC classes follow from the 80% / 95% value shares. */
+  private static final Map<String, Double> UNIT_COST = new LinkedHashMap<>();
+
+  static {
+    UNIT_COST.put("K1", 1000.0); // A
+    UNIT_COST.put("K2", 1000.0); // A, own service level 0.85
+    UNIT_COST.put("K3", 100.0); // B
+    UNIT_COST.put("K4", 10.0); // C
+    UNIT_COST.put("K5", 1.0); // C, reviewed every 14 days
+    UNIT_COST.put("K6", 1.0); // C
+    UNIT_COST.put("SHORT", 5.0); // sells in the last 12 months only
+    UNIT_COST.put("MID", 5.0); // sells in the last 18 months only
+    UNIT_COST.put("ZERO", 5.0); // sells in the first 24 months only
+  }
+
+  private static final Map<String, Double> CLASS_LEVELS = Map.of("A", 0.99, "B", 0.9, "C", 0.8);
+
+  private static final JobSettings CLASS_SETTINGS =
+      JobSettings.defaults("class-run", STARTED).withInventory(new InventorySettings(
+          ServiceTarget.Measure.FILL_RATE, "A=0.99,B=0.9,C=0.8", PolicyType.S_Q, "auto", 12, 12,
+          Map.of()));
+
+  private static Map<TableSchema, List<Row>> classFixture() {
+    List<Row> sales = new ArrayList<>();
+    List<Row> items = new ArrayList<>();
+    List<Row> stock = new ArrayList<>();
+    for (String sku : UNIT_COST.keySet()) {
+      int from = switch (sku) {
+        case "SHORT" -> CLASS_MONTHS - 12;
+        case "MID" -> CLASS_MONTHS - 18;
+        default -> 0;
+      };
+      for (int m = from; m < CLASS_MONTHS; m++) {
+        double quantity = sku.equals("ZERO") ? (m < CLASS_MONTHS - 12 ? 5 : 0) : smooth(m);
+        sales.add(row(ERP_SALES, "sku", sku, "location", "DC2",
+            "date", CLASS_FIRST_MONTH.plusMonths(m).plusDays(9), "quantity", quantity));
+      }
+      items.add(row(ERP_ITEMS, "sku", sku, "unit_cost", UNIT_COST.get(sku),
+          "holding_cost_rate", 0.25, "order_cost", 40.0, "supplier", "S1", "ship_mode", "Air",
+          "review_period_days", sku.equals("K5") ? 14 : null,
+          "service_level", sku.equals("K2") ? 0.85 : null));
+      stock.add(row(ERP_INVENTORY, "sku", sku, "location", "DC2",
+          "snapshot_date", LocalDate.of(2002, 12, 31), "on_hand", 30.0));
+    }
+    List<Row> orders = List.of(row(ERP_PURCHASE_ORDERS, "po_id", "P9", "sku", "K1",
+        "location", "DC2", "quantity", 10.0, "order_date", LocalDate.of(2002, 12, 20),
+        "status", "open"));
+    return Map.of(ERP_SALES, sales, ERP_ITEMS, items, ERP_INVENTORY, stock,
+        ERP_PURCHASE_ORDERS, orders, IOT_READINGS, readings(), LOGISTICS_SHIPMENTS, shipments());
+  }
+
+  @Test
+  void givenClassTargetsItemTargetsAndReviewPeriods_whenRun_thenBothTablesUseThem(
+      TestPipeline pipeline) {
+    PCollectionRowTuple out =
+        sources(pipeline, classFixture()).apply(new ForecastAndRecommend(CLASS_SETTINGS));
+
+    PAssert.that(out.get(INVENTORY_RECOMMENDATIONS.name())).satisfies(rows -> {
+      Map<String, Row> bySku = list(rows).stream()
+          .collect(Collectors.toMap(r -> r.getString("sku"), r -> r));
+      assertThat(bySku).containsOnlyKeys(UNIT_COST.keySet());
+      // ABC by annual value: K1 and K2 hold 94% of it (A), K3 takes it past 95% (B), the rest C
+      assertThat(bySku.get("K1").getString("abc_class")).isEqualTo("A");
+      assertThat(bySku.get("K2").getString("abc_class")).isEqualTo("A");
+      assertThat(bySku.get("K3").getString("abc_class")).isEqualTo("B");
+      for (String sku : List.of("K4", "K5", "K6")) {
+        assertThat(bySku.get(sku).getString("abc_class")).as(sku).isEqualTo("C");
+      }
+      assertThat(bySku.get("K1").getString("xyz_class")).isEqualTo("X");
+      for (Row r : bySku.values()) {
+        String sku = r.getString("sku");
+        assertThat(r.getString("service_measure")).as(sku).isEqualTo("fill_rate");
+        double expected = sku.equals("K2") ? 0.85 : CLASS_LEVELS.get(r.getString("abc_class"));
+        assertThat(r.getDouble("service_level")).as(sku).isEqualTo(expected);
+        if (sku.equals("K5")) {
+          assertThat(r.getString("policy")).isEqualTo("R_S");
+          assertThat(r.getDouble("review_period_days")).isEqualTo(14.0);
+          // (R, S): the order-up-to level is the reorder level
+          assertThat(r.getDouble("order_up_to")).isEqualTo(r.getDouble("reorder_point"));
+        } else {
+          assertThat(r.getString("policy")).as(sku).isEqualTo("s_Q");
+          assertThat(r.getDouble("review_period_days")).as(sku).isZero();
+        }
+      }
+      return null;
+    });
+
+    PAssert.that(out.get(POLICY_SIMULATION.name())).satisfies(rows -> {
+      Map<String, List<Row>> bySku = list(rows).stream()
+          .collect(Collectors.groupingBy(r -> r.getString("sku")));
+      // SHORT: 12 months leave nothing to forecast the held-out year from
+      assertThat(bySku).doesNotContainKey("SHORT");
+      // MID: 6 months before the held-out year, too few for the seasonal naive baseline (one
+      // season), so only the run's forecast is replayed
+      assertThat(bySku.get("MID")).singleElement().satisfies(r -> {
+        assertThat(r.getBoolean("selected")).isTrue();
+        assertThat(r.getInt32("history_periods")).isEqualTo(6);
+      });
+      double lastYear = 0;
+      for (int m = CLASS_MONTHS - 12; m < CLASS_MONTHS; m++) {
+        lastYear += smooth(m);
+      }
+      for (String sku : List.of("K1", "K2", "K3", "K4", "K5", "K6", "ZERO")) {
+        assertThat(bySku.get(sku)).as(sku).hasSize(2)
+            .extracting(r -> r.getBoolean("selected")).containsExactlyInAnyOrder(true, false);
+        for (Row r : bySku.get(sku)) {
+          assertPlausibleSimulation(r, "class-run");
+          assertThat(r.getInt32("history_periods")).as(sku).isEqualTo(CLASS_MONTHS - 12);
+          assertThat(r.getDouble("demand")).as(sku)
+              .isCloseTo(sku.equals("ZERO") ? 0 : lastYear, Offset.offset(1e-9));
+          assertThat(r.getString("policy")).as(sku).isEqualTo(sku.equals("K5") ? "R_S" : "s_Q");
+        }
+      }
+      assertThat(bySku.get("K2"))
+          .allSatisfy(r -> assertThat(r.getDouble("service_target")).isEqualTo(0.85));
+      assertThat(bySku.get("K1"))
+          .allSatisfy(r -> assertThat(r.getDouble("service_target")).isEqualTo(0.99));
+      return null;
+    });
+
+    PAssert.that(policyLines(out)).satisfies(lines -> {
+      Map<String, Integer> counts = assertSimulationsMatchRecommendations(lines);
+      assertThat(counts).doesNotContainKey("SHORT@DC2").containsEntry("MID@DC2", 1)
+          .containsEntry("K5@DC2", 2).hasSize(UNIT_COST.size() - 1);
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenSimulationOff_whenRun_thenNoSimulationRowsButRecommendations(TestPipeline pipeline) {
+    JobSettings off = CLASS_SETTINGS.withInventory(new InventorySettings(
+        ServiceTarget.Measure.FILL_RATE, "", PolicyType.S_S, "auto", 0, 12, Map.of()));
+    PCollectionRowTuple out =
+        sources(pipeline, classFixture()).apply(new ForecastAndRecommend(off));
+
+    PAssert.that(out.get(POLICY_SIMULATION.name())).empty();
+    PAssert.that(out.get(INVENTORY_RECOMMENDATIONS.name())).satisfies(rows -> {
+      assertThat(list(rows)).hasSize(UNIT_COST.size())
+          // no class targets: the run's level, or the item's own
+          .allSatisfy(r -> assertThat(r.getDouble("service_level"))
+              .isEqualTo(r.getString("sku").equals("K2") ? 0.85 : off.serviceLevel()));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenLocationCapacityTakenByStock_whenRun_thenOrdersCancelledNamingTheCapacity(
+      TestPipeline pipeline) {
+    // DC1 holds A's 2 units on hand and 10 on order and B's 100 (quarantined) units: no room left
+    JobSettings capped = SETTINGS.withInventory(new InventorySettings(
+        ServiceTarget.Measure.CYCLE_SERVICE, "", PolicyType.S_S, "auto", 12, 12,
+        Map.of("DC1", 112.0)));
+    PCollectionRowTuple out = sources(pipeline).apply(new ForecastAndRecommend(capped));
+
+    PAssert.that(out.get(INVENTORY_RECOMMENDATIONS.name())).satisfies(rows -> {
+      Map<String, Row> bySku = list(rows).stream()
+          .collect(Collectors.toMap(r -> r.getString("sku"), r -> r));
+      assertThat(bySku).containsOnlyKeys("A", "B");
+      assertThat(bySku.values()).allSatisfy(r ->
+          assertThat(r.getDouble("recommended_order_qty")).as(r.getString("sku")).isZero());
+      // uncapped, A orders at least its MOQ of 12 (see the test above)
+      assertThat(bySku.get("A").getString("reason"))
+          .contains("(order cancelled) to fit DC1 capacity of 112 units");
       return null;
     });
     pipeline.run().waitUntilFinish();

@@ -125,6 +125,18 @@ class RecordRulesTest {
             List.of("moq", "Infinity")),
         Arguments.of("items: shelf_life_days 0", ERP_ITEMS, item("shelf_life_days", 0),
             List.of("shelf_life_days", "was 0")),
+        Arguments.of("items: review_period_days 0", ERP_ITEMS, item("review_period_days", 0),
+            List.of("review_period_days must be >= 1", "was 0")),
+        Arguments.of("items: review_period_days -7", ERP_ITEMS, item("review_period_days", -7),
+            List.of("review_period_days", "was -7")),
+        Arguments.of("items: service_level 1.2", ERP_ITEMS, item("service_level", 1.2),
+            List.of("service_level must be in (0, 1)", "was 1.2")),
+        Arguments.of("items: service_level 1", ERP_ITEMS, item("service_level", 1.0),
+            List.of("service_level", "was 1.0")),
+        Arguments.of("items: service_level 0", ERP_ITEMS, item("service_level", 0.0),
+            List.of("service_level", "was 0.0")),
+        Arguments.of("items: service_level NaN", ERP_ITEMS, item("service_level", Double.NaN),
+            List.of("service_level", "was NaN")),
         // erp_sales
         Arguments.of("sales: negative quantity", ERP_SALES, sale("quantity", -2.0),
             List.of("quantity is negative", "-2.0")),
@@ -216,6 +228,17 @@ class RecordRulesTest {
   void givenItemWithCasePack1Moq0AndNoShelfLife_whenChecked_thenValid() {
     assertThat(RecordRules.check("erp_items",
         item("case_pack", 1, "moq", 0.0, "shelf_life_days", null))).isNull();
+  }
+
+  @Test
+  void givenItemWithReviewPeriodAndServiceLevelInRange_whenChecked_thenValid() {
+    assertThat(RecordRules.check("erp_items",
+        item("review_period_days", 1, "service_level", 0.999))).isNull();
+    assertThat(RecordRules.check("erp_items",
+        item("review_period_days", 14, "service_level", 0.001))).isNull();
+    // NULL: continuous review, the class or run target
+    assertThat(RecordRules.check("erp_items",
+        item("review_period_days", null, "service_level", null))).isNull();
   }
 
   @Test

@@ -64,6 +64,37 @@ class CanonicalTablesTest {
   }
 
   @Test
+  void givenEveryColumn_whenMayBeAbsent_thenOnlyLineageAndTheItemColumnsAddedLater() {
+    java.util.Set<String> absentAsNull = new java.util.TreeSet<>();
+    for (TableSchema table : CanonicalTables.ALL) {
+      for (Column column : table.columns()) {
+        if (CanonicalTables.mayBeAbsent(table, column)) {
+          absentAsNull.add(table.name() + "." + column.name());
+        }
+      }
+    }
+    java.util.Set<String> expected = new java.util.TreeSet<>(
+        List.of("erp_items.review_period_days", "erp_items.service_level"));
+    CanonicalTables.SOURCES.forEach(t -> expected.add(t.name() + ".lineage"));
+    // not the output columns of the same names (inventory_recommendations.service_level, ...)
+    assertThat(absentAsNull).isEqualTo(expected);
+  }
+
+  @Test
+  void givenPolicySimulation_whenInspected_thenAnOutputKeyedByRunSeriesAndModel() {
+    TableSchema sim = CanonicalTables.byName("policy_simulation");
+    assertThat(sim.role()).isEqualTo(TableSchema.Role.OUTPUT);
+    assertThat(sim.columnNames()).startsWith("run_id", "sku", "location", "model", "selected");
+    for (String column : List.of("achieved_cycle_service", "achieved_fill_rate", "abc_class",
+        "xyz_class")) {
+      assertThat(sim.column(column)).as(column).get().extracting(Column::nullable).isEqualTo(true);
+    }
+    for (String column : List.of("policy", "service_target", "demand", "total_cost")) {
+      assertThat(sim.column(column)).as(column).get().extracting(Column::nullable).isEqualTo(false);
+    }
+  }
+
+  @Test
   void givenUnknownName_whenLookedUp_thenErrorListsKnownTables() {
     assertThatThrownBy(() -> CanonicalTables.byName("sales"))
         .isInstanceOf(NoSuchElementException.class)

@@ -96,7 +96,7 @@ public final class ReplenishmentPlanner {
       PolicyParameters none =
           new PolicyParameters(policy, 0, 0, 0, review, casePack, economics.moq(),
               Double.POSITIVE_INFINITY);
-      return new Recommendation(none, target, x.name(), inventoryPosition, mu, sigma, -mu, 0, 0,
+      return new Recommendation(none, target, x.name(), inventoryPosition, mu, sigma, 0.0 - mu, 0, 0,
           1, 1, 0, null, ReasonCode.NO_DEMAND.text());
     }
 

@@ -50,6 +50,9 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   private final PCollectionView<Long> lastPeriodView;
   private final Counter forecast = Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_forecast");
   private final Counter skipped = Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_skipped");
+  /** Fewest periods of history before the held-out ones for a series to be simulated. */
+  static final int MIN_SIMULATION_HISTORY = 12;
+
   private transient ModelSelection selection;
   private transient ModelSelection baseline;
 
@@ -124,13 +127,14 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   /**
    * The forecasts from before the held-out periods: the run's selection and the seasonal-naive
    * baseline; none when the simulation is off or the history without the held-out periods is
-   * shorter than the selection needs. A model that cannot be fitted is left out.
+   * shorter than {@value #MIN_SIMULATION_HISTORY} periods or than the selection needs. A model that
+   * cannot be fitted is left out.
    */
   private List<PlanInput.SimulationCase> simulations(double[] history) {
     int held = settings.inventory().simulationPeriods();
     List<PlanInput.SimulationCase> cases = new ArrayList<>();
     int training = history.length - held;
-    if (held == 0 || training < selection.minHistory()) {
+    if (held == 0 || training < Math.max(MIN_SIMULATION_HISTORY, selection.minHistory())) {
       return cases;
     }
     double[] train = Arrays.copyOf(history, training);

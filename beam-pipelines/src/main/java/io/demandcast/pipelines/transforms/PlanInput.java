@@ -3,7 +3,9 @@ package io.demandcast.pipelines.transforms;
 import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.StockSnapshot;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What planning one series needs, handed from forecasting to planning: the forecast outcome, the
@@ -30,6 +32,26 @@ public record PlanInput(
     List<SimulationCase> simulations)
     implements Serializable {
 
+  /** Equal when every component is, the history by content (Beam's immutability check needs it). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PlanInput that
+        && Objects.equals(outcome, that.outcome)
+        && Objects.equals(item, that.item)
+        && Objects.equals(snapshot, that.snapshot)
+        && Double.compare(onOrder, that.onOrder) == 0
+        && Arrays.equals(history, that.history)
+        && intermittent == that.intermittent
+        && Objects.equals(simulations, that.simulations);
+  }
+
+  /** Hash of the components, the history by content. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(outcome, item, snapshot, onOrder, Arrays.hashCode(history), intermittent,
+        simulations);
+  }
+
   /**
    * One forecast made before the held-out periods.
    *
@@ -47,5 +69,25 @@ public record PlanInput(
       double[] mean,
       double[] sd,
       boolean trainingIntermittent)
-      implements Serializable {}
+      implements Serializable {
+
+    /** Equal when every component is, the arrays by content. */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SimulationCase that
+          && model.equals(that.model)
+          && selected == that.selected
+          && trainingPeriods == that.trainingPeriods
+          && Arrays.equals(mean, that.mean)
+          && Arrays.equals(sd, that.sd)
+          && trainingIntermittent == that.trainingIntermittent;
+    }
+
+    /** Hash of the components, the arrays by content. */
+    @Override
+    public int hashCode() {
+      return Objects.hash(model, selected, trainingPeriods, Arrays.hashCode(mean),
+          Arrays.hashCode(sd), trainingIntermittent);
+    }
+  }
 }

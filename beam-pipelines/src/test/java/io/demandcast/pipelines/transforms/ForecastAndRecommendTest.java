@@ -438,8 +438,8 @@ class ForecastAndRecommendTest {
     UNIT_COST.put("K4", 10.0); // C
     UNIT_COST.put("K5", 1.0); // C, reviewed every 14 days
     UNIT_COST.put("K6", 1.0); // C
-    UNIT_COST.put("SHORT", 5.0); // sells in the last 12 months only
-    UNIT_COST.put("MID", 5.0); // sells in the last 18 months only
+    UNIT_COST.put("SHORT", 5.0); // sells in the last 20 months only
+    UNIT_COST.put("MID", 5.0); // sells in the last 30 months only
     UNIT_COST.put("ZERO", 5.0); // sells in the first 24 months only
   }
 
@@ -456,8 +456,8 @@ class ForecastAndRecommendTest {
     List<Row> stock = new ArrayList<>();
     for (String sku : UNIT_COST.keySet()) {
       int from = switch (sku) {
-        case "SHORT" -> CLASS_MONTHS - 12;
-        case "MID" -> CLASS_MONTHS - 18;
+        case "SHORT" -> CLASS_MONTHS - 20;
+        case "MID" -> CLASS_MONTHS - 30;
         default -> 0;
       };
       for (int m = from; m < CLASS_MONTHS; m++) {
@@ -518,14 +518,11 @@ class ForecastAndRecommendTest {
     PAssert.that(out.get(POLICY_SIMULATION.name())).satisfies(rows -> {
       Map<String, List<Row>> bySku = list(rows).stream()
           .collect(Collectors.groupingBy(r -> r.getString("sku")));
-      // SHORT: 12 months leave nothing to forecast the held-out year from
+      // SHORT: 8 months before the held-out year, fewer than the 12 a simulation needs
       assertThat(bySku).doesNotContainKey("SHORT");
-      // MID: 6 months before the held-out year, too few for the seasonal naive baseline (one
-      // season), so only the run's forecast is replayed
-      assertThat(bySku.get("MID")).singleElement().satisfies(r -> {
-        assertThat(r.getBoolean("selected")).isTrue();
-        assertThat(r.getInt32("history_periods")).isEqualTo(6);
-      });
+      // MID: 18 months before the held-out year, enough for both forecasts
+      assertThat(bySku.get("MID")).hasSize(2).allSatisfy(
+          r -> assertThat(r.getInt32("history_periods")).isEqualTo(18));
       double lastYear = 0;
       for (int m = CLASS_MONTHS - 12; m < CLASS_MONTHS; m++) {
         lastYear += smooth(m);
@@ -550,7 +547,7 @@ class ForecastAndRecommendTest {
 
     PAssert.that(policyLines(out)).satisfies(lines -> {
       Map<String, Integer> counts = assertSimulationsMatchRecommendations(lines);
-      assertThat(counts).doesNotContainKey("SHORT@DC2").containsEntry("MID@DC2", 1)
+      assertThat(counts).doesNotContainKey("SHORT@DC2").containsEntry("MID@DC2", 2)
           .containsEntry("K5@DC2", 2).hasSize(UNIT_COST.size() - 1);
       return null;
     });

@@ -26,7 +26,10 @@ import java.util.Locale;
  *       per period, σ_d its sd, σ_L the lead-time sd in periods). Its distribution X is the normal
  *       N(μ, σ) for {@link DemandDistributions.Family#NORMAL}, else the discrete distribution of the
  *       requested family with the same mean and variance (Poisson when σ² ≤ μ, negative binomial
- *       otherwise, for {@link DemandDistributions.Family#DISCRETE}). For (R, S) the lead-time-only
+ *       otherwise, for {@link DemandDistributions.Family#DISCRETE}). For {@link
+ *       DemandDistributions.Family#EMPIRICAL} X is the empirical bootstrap of the request's history
+ *       over a gamma lead time with the same mean and sd ({@value #BOOTSTRAP_DRAWS} draws,
+ *       seeded by the history), and μ and σ are the bootstrap's. For (R, S) the lead-time-only
  *       demand X<sub>L</sub> is built the same way.
  *   <li><b>Lot size.</b> EOQ = √(2 · A · K / h) with annual demand A = D · 365 / T, order cost K and
  *       holding cost h = unitCost · holdingCostRate; when h = 0, EOQ = max(MOQ, casePack). Q = EOQ
@@ -86,9 +89,11 @@ public final class ReplenishmentPlanner {
     LeadTimeDemand protection = LeadTimeDemand.of(forecast, request.leadTime(), review);
     double inventoryPosition = request.stock().inventoryPosition();
     double demandPerPeriod = protection.perPeriodDemand();
-    double mu = protection.mean();
-    double sigma = protection.sd();
-    DemandDistribution x = distribution(request.family(), mu, sigma);
+    DemandDistribution x = distribution(request, protection, review);
+    boolean empirical = request.family() == DemandDistributions.Family.EMPIRICAL;
+    // the bootstrap replaces the forecast's moments by its own; the forecast still sets D
+    double mu = empirical ? x.mean() : protection.mean();
+    double sigma = empirical ? x.sd() : protection.sd();
     int casePack = economics.casePack();
     double minimumOrder = roundUpToCases(Math.max(economics.moq(), casePack), casePack);
 
@@ -115,7 +120,7 @@ public final class ReplenishmentPlanner {
     if (policy == PolicyType.R_S) {
       double perReview = dailyDemand * review;
       LeadTimeDemand leadOnly = LeadTimeDemand.of(forecast, request.leadTime(), 0);
-      DemandDistribution xl = distribution(request.family(), leadOnly.mean(), leadOnly.sd());
+      DemandDistribution xl = distribution(request, leadOnly, 0);
       curve = new PeriodicCurve(x, xl, perReview);
       cycleStock = perReview;
     } else {
@@ -182,7 +187,8 @@ public final class ReplenishmentPlanner {
 
   /**
    * The protection-interval demand distribution a recommendation was planned with, rebuilt from its
-   * name, mean and standard deviation (for the capacity allocator's service-value loss).
+   * name, mean and standard deviation (for the capacity allocator's service-value loss); an
+   * empirical bootstrap is approximated by the discrete distribution of its mean and variance.
    *
    * @param r a recommendation of {@link #plan}
    * @return the normal, Poisson or negative binomial distribution of the recommendation's μ and σ
@@ -290,11 +296,32 @@ public final class ReplenishmentPlanner {
     return hi;
   }
 
+  /** Draws of the empirical bootstrap of lead-time demand. */
+  static final int BOOTSTRAP_DRAWS = 2000;
+
+  /**
+   * The distribution of the demand {@code d} over the lead time plus {@code reviewDays}: from its
+   * moments, or for {@link DemandDistributions.Family#EMPIRICAL} the bootstrap of the request's
+   * history over a gamma lead time of that mean and the lead time's sd (in periods), seeded by the
+   * history's content so that the same request gives the same plan.
+   */
   private static DemandDistribution distribution(
-      DemandDistributions.Family family, double mean, double sd) {
+      PlanningRequest request, LeadTimeDemand d, double reviewDays) {
+    DemandDistributions.Family family = request.family();
+    if (family == DemandDistributions.Family.EMPIRICAL) {
+      double periodDays = request.forecast().periodDays();
+      double periods = (request.leadTime().meanDays() + reviewDays) / periodDays;
+      if (periods <= 0) {
+        return NormalDemand.of(d.mean(), d.sd());
+      }
+      double[] history = request.history();
+      return io.demandcast.inventory.distribution.EmpiricalDemand.bootstrap(
+          history, periods, request.leadTime().sdDays() / periodDays, BOOTSTRAP_DRAWS,
+          java.util.Arrays.hashCode(history));
+    }
     return family == DemandDistributions.Family.NORMAL
-        ? NormalDemand.of(mean, sd)
-        : DemandDistributions.fromMoments(mean, sd * sd, family);
+        ? NormalDemand.of(d.mean(), d.sd())
+        : DemandDistributions.fromMoments(d.mean(), d.sd() * d.sd(), family);
   }
 
   private static double clamp(double probability) {

@@ -1,6 +1,7 @@
 package io.demandcast.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
@@ -255,7 +256,8 @@ class ReplenishmentPlannerTest {
                   io.demandcast.inventory.distribution.DemandDistributions.Family.values()[
                       random.nextInt(
                           io.demandcast.inventory.distribution.DemandDistributions.Family.values()
-                              .length)]));
+                              .length)],
+                  randomHistory(random)));
 
       if (r.recommendedOrderQty() > 0) {
         orders++;
@@ -292,6 +294,45 @@ class ReplenishmentPlannerTest {
       }
     }
     assertThat(orders).as("the random inputs must exercise ordering").isGreaterThan(500);
+  }
+
+  @Test
+  void givenEmpiricalFamily_whenPlanned_thenTheBootstrapOfTheHistorySetsMeanAndLevel() {
+    // history mean 38 / 24 = 1.5833 per 30-day period (population sd 2.515); lead time 60 days
+    // fixed -> L = 2 periods, so the bootstrap of lead-time demand has mean 2 * 1.5833 = 3.1667
+    // (one draw has sd sqrt(2) * 2.515 = 3.557; over 2,000 draws the standard error is 0.080, and
+    // the tolerance 0.4 is 5 of them).
+    double[] history = {0, 0, 6, 0, 4, 0, 0, 2, 0, 6, 0, 0, 0, 8, 0, 2, 0, 0, 4, 0, 0, 6, 0, 0};
+    PlanningRequest request =
+        new PlanningRequest(steady(2, 1), new LeadTime(60, 0, "test"),
+            new ItemEconomics(10, 0.2, 50, 1, 0, null), EMPTY, ServiceTarget.cycleService(0.9),
+            PolicyType.S_S, 0, io.demandcast.inventory.distribution.DemandDistributions.Family.EMPIRICAL,
+            history);
+
+    Recommendation r = ReplenishmentPlanner.plan(request);
+
+    assertThat(r.distribution()).isEqualTo("empirical");
+    assertThat(r.leadTimeDemandMean()).isCloseTo(3.1667, within(0.4));
+    // alpha = 0.9: the 90% quantile of the bootstrap, which is a sum of two history values here
+    assertThat(r.reorderPoint()).isBetween(8.0, 12.0);
+    assertThat(r.expectedCycleService()).isGreaterThanOrEqualTo(0.9);
+    assertThat(ReplenishmentPlanner.plan(request)).as("seeded by the history").isEqualTo(r);
+    assertThatThrownBy(
+            () -> new PlanningRequest(steady(2, 1), new LeadTime(60, 0, "test"),
+                new ItemEconomics(10, 0.2, 50, 1, 0, null), EMPTY, ServiceTarget.cycleService(0.9),
+                PolicyType.S_S, 0,
+                io.demandcast.inventory.distribution.DemandDistributions.Family.EMPIRICAL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("EMPIRICAL needs a non-empty demand history, was null");
+  }
+
+  /** 12 to 36 periods of demand, about half of them zero (what the empirical family resamples). */
+  private static double[] randomHistory(SplittableRandom random) {
+    double[] history = new double[random.nextInt(12, 37)];
+    for (int i = 0; i < history.length; i++) {
+      history[i] = random.nextBoolean() ? 0 : random.nextInt(1, 200);
+    }
+    return history;
   }
 
   private static DemandForecast steady(double mean, double sd) {

@@ -86,8 +86,8 @@ final class JobOptions {
       paramLabel = "FAMILY",
       defaultValue = "auto",
       description = "Distribution of demand over the lead time: auto (normal for smooth demand, "
-          + "Poisson or negative binomial for intermittent demand), normal or discrete. "
-          + "Default: ${DEFAULT-VALUE}")
+          + "Poisson or negative binomial for intermittent demand), normal, discrete, or empirical "
+          + "(intermittent demand bootstrapped from its history). Default: ${DEFAULT-VALUE}")
   String leadTimeDistribution;
 
   @Option(

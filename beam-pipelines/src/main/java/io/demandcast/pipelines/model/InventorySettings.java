@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * @param continuousPolicy the policy of items without a review period: {@link PolicyType#S_S} or
  *     {@link PolicyType#S_Q}; items with {@code erp_items.review_period_days} get (R, S)
  * @param distribution which lead-time demand distribution: {@code auto} (normal for smooth
- *     demand, Poisson or negative binomial for intermittent demand), {@code normal}, {@code discrete}
+ *     demand, Poisson or negative binomial for intermittent demand), {@code normal}, {@code
+ *     discrete}, or {@code empirical} (normal for smooth demand, the empirical bootstrap of lead-time
+ *     demand from the history for intermittent demand)
  * @param simulationPeriods periods held out at the end of each series and replayed by the policy
  *     simulator ({@code policy_simulation}); 0 turns the simulation off; &gt;= 0
  * @param warmUpPeriods periods before the held-out ones replayed first, unmeasured, so the
@@ -39,7 +41,8 @@ public record InventorySettings(
     implements Serializable {
 
   /** The accepted values of {@link #distribution()}. */
-  public static final java.util.List<String> DISTRIBUTIONS = java.util.List.of("auto", "normal", "discrete");
+  public static final java.util.List<String> DISTRIBUTIONS =
+      java.util.List.of("auto", "normal", "discrete", "empirical");
 
   /**
    * Validates the settings. Components as described on the record.

@@ -33,7 +33,8 @@ import org.apache.beam.sdk.values.Row;
  * <p>Per item: the policy is (R, S) when {@code erp_items.review_period_days} is set, else the run's
  * continuous policy; the target is the item's own {@code service_level}, else its ABC/XYZ class's,
  * else the run's; the lead-time demand distribution is normal for smooth demand and Poisson or
- * negative binomial for intermittent demand ({@code --lead-time-distribution auto}).
+ * negative binomial for intermittent demand ({@code --lead-time-distribution auto}; {@code
+ * empirical} bootstraps intermittent items' lead-time demand from their history instead).
  *
  * <p>Stock rules: a series without an inventory snapshot has 0 on hand (and the reason says so);
  * the on-hand stock of a perishable item (one with a shelf life) is quarantined when the location had
@@ -77,19 +78,25 @@ public final class RecommendInventory {
       return switch (settings.inventory().distribution()) {
         case "normal" -> DemandDistributions.Family.NORMAL;
         case "discrete" -> DemandDistributions.Family.DISCRETE;
+        case "empirical" -> intermittent
+            ? DemandDistributions.Family.EMPIRICAL
+            : DemandDistributions.Family.NORMAL;
         default -> intermittent
             ? DemandDistributions.Family.DISCRETE
             : DemandDistributions.Family.NORMAL;
       };
     }
 
-    /** The planning request for a forecast and stock position. */
+    /**
+     * The planning request for a forecast and stock position; {@code history} is the demand
+     * history the forecast was made from (used by the empirical bootstrap).
+     */
     PlanningRequest request(
         JobSettings settings, double[] mean, double[] sd, StockPosition stock,
-        boolean intermittent) {
+        boolean intermittent, double[] history) {
       return new PlanningRequest(
           new DemandForecast(settings.period().days(), mean, sd), lead, economics, stock, target,
-          policy, reviewPeriodDays, family(settings, intermittent));
+          policy, reviewPeriodDays, family(settings, intermittent), history);
     }
   }
 
@@ -173,7 +180,8 @@ public final class RecommendInventory {
             input.outcome().forecast().mean(),
             input.outcome().forecast().sd(),
             new StockPosition(context.onHand(), context.quarantined(), input.onOrder(), 0),
-            input.intermittent()));
+            input.intermittent(),
+            input.history()));
   }
 
   /**

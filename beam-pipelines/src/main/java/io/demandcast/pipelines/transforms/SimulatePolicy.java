@@ -45,7 +45,8 @@ final class SimulatePolicy {
       int training = c.trainingPeriods();
       Recommendation r =
           ReplenishmentPlanner.plan(
-              context.request(settings, c.mean(), c.sd(), NO_STOCK, c.trainingIntermittent()));
+              context.request(settings, c.mean(), c.sd(), NO_STOCK, c.trainingIntermittent(),
+                  Arrays.copyOf(history, training)));
       double[] warmUp = Arrays.copyOfRange(history, Math.max(0, training - warmUpPeriods), training);
       double[] heldOut = Arrays.copyOfRange(history, training, history.length);
       SimulationResult s =

@@ -237,7 +237,7 @@ class DemandcastCliTest {
   @Test
   void givenUnknownLeadTimeDistribution_whenRun_thenNonZeroExitNamingOptionAndValue() {
     assertRejectedBeforeAnyWork(List.of("--lead-time-distribution", "gamma"),
-        "--lead-time-distribution", "'gamma'", "auto", "normal", "discrete");
+        "--lead-time-distribution", "'gamma'", "auto", "normal", "discrete", "empirical");
   }
 
   @Test

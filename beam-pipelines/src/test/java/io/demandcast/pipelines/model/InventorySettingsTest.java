@@ -65,7 +65,7 @@ class InventorySettingsTest {
     assertThatThrownBy(() -> settings("", PolicyType.S_S, "gamma", 12, 12, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was gamma")
-        .hasMessageContaining("[auto, normal, discrete]");
+        .hasMessageContaining("[auto, normal, discrete, empirical]");
   }
 
   @Test

@@ -302,6 +302,28 @@ public final class ValueHistogram implements Serializable {
   }
 
   /** E.g. {@code "ValueHistogram[64 bins per decade from 1e-6 to 1e12, 1000 values]"}. */
+  /**
+   * Equal when the layout, the zero count and every bin's count and value sum are equal (Beam
+   * compares accumulators this way to detect mutation).
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ValueHistogram that
+        && binsPerDecade == that.binsPerDecade
+        && minExponent == that.minExponent
+        && maxExponent == that.maxExponent
+        && zeroCount == that.zeroCount
+        && java.util.Arrays.equals(counts, that.counts)
+        && java.util.Arrays.equals(sums, that.sums);
+  }
+
+  /** Hash of the layout and the bin counts. */
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(binsPerDecade, minExponent, maxExponent, zeroCount)
+        + 31 * java.util.Arrays.hashCode(counts);
+  }
+
   @Override
   public String toString() {
     return "ValueHistogram[" + layout() + ", " + count() + " values]";

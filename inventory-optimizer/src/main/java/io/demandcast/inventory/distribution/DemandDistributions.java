@@ -30,7 +30,12 @@ public final class DemandDistributions {
      * #OVERDISPERSION_TOLERANCE}) (overdispersed), otherwise Poisson (which then over-states an
      * under-dispersed variance); Poisson with mean 0, a point mass at 0, when μ = 0.
      */
-    DISCRETE
+    DISCRETE,
+    /**
+     * The empirical bootstrap of lead-time demand from the demand history ({@link
+     * EmpiricalDemand#bootstrap}); it needs the history, so {@link #fromMoments} rejects it.
+     */
+    EMPIRICAL
   }
 
   /**
@@ -46,7 +51,7 @@ public final class DemandDistributions {
    * @param family the family; not null
    * @return the distribution
    * @throws IllegalArgumentException naming the argument and the value when mean or variance is
-   *     NaN, infinite or negative, or family is null
+   *     NaN, infinite or negative, or family is null or {@link Family#EMPIRICAL}
    */
   public static DemandDistribution fromMoments(double mean, double variance, Family family) {
     Checks.nonNegative("mean", mean);
@@ -58,6 +63,8 @@ public final class DemandDistributions {
       case NORMAL -> NormalDemand.of(mean, Math.sqrt(variance));
       case POISSON -> PoissonDemand.of(mean);
       case NEGATIVE_BINOMIAL, DISCRETE -> discrete(mean, variance);
+      case EMPIRICAL -> throw new IllegalArgumentException(
+          "family EMPIRICAL needs the demand history, not moments: use EmpiricalDemand.bootstrap");
     };
   }
 

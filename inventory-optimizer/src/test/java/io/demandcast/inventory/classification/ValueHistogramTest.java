@@ -40,6 +40,16 @@ class ValueHistogramTest {
   }
 
   @Test
+  void givenSameValuesInAnyOrder_whenCompared_thenEqualAndOtherValuesNot() {
+    ValueHistogram a = new ValueHistogram().add(5).add(0).add(1234.5);
+    ValueHistogram b = new ValueHistogram().add(1234.5).add(5).add(0);
+    ValueHistogram c = new ValueHistogram().add(5).add(0).add(1234.6e3);
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
+    assertThat(new ValueHistogram(10, -6, 12).add(5)).isNotEqualTo(new ValueHistogram().add(5));
+  }
+
+  @Test
   void
       givenLogNormalPopulation_whenClassifyingByThresholds_thenAgreesWithExactOutsideBoundaryBins() {
     List<ItemValue> items = population();

@@ -50,6 +50,14 @@ class DemandDistributionsTest {
   }
 
   @Test
+  void givenEmpiricalFamily_whenFromMoments_thenRejectedSayingItNeedsTheHistory() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DemandDistributions.fromMoments(2, 4, DemandDistributions.Family.EMPIRICAL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("EMPIRICAL needs the demand history");
+  }
+
+  @Test
   void givenVarianceJustPastTolerance_whenDiscrete_thenNegativeBinomial() {
     DemandDistribution d = DemandDistributions.fromMoments(4, 4 * (1 + 1e-8), Family.DISCRETE);
     assertThat(d).isInstanceOf(NegativeBinomialDemand.class);

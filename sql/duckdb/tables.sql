@@ -154,7 +154,7 @@ comment on column inventory_recommendations.days_of_cover is 'available stock ov
 comment on column inventory_recommendations.model is 'the forecast model behind the recommendation';
 comment on column inventory_recommendations.reason is 'why, in a planner''s words';
 
-create table if not exists policy_simulation (run_id varchar not null, sku varchar not null, location varchar not null, model varchar not null, selected boolean not null, abc_class varchar null, xyz_class varchar null, policy varchar not null, service_measure varchar not null, service_target double not null, periods int not null, history_periods int not null, demand double not null, achieved_cycle_service double null, achieved_fill_rate double null, expected_fill_rate double not null, avg_inventory double not null, stockout_periods int not null, orders int not null, holding_cost double not null, ordering_cost double not null, total_cost double not null, reorder_point double not null, order_up_to double not null);
+create table if not exists policy_simulation (run_id varchar not null, sku varchar not null, location varchar not null, model varchar not null, selected boolean not null, abc_class varchar null, xyz_class varchar null, policy varchar not null, service_measure varchar not null, service_target double not null, periods int not null, history_periods int not null, demand double not null, forecast_demand double null, achieved_cycle_service double null, achieved_fill_rate double null, expected_fill_rate double not null, avg_inventory double not null, stockout_periods int not null, orders int not null, holding_cost double not null, ordering_cost double not null, total_cost double not null, reorder_point double not null, order_up_to double not null);
 comment on table policy_simulation is 'output table, one row per run x sku x location x model';
 comment on column policy_simulation.run_id is 'the run that wrote the row';
 comment on column policy_simulation.sku is 'stock keeping unit';
@@ -169,6 +169,7 @@ comment on column policy_simulation.service_target is 'the target the policy was
 comment on column policy_simulation.periods is 'held-out periods replayed';
 comment on column policy_simulation.history_periods is 'periods of history before them';
 comment on column policy_simulation.demand is 'units demanded in the held-out periods';
+comment on column policy_simulation.forecast_demand is 'units the forecast behind the policy expected over the held-out periods';
 comment on column policy_simulation.achieved_cycle_service is 'share of replenishment cycles without a stock-out; NULL when no cycle ended';
 comment on column policy_simulation.achieved_fill_rate is 'share of demand met from stock; NULL when there was no demand';
 comment on column policy_simulation.expected_fill_rate is 'fill rate the policy promised';

@@ -75,6 +75,7 @@ final class SimulatePolicy {
               .withFieldValue("periods", s.periods())
               .withFieldValue("history_periods", training)
               .withFieldValue("demand", s.totalDemand())
+              .withFieldValue("forecast_demand", forecastOver(c.mean(), heldOut.length))
               .withFieldValue("achieved_cycle_service", finiteOrNull(s.achievedCycleService()))
               .withFieldValue("achieved_fill_rate", finiteOrNull(s.achievedFillRate()))
               .withFieldValue("expected_fill_rate", r.expectedFillRate())
@@ -89,6 +90,18 @@ final class SimulatePolicy {
               .build());
     }
     return rows;
+  }
+
+  /**
+   * The forecast summed over the first {@code periods} periods, the last forecast period repeated
+   * beyond the forecast's length (units).
+   */
+  static double forecastOver(double[] mean, int periods) {
+    double sum = 0;
+    for (int h = 0; h < periods; h++) {
+      sum += mean[Math.min(h, mean.length - 1)];
+    }
+    return sum;
   }
 
   /** A seed that depends on the series only (not on the run), so re-runs replay identically. */

@@ -351,6 +351,8 @@ class ForecastAndRecommendTest {
     String what = r.getString("sku") + " " + r.getString("model");
     assertThat(r.getString("run_id")).as(what).isEqualTo(runId);
     assertThat(r.getInt32("periods")).as(what).isEqualTo(12);
+    assertThat(r.getDouble("forecast_demand")).as(what).isNotNull().isFinite()
+        .isGreaterThanOrEqualTo(0.0);
     Double fill = r.getDouble("achieved_fill_rate");
     if (r.getDouble("demand") == 0) {
       assertThat(fill).as(what + " fill rate without demand").isNull();

@@ -294,6 +294,10 @@ public final class CanonicalTables {
               required("history_periods", INT32, "periods of history before them"),
               required("demand", DOUBLE, "units demanded in the held-out periods"),
               optional(
+                  "forecast_demand",
+                  DOUBLE,
+                  "units the forecast behind the policy expected over the held-out periods"),
+              optional(
                   "achieved_cycle_service",
                   DOUBLE,
                   "share of replenishment cycles without a stock-out; NULL when no cycle ended"),

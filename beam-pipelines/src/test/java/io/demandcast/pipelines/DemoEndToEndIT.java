@@ -230,7 +230,15 @@ class DemoEndToEndIT {
         PlannerReport.write(DuckDbWarehouse.attach(warehouseFile), "it-run-2", dir.resolve("reports"), 5);
     assertThat(Files.readAllLines(report.csv())).hasSize(completeParts.size() + 1);
     assertThat(report.charts()).isEqualTo(5);
-    assertThat(Files.readString(report.html())).contains("it-run-2").contains("data:image/png;base64,");
+    String html = Files.readString(report.html());
+    assertThat(html).contains("it-run-2").contains("data:image/png;base64,");
+    // the policy simulation's target against achieved service, for both forecasts and every class
+    assertThat(html)
+        .contains("<h2>Service: target against achieved</h2>")
+        .contains("<tr><td>seasonal_naive</td><td>all</td><td>" + completeParts.size() + "</td>")
+        .contains("<tr><td>seasonal_naive</td><td>A</td>")
+        .contains("<tr><td>seasonal_naive</td><td>C</td>")
+        .contains("0.950 fill_rate");
   }
 
   @Test

@@ -159,13 +159,16 @@ public final class ReplenishmentPlanner {
           policy == PolicyType.R_S
               ? ReasonCode.BELOW_ORDER_UP_TO.text(quantity)
               : ReasonCode.BELOW_REORDER_POINT.text(quantity));
-      if (moqRaised) {
+      // (R, S) orders S - IP, so only the order itself can be raised or capped; the continuous
+      // policies order the lot, which the MOQ may have raised and the shelf life capped
+      boolean periodic = policy == PolicyType.R_S;
+      if (periodic ? orderUpTo - inventoryPosition < economics.moq() : moqRaised) {
         reasons.add(ReasonCode.MOQ_RAISED.text());
       }
       if (casePack > 1 && order == rounded && rounded > needed) {
         reasons.add(ReasonCode.ROUNDED_TO_CASE_PACK.text(casePack));
       }
-      if (lot < uncappedLot || order < rounded) {
+      if ((!periodic && lot < uncappedLot) || order < rounded) {
         reasons.add(ReasonCode.CAPPED_BY_SHELF_LIFE.text(economics.shelfLifeDays()));
       }
       if (shelfLifeCap < minimumOrder) {

@@ -326,6 +326,33 @@ class ReplenishmentPlannerTest {
         .hasMessageContaining("EMPIRICAL needs a non-empty demand history, was null");
   }
 
+  @Test
+  void givenPeriodicReview_whenOrderBelowMoq_thenMoqReasonOnlyWhenTheMoqRaisedThisOrder() {
+    // (R, S), no variance: S = demand over L + R = 10/day * (20 + 10) days = 300 units.
+    // EOQ = sqrt(2 * 3650 * 1 / 2) = 60.4, below the MOQ of 120.
+    DemandForecast forecast = new DemandForecast(1, new double[] {10}, new double[] {0});
+    ItemEconomics economics = new ItemEconomics(10, 0.2, 1, 1, 120, null);
+    Recommendation small =
+        ReplenishmentPlanner.plan(
+            new PlanningRequest(forecast, new LeadTime(20, 0, "test"), economics,
+                new StockPosition(250, 0, 0, 0), ServiceTarget.fillRate(0.9), PolicyType.R_S, 10,
+                io.demandcast.inventory.distribution.DemandDistributions.Family.NORMAL));
+    Recommendation large =
+        ReplenishmentPlanner.plan(
+            new PlanningRequest(forecast, new LeadTime(20, 0, "test"), economics,
+                new StockPosition(100, 0, 0, 0), ServiceTarget.fillRate(0.9), PolicyType.R_S, 10,
+                io.demandcast.inventory.distribution.DemandDistributions.Family.NORMAL));
+
+    assertThat(small.orderUpTo()).isCloseTo(300.0, within(1e-9));
+    // S - IP = 50 < MOQ 120: the MOQ raised this order
+    assertThat(small.recommendedOrderQty()).isEqualTo(120.0);
+    assertThat(small.reason())
+        .isEqualTo("below order-up-to level at review: order 120 units; MOQ raised the order");
+    // S - IP = 200 >= MOQ: no MOQ reason, although the EOQ of this item is below its MOQ
+    assertThat(large.recommendedOrderQty()).isEqualTo(200.0);
+    assertThat(large.reason()).isEqualTo("below order-up-to level at review: order 200 units");
+  }
+
   /** 12 to 36 periods of demand, about half of them zero (what the empirical family resamples). */
   private static double[] randomHistory(SplittableRandom random) {
     double[] history = new double[random.nextInt(12, 37)];

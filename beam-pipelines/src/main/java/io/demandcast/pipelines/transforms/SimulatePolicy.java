@@ -23,6 +23,10 @@ import org.apache.beam.sdk.values.Row;
  * over the periods just before them. Orders arrive after lead times drawn from a gamma distribution
  * with the lane's mean and standard deviation, seeded by SKU and location so that a re-run gives the
  * same rows.
+ *
+ * <p>The item's class, and so a class target, is the run's, computed from the whole history and the
+ * latest forecast: a mild look-ahead into the held-out periods, which matters only with
+ * {@code --class-service-levels}.
  */
 final class SimulatePolicy {
   private static final Schema SCHEMA = CanonicalTables.POLICY_SIMULATION.beamSchema();

@@ -7,6 +7,7 @@ import io.demandcast.connectors.demo.DemoDataset;
 import io.demandcast.connectors.duckdb.DuckDbIO;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.transforms.ForecastAndRecommend;
@@ -39,6 +40,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.joda.time.Duration;
+import org.jooq.impl.DSL;
 
 /**
  * Runs one demandcast job against the embedded DuckDB warehouse: records the run, optionally loads
@@ -56,6 +58,8 @@ public final class DemandcastJob {
    * @param warehouse the DuckDB warehouse file the outputs go to
    * @param sources where each canonical source table is read from, by canonical table name; a table
    *     not listed is read from the warehouse under its canonical name
+   * @param mapping the source column names of canonical columns, applied wherever the table is read
+   *     from; {@link ColumnMapping#IDENTITY} for none; recorded in {@code model_runs.options}
    * @param settings the job settings (run id, horizon, service level, ...)
    * @param beamArgs Beam pipeline options, e.g. {@code --runner=DirectRunner}
    * @param loadDemo whether to (re)load the demo input into the warehouse's source tables first
@@ -64,10 +68,26 @@ public final class DemandcastJob {
   public record Request(
       Path warehouse,
       Map<String, TableUri> sources,
+      ColumnMapping mapping,
       JobSettings settings,
       List<String> beamArgs,
       boolean loadDemo,
-      Consumer<String> progress) {}
+      Consumer<String> progress) {
+    public Request {
+      mapping = mapping == null ? ColumnMapping.IDENTITY : mapping;
+    }
+
+    /** A request that reads every column under its canonical name. */
+    public Request(
+        Path warehouse,
+        Map<String, TableUri> sources,
+        JobSettings settings,
+        List<String> beamArgs,
+        boolean loadDemo,
+        Consumer<String> progress) {
+      this(warehouse, sources, ColumnMapping.IDENTITY, settings, beamArgs, loadDemo, progress);
+    }
+  }
 
   /**
    * A finished run.
@@ -105,7 +125,9 @@ public final class DemandcastJob {
           input.and(
               table.name(),
               PBegin.in(pipeline)
-                  .apply("Read" + table.name(), DuckDbIO.read(uri.file(), uri.table(), table)));
+                  .apply(
+                      "Read" + table.name(),
+                      DuckDbIO.read(uri.file(), uri.table(), table, request.mapping())));
     }
     PCollectionRowTuple outputs = input.apply(new ForecastAndRecommend(settings));
     for (TableSchema table : ForecastAndRecommend.OUTPUTS) {
@@ -120,7 +142,7 @@ public final class DemandcastJob {
         rowsRead.putAll(loadDemo(warehouse, settings, request.progress()));
       }
       PipelineResult result = pipeline.run();
-      waitWithProgress(result, expectedSeries(sources), request.progress());
+      waitWithProgress(result, expectedSeries(sources, request.mapping()), request.progress());
       for (TableSchema table : CanonicalTables.SOURCES) {
         rowsRead.merge(table.name(), counter(result, "read_" + table.name()), Long::sum);
       }
@@ -202,13 +224,20 @@ public final class DemandcastJob {
     return rejectedPerTable;
   }
 
-  private static long expectedSeries(Map<String, TableUri> sources) {
-    TableUri sales = sources.get(CanonicalTables.ERP_SALES.name());
+  private static long expectedSeries(Map<String, TableUri> sources, ColumnMapping mapping) {
+    TableSchema salesTable = CanonicalTables.ERP_SALES;
+    TableUri sales = sources.get(salesTable.name());
     try (Connection connection = DuckDbWarehouse.attach(sales.file()).connect()) {
+      var dsl = DuckDbWarehouse.dsl(connection);
       Object count =
-          DuckDbWarehouse.dsl(connection)
-              .fetchValue(
-                  "select count(*) from (select distinct sku, location from " + sales.table() + ")");
+          dsl.fetchValue(
+              dsl.selectCount()
+                  .from(
+                      dsl.selectDistinct(
+                              DSL.field(DSL.quotedName(mapping.sourceColumn(salesTable, "sku"))),
+                              DSL.field(
+                                  DSL.quotedName(mapping.sourceColumn(salesTable, "location"))))
+                          .from(DSL.table(DSL.name(sales.table())))));
       return count == null ? -1 : ((Number) count).longValue();
     } catch (SQLException | RuntimeException e) {
       return -1; // progress then shows counts without a total
@@ -278,6 +307,8 @@ public final class DemandcastJob {
     node.put("runner", options.getRunner().getSimpleName());
     node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());
     node.put("load_demo", request.loadDemo());
+    // how the sources were read: canonical table -> canonical column -> source column
+    node.set("column_mapping", JSON.valueToTree(request.mapping().asMap()));
     return node.toString();
   }
 

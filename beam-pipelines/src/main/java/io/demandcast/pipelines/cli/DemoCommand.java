@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.schema.ColumnMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return JobCommand.execute(options, beamArgs, Map.of(), true, spec.commandLine().getOut());
+    return JobCommand.execute(
+        options, beamArgs, Map.of(), ColumnMapping.IDENTITY, true, spec.commandLine().getOut());
   }
 }

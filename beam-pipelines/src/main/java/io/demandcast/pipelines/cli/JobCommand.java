@@ -2,6 +2,7 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.report.PlannerReport;
@@ -17,6 +18,7 @@ final class JobCommand {
       JobOptions options,
       List<String> unmatched,
       Map<String, TableUri> sources,
+      ColumnMapping mapping,
       boolean loadDemo,
       PrintWriter out) {
     List<String> beamArgs = JobOptions.beamArgs(unmatched);
@@ -26,7 +28,8 @@ final class JobCommand {
     DemandcastJob.Result result =
         DemandcastJob.run(
             new DemandcastJob.Request(
-                options.warehouse, sources, settings, beamArgs, loadDemo, out::println));
+                options.warehouse, sources, mapping, settings, beamArgs, loadDemo,
+                out::println));
     DuckDbWarehouse warehouse = DuckDbWarehouse.attach(options.warehouse);
     out.println("  writing the planner report");
     PlannerReport.Written report =

@@ -1,6 +1,8 @@
 package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
+import io.demandcast.connectors.schema.ColumnMapping;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,11 @@ import picocli.CommandLine.Unmatched;
       "",
       "Examples:",
       "  ./demandcast run --warehouse=erp.duckdb --horizon=6 --service-level=0.98",
-      "  ./demandcast run --source erp_sales=duckdb:other.duckdb#sales_history"
+      "  ./demandcast run --source erp_sales=duckdb:other.duckdb#sales_history \\",
+      "      --map erp_sales.sku=item_code --map erp_sales.date=sale_day",
+      "  ./demandcast run --source erp_sales=duckdb:other.duckdb#sales_history \\",
+      "      --mapping map.json",
+      "  with map.json: {\"erp_sales\": {\"sku\": \"item_code\", \"date\": \"sale_day\"}}"
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,10 +52,47 @@ final class RunCommand implements Callable<Integer> {
           + "Repeatable. Default: the table of the same name in --warehouse.")
   Map<String, String> sources = new LinkedHashMap<>();
 
+  @Option(
+      names = "--map",
+      paramLabel = "TABLE.COLUMN=SOURCE_COLUMN",
+      description = "Reads a canonical column from a source column of another name, e.g. "
+          + "erp_sales.sku=item_code. Repeatable; overrides --mapping for the same column. A "
+          + "mapped column must exist in the source table. Default: every column under its "
+          + "canonical name (see sql/duckdb/tables.sql).")
+  List<String> maps = new ArrayList<>();
+
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description = "Column mapping file: canonical table -> canonical column -> source column, "
+          + "e.g. {\"erp_sales\": {\"sku\": \"item_code\"}}; JSON, or YAML when the name ends "
+          + "in .yaml or .yml. Combines with --map; --map wins for the same column.")
+  Path mappingFile;
+
   @Override
   public Integer call() {
+    ColumnMapping mapping = columnMapping();
     Map<String, TableUri> uris = new LinkedHashMap<>();
     sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
-    return JobCommand.execute(options, beamArgs, uris, false, spec.commandLine().getOut());
+    return JobCommand.execute(
+        options, beamArgs, uris, mapping, false, spec.commandLine().getOut());
+  }
+
+  /**
+   * The column mapping of --mapping and --map, --map overriding the file.
+   *
+   * @throws IllegalArgumentException naming the option and the bad entry
+   */
+  ColumnMapping columnMapping() {
+    ColumnMapping file = ColumnMapping.IDENTITY;
+    if (mappingFile != null) {
+      try {
+        file = ColumnMapping.read(mappingFile);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--mapping: " + e.getMessage(), e);
+      }
+    }
+    ColumnMapping options = ColumnMapping.parseEntries(maps, "--map");
+    return file.overriddenBy(options, "--mapping with --map");
   }
 }

@@ -1,6 +1,7 @@
 package io.demandcast.connectors.duckdb;
 
 import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -39,7 +40,25 @@ public final class DuckDbIO {
    * @param schema the canonical schema the rows take
    */
   public static PTransform<PBegin, PCollection<Row>> read(Path warehouse, String table, TableSchema schema) {
-    return new Read(warehouse.toAbsolutePath().toString(), table, schema);
+    return read(warehouse, table, schema, ColumnMapping.IDENTITY);
+  }
+
+  /**
+   * Reads a table whose columns may be named otherwise as rows of a canonical schema: each canonical
+   * column is selected from the column {@code mapping} names ({@code select "item_code" as sku}),
+   * so the rows carry canonical names. The table is checked when the pipeline is built, as {@link
+   * DuckDbWarehouse#checkTable(String, TableSchema, ColumnMapping)} says: a missing or mistyped
+   * column fails naming the table, the source column, the canonical column it is mapped to, the
+   * expected and the found type; a mapped column must exist.
+   *
+   * @param warehouse the warehouse file
+   * @param table the table name in the warehouse
+   * @param schema the canonical schema the rows take
+   * @param mapping source column names of canonical columns; {@link ColumnMapping#IDENTITY} for none
+   */
+  public static PTransform<PBegin, PCollection<Row>> read(
+      Path warehouse, String table, TableSchema schema, ColumnMapping mapping) {
+    return new Read(warehouse.toAbsolutePath().toString(), table, schema, mapping);
   }
 
   /**
@@ -55,20 +74,23 @@ public final class DuckDbIO {
     private final String file;
     private final String table;
     private final TableSchema schema;
+    private final ColumnMapping mapping;
 
-    Read(String file, String table, TableSchema schema) {
+    Read(String file, String table, TableSchema schema, ColumnMapping mapping) {
       super("Read " + table);
       this.file = file;
       this.table = table;
       this.schema = schema;
+      this.mapping = mapping;
     }
 
     @Override
     public PCollection<Row> expand(PBegin input) {
-      List<String> present = DuckDbWarehouse.attach(Paths.get(file)).checkTable(table, schema);
+      List<String> sources =
+          DuckDbWarehouse.attach(Paths.get(file)).inspect(table, schema, mapping).sources();
       return input
           .apply("Table", Create.of(table))
-          .apply("Query", ParDo.of(new ReadFn(file, schema, present)))
+          .apply("Query", ParDo.of(new ReadFn(file, schema, sources)))
           .setRowSchema(schema.beamSchema());
     }
   }
@@ -76,13 +98,16 @@ public final class DuckDbIO {
   private static final class ReadFn extends DoFn<String, Row> {
     private final String file;
     private final TableSchema schema;
-    private final ArrayList<String> present;
+    private final ArrayList<String> sources;
 
-    /** {@code present}: the table's columns, as {@link DuckDbWarehouse#checkTable} found them. */
-    ReadFn(String file, TableSchema schema, List<String> present) {
+    /**
+     * {@code sources}: per canonical column, the table column it is read from, or null for NULL,
+     * as {@link DuckDbWarehouse#inspect} found them.
+     */
+    ReadFn(String file, TableSchema schema, List<String> sources) {
       this.file = file;
       this.schema = schema;
-      this.present = new ArrayList<>(present);
+      this.sources = new ArrayList<>(sources);
     }
 
     @ProcessElement
@@ -91,11 +116,15 @@ public final class DuckDbIO {
       try (Connection connection = DuckDbConnections.open(Paths.get(file))) {
         var dsl = DuckDbWarehouse.dsl(connection);
         List<Field<?>> fields = new ArrayList<>();
-        for (Column column : schema.columns()) {
+        for (int i = 0; i < schema.columns().size(); i++) {
+          Column column = schema.columns().get(i);
+          String source = sources.get(i);
+          // quoted: a source column may be spelled with capitals or spaces ("Item Code")
           fields.add(
-              present.contains(column.name())
-                  ? DSL.field(DSL.name(column.name()), DuckDbSchemas.dataType(column))
-                  : DSL.inline(null, DuckDbSchemas.dataType(column)).as(column.name()));
+              source == null
+                  ? DSL.inline(null, DuckDbSchemas.dataType(column)).as(column.name())
+                  : DSL.field(DSL.quotedName(source), DuckDbSchemas.dataType(column))
+                      .as(DSL.quotedName(column.name())));
         }
         try (Cursor<Record> cursor = dsl.select(fields).from(DuckDbSchemas.table(table)).fetchLazy()) {
           for (Record record : cursor) {

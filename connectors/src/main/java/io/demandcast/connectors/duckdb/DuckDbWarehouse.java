@@ -2,6 +2,7 @@ package io.demandcast.connectors.duckdb;
 
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,12 +245,45 @@ public final class DuckDbWarehouse {
 
   /**
    * Checks that {@code tableName} exists with every column of {@code schema} in a compatible type
-   * (only the optional {@code lineage} column may be missing).
+   * (only the columns {@link CanonicalTables#mayBeAbsent} allows may be missing).
    *
    * @return the names of the table's columns, in table order
    * @throws IllegalArgumentException naming the table, the column, the expected and the found type
    */
   public List<String> checkTable(String tableName, TableSchema schema) {
+    return checkTable(tableName, schema, ColumnMapping.IDENTITY);
+  }
+
+  /**
+   * Checks that {@code tableName} holds every column of {@code schema} under the name {@code
+   * mapping} gives it, in a compatible type. A column that {@link CanonicalTables#mayBeAbsent}
+   * allows may be missing unless it is mapped: a mapped column must exist. Column names match
+   * ignoring case, as DuckDB's identifiers do.
+   *
+   * @param tableName the table in this warehouse
+   * @param schema the canonical schema its rows are read as
+   * @param mapping source column names of canonical columns; {@link ColumnMapping#IDENTITY} for none
+   * @return the names of the table's columns, in table order
+   * @throws IllegalArgumentException when the table does not exist, or naming the table, the
+   *     column (and the canonical column it is mapped to), the expected and the found type, e.g.
+   *     {@code table sales_history column sale_day (mapped to erp_sales.date): expected DATE, found
+   *     VARCHAR}
+   */
+  public List<String> checkTable(String tableName, TableSchema schema, ColumnMapping mapping) {
+    return inspect(tableName, schema, mapping).found();
+  }
+
+  /**
+   * A checked table.
+   *
+   * @param found the table's columns, in table order
+   * @param sources per column of the canonical schema, in its order, the table column it is read
+   *     from (as the table spells it), or null when it is missing and reads as NULL
+   */
+  record Inspection(List<String> found, List<String> sources) {}
+
+  /** {@link #checkTable(String, TableSchema, ColumnMapping)}, with where each column comes from. */
+  Inspection inspect(String tableName, TableSchema schema, ColumnMapping mapping) {
     Map<String, String> found = new LinkedHashMap<>();
     try (Connection connection = connect()) {
       for (Record r :
@@ -267,23 +302,47 @@ public final class DuckDbWarehouse {
       throw new IllegalArgumentException(
           "table " + tableName + " does not exist in the warehouse " + file);
     }
+    List<String> sources = new ArrayList<>();
     for (Column column : schema.columns()) {
-      String type = found.get(column.name());
-      if (type == null) {
-        if (CanonicalTables.mayBeAbsent(schema, column)) {
+      String wanted = mapping.sourceColumn(schema, column.name());
+      boolean mapped = mapping.isMapped(schema, column.name());
+      String expected = column.type().duckDbType();
+      String name = lookup(found, wanted);
+      if (name == null) {
+        if (!mapped && CanonicalTables.mayBeAbsent(schema, column)) {
+          sources.add(null);
           continue;
         }
         throw new IllegalArgumentException(
-            "table " + tableName + " has no column " + column.name() + " (expected "
-                + column.type().duckDbType() + "); found columns " + found.keySet());
+            "table " + tableName + " has no column " + wanted
+                + (mapped
+                    ? " (mapped to " + schema.name() + "." + column.name() + ", expected "
+                        + expected + "); found columns " + found.keySet()
+                        + "; fix the column mapping or the table"
+                    : " (expected " + expected + "); found columns " + found.keySet()
+                        + (schema.role() == TableSchema.Role.SOURCE
+                            ? "; if the table holds it under another name, map "
+                                + schema.name() + "." + column.name() + " to that column"
+                            : "")));
       }
-      if (!type.startsWith(column.type().duckDbType())) {
+      String type = found.get(name);
+      if (!type.startsWith(expected)) {
         throw new IllegalArgumentException(
-            "table " + tableName + " column " + column.name() + ": expected "
-                + column.type().duckDbType() + ", found " + type);
+            "table " + tableName + " column " + name
+                + (mapped ? " (mapped to " + schema.name() + "." + column.name() + ")" : "")
+                + ": expected " + expected + ", found " + type);
       }
+      sources.add(name);
     }
-    return List.copyOf(found.keySet());
+    return new Inspection(List.copyOf(found.keySet()), Collections.unmodifiableList(sources));
+  }
+
+  /** The key of {@code found} equal to {@code name}, else the one equal ignoring case, else null. */
+  private static String lookup(Map<String, String> found, String name) {
+    if (found.containsKey(name)) {
+      return name;
+    }
+    return found.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
   }
 
   /** Name of the staging table of one output table in one run. */

@@ -16,8 +16,9 @@ import java.util.NoSuchElementException;
 
 /**
  * The one definition of demandcast's canonical tables (see DESIGN.md, "Canonical tables"). The
- * DuckDB DDL in {@code sql/duckdb/tables.sql} is generated from these definitions and a test checks
- * that the committed file equals the generated one.
+ * DDL in {@code sql/duckdb/tables.sql}, {@code sql/hive/tables.sql} and {@code
+ * sql/bigquery/tables.sql} is generated from these definitions (see {@link Dialect}) and tests check
+ * that the committed files equal the generated ones.
  *
  * <p>Every source table ends with an optional {@code lineage} column: where the row came from (a
  * file and line, or a system's record id) and which of its fields are synthetic, if any.

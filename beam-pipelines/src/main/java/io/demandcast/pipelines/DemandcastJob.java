@@ -3,9 +3,11 @@ package io.demandcast.pipelines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.connectors.TableUri;
+import io.demandcast.connectors.UnreadableRecords;
 import io.demandcast.connectors.demo.DemoDataset;
 import io.demandcast.connectors.duckdb.DuckDbIO;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.s3.S3Source;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
@@ -44,8 +46,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Runs one demandcast job against the embedded DuckDB warehouse: records the run, optionally loads
- * the demo input, runs the Beam pipeline ({@link ForecastAndRecommend} between DuckDB reads and
- * staged writes), and publishes the run's outputs in one transaction, or records it as failed.
+ * the demo input, runs the Beam pipeline ({@link ForecastAndRecommend} between the source reads,
+ * each from DuckDB or S3 as its URI says, and staged writes), and publishes the run's outputs in
+ * one transaction, or records it as failed.
  */
 public final class DemandcastJob {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,14 +123,7 @@ public final class DemandcastJob {
     Pipeline pipeline = Pipeline.create(options);
     PCollectionRowTuple input = PCollectionRowTuple.empty(pipeline);
     for (TableSchema table : CanonicalTables.SOURCES) {
-      TableUri uri = sources.get(table.name());
-      input =
-          input.and(
-              table.name(),
-              PBegin.in(pipeline)
-                  .apply(
-                      "Read" + table.name(),
-                      DuckDbIO.read(uri.file(), uri.table(), table, request.mapping())));
+      input = readSource(pipeline, input, table, sources.get(table.name()), request.mapping());
     }
     PCollectionRowTuple outputs = input.apply(new ForecastAndRecommend(settings));
     for (TableSchema table : ForecastAndRecommend.OUTPUTS) {
@@ -154,6 +150,37 @@ public final class DemandcastJob {
       warehouse.failRun(runId, now(), String.valueOf(e.getMessage()));
       throw e;
     }
+  }
+
+  /**
+   * Adds the rows of one source table to {@code input}, read from where {@code uri} says, under the
+   * table's name; for a connector that reports records it could not convert (S3), those too, under
+   * {@link ForecastAndRecommend#unreadableTag}. Applying the read checks the table (columns, types)
+   * and throws before anything runs.
+   */
+  private static PCollectionRowTuple readSource(
+      Pipeline pipeline, PCollectionRowTuple input, TableSchema table, TableUri uri,
+      ColumnMapping mapping) {
+    String step = "Read" + table.name();
+    return switch (uri.scheme()) {
+      case TableUri.DUCKDB ->
+          input.and(
+              table.name(),
+              PBegin.in(pipeline)
+                  .apply(step, DuckDbIO.read(uri.file(), uri.table(), table, mapping)));
+      case TableUri.S3 -> {
+        PCollectionRowTuple read =
+            PBegin.in(pipeline)
+                .apply(step, S3Source.read(uri.s3(), uri.format(), table, mapping));
+        yield input
+            .and(table.name(), read.get(UnreadableRecords.ROWS))
+            .and(
+                ForecastAndRecommend.unreadableTag(table),
+                read.get(UnreadableRecords.UNREADABLE));
+      }
+      default -> throw new IllegalArgumentException(
+          table.name() + " = " + uri + ": the job cannot read " + uri.scheme() + " tables");
+    };
   }
 
   /** UTC now, to the microsecond (DuckDB's timestamp precision). */
@@ -227,6 +254,9 @@ public final class DemandcastJob {
   private static long expectedSeries(Map<String, TableUri> sources, ColumnMapping mapping) {
     TableSchema salesTable = CanonicalTables.ERP_SALES;
     TableUri sales = sources.get(salesTable.name());
+    if (!sales.scheme().equals(TableUri.DUCKDB)) {
+      return -1; // counting the series would read the objects twice: show counts without a total
+    }
     try (Connection connection = DuckDbWarehouse.attach(sales.file()).connect()) {
       var dsl = DuckDbWarehouse.dsl(connection);
       Object count =

@@ -1,31 +1,69 @@
 package io.demandcast.connectors;
 
+import io.demandcast.connectors.s3.S3Format;
+import io.demandcast.connectors.s3.S3Location;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Where a table lives, as a URI (see DESIGN.md, "Connectors and URIs"). This build reads and writes
- * the embedded DuckDB warehouse: {@code duckdb:<file>#<table>}. The other systems' schemes ({@code
- * hive://}, {@code bigquery://}, {@code s3://}, {@code glue://}) are recognised and refused with a
- * message saying so.
+ * Where a table lives, as a URI (see DESIGN.md, "Connectors and URIs"). This build reads:
  *
- * @param scheme the system, e.g. {@code duckdb}
- * @param file the database file, for {@code duckdb}
- * @param table the table name in that system
+ * <ul>
+ *   <li>{@code duckdb:<file>#<table>}: a table of an embedded DuckDB warehouse file;
+ *   <li>{@code s3://<bucket>/<prefix>?format=csv|jsonl}: the CSV (with a header row) or JSON-lines
+ *       objects at an S3 prefix, read by {@link io.demandcast.connectors.s3.S3Source}; see {@link
+ *       S3Location} for which objects a prefix holds. {@code format} may be left out when the prefix
+ *       names one object whose name says it ({@code .csv}, {@code .jsonl}, {@code .ndjson},
+ *       optionally followed by {@code .gz}, {@code .bz2}, {@code .zip} or {@code .deflate});
+ *       otherwise it is required, because a prefix says nothing about its objects' format. {@code
+ *       format=parquet} (and {@code orc}, {@code avro}) is refused with what to do instead. The
+ *       prefix is taken as written: no percent-decoding, and it cannot hold {@code ?}.
+ * </ul>
+ *
+ * The other systems' schemes ({@code hive://}, {@code bigquery://}, {@code glue://}) are recognised
+ * and refused with a message saying so.
+ *
+ * @param scheme the system: {@link #DUCKDB} or {@link #S3}
+ * @param file the database file, for {@code duckdb}; null otherwise
+ * @param table the table name in that system, for {@code duckdb}; null otherwise
+ * @param s3 the bucket and prefix, for {@code s3}; null otherwise
+ * @param format the objects' format, for {@code s3}; null otherwise
  */
-public record TableUri(String scheme, Path file, String table) {
+public record TableUri(String scheme, Path file, String table, S3Location s3, S3Format format) {
   /** The scheme of the embedded DuckDB warehouse. */
   public static final String DUCKDB = "duckdb";
 
+  /** The scheme of tables stored as objects in S3. */
+  public static final String S3 = "s3";
+
+  private static final String SUPPORTED =
+      "duckdb:<file>#<table>, s3://<bucket>/<prefix>?format=csv|jsonl";
+
   public TableUri {
     Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(table, "table");
+    if (scheme.equals(S3)) {
+      Objects.requireNonNull(s3, "s3");
+      Objects.requireNonNull(format, "format");
+    } else {
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** A table of another system than S3: {@code scheme}, {@code file} and {@code table}. */
+  public TableUri(String scheme, Path file, String table) {
+    this(scheme, file, table, null, null);
   }
 
   /** A table of a DuckDB warehouse file. */
   public static TableUri duckDb(Path file, String table) {
     return new TableUri(DUCKDB, file, table);
+  }
+
+  /** A table of S3 objects. */
+  public static TableUri s3(S3Location location, S3Format format) {
+    return new TableUri(S3, null, null, location, format);
   }
 
   /**
@@ -39,17 +77,20 @@ public record TableUri(String scheme, Path file, String table) {
     int colon = uri.indexOf(':');
     if (colon <= 0) {
       throw new IllegalArgumentException(
-          "'" + uri + "' is not a table URI; expected duckdb:<file>#<table>");
+          "'" + uri + "' is not a table URI; expected " + SUPPORTED);
     }
     String scheme = uri.substring(0, colon);
+    if (scheme.equals(S3)) {
+      return parseS3(uri);
+    }
     if (!scheme.equals(DUCKDB)) {
-      if (java.util.List.of("hive", "bigquery", "s3", "glue").contains(scheme)) {
+      if (List.of("hive", "bigquery", "glue").contains(scheme)) {
         throw new IllegalArgumentException(
             "'" + uri + "': the " + scheme + " connector is not part of this build yet;"
-                + " supported: duckdb:<file>#<table>");
+                + " supported: " + SUPPORTED);
       }
       throw new IllegalArgumentException(
-          "'" + uri + "': unknown scheme '" + scheme + "'; expected duckdb:<file>#<table>");
+          "'" + uri + "': unknown scheme '" + scheme + "'; expected " + SUPPORTED);
     }
     String rest = uri.substring(colon + 1);
     int hash = rest.lastIndexOf('#');
@@ -65,8 +106,51 @@ public record TableUri(String scheme, Path file, String table) {
     return duckDb(Paths.get(rest.substring(0, hash)), table);
   }
 
+  private static TableUri parseS3(String uri) {
+    String expected = "; expected s3://<bucket>/<prefix>?format=csv|jsonl";
+    if (!uri.startsWith("s3://")) {
+      throw new IllegalArgumentException("'" + uri + "' is not an S3 URI" + expected);
+    }
+    int question = uri.indexOf('?');
+    String path = question < 0 ? uri : uri.substring(0, question);
+    S3Location location;
+    try {
+      location = S3Location.parse(path);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + uri + "': " + e.getMessage(), e);
+    }
+    S3Format format = null;
+    if (question >= 0) {
+      for (String parameter : uri.substring(question + 1).split("&", -1)) {
+        int eq = parameter.indexOf('=');
+        String name = eq < 0 ? parameter : parameter.substring(0, eq);
+        if (!name.equals("format") || eq < 0) {
+          throw new IllegalArgumentException(
+              "'" + uri + "': unknown parameter '" + parameter + "'; the only one is"
+                  + " format=csv|jsonl");
+        }
+        if (format != null) {
+          throw new IllegalArgumentException("'" + uri + "' gives format twice; give it once");
+        }
+        format = S3Format.parse(parameter.substring(eq + 1), "'" + uri + "'");
+      }
+    }
+    if (format == null) {
+      format = S3Format.fromName(location.prefix());
+      if (format == null) {
+        throw new IllegalArgumentException(
+            "'" + uri + "' does not say the objects' format; add ?format=csv (with a header row)"
+                + " or ?format=jsonl (one JSON object per line), e.g. " + path + "?format=csv");
+      }
+    }
+    return s3(location, format);
+  }
+
   @Override
   public String toString() {
+    if (scheme.equals(S3)) {
+      return s3 + "?format=" + format.uriName();
+    }
     return scheme + ":" + file + "#" + table;
   }
 }

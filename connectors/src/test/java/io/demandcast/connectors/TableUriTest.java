@@ -3,8 +3,12 @@ package io.demandcast.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.demandcast.connectors.s3.S3Format;
+import io.demandcast.connectors.s3.S3Location;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TableUriTest {
 
@@ -35,5 +39,89 @@ class TableUriTest {
     assertThatThrownBy(() -> TableUri.parse("duckdb:x.duckdb#sales; drop table t"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("letters, digits and underscores");
+  }
+
+  @Test
+  void givenOtherSystemScheme_whenParsed_thenErrorListsWhatThisBuildReads() {
+    for (String uri : new String[] {"bigquery://p/d.t", "glue://db.table"}) {
+      assertThatThrownBy(() -> TableUri.parse(uri))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("connector is not part of this build yet")
+          .hasMessageContaining("s3://<bucket>/<prefix>?format=csv|jsonl");
+    }
+  }
+
+  @Test
+  void givenS3UriWithFormat_whenParsed_thenBucketPrefixAndFormat() {
+    TableUri uri = TableUri.parse("s3://acme-erp/exports/sales?format=csv");
+    assertThat(uri.scheme()).isEqualTo("s3");
+    assertThat(uri.s3()).isEqualTo(new S3Location("acme-erp", "exports/sales"));
+    assertThat(uri.format()).isEqualTo(S3Format.CSV);
+    assertThat(uri.file()).isNull();
+    assertThat(uri.table()).isNull();
+    assertThat(uri).hasToString("s3://acme-erp/exports/sales?format=csv");
+    assertThat(TableUri.parse(uri.toString())).isEqualTo(uri);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "s3://b-1/iot/?format=JSONL, b-1, iot/, JSONL",
+    "s3://b-1?format=csv, b-1, '', CSV",
+    "s3://b-1/, b-1, '', ''",
+    "s3://b-1/sales/2024.csv, b-1, sales/2024.csv, CSV",
+    "s3://b-1/iot/readings.ndjson.gz, b-1, iot/readings.ndjson.gz, JSONL",
+    "s3://b-1/iot/r.jsonl?format=csv, b-1, iot/r.jsonl, CSV",
+  })
+  void givenS3Uri_whenParsed_thenFormatGivenOrSaidByTheObjectName(
+      String text, String bucket, String prefix, String format) {
+    if (format.isEmpty()) {
+      assertThatThrownBy(() -> TableUri.parse(text))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("'" + text + "' does not say the objects' format; add ?format=csv (with a"
+              + " header row) or ?format=jsonl (one JSON object per line), e.g. " + text
+              + "?format=csv");
+      return;
+    }
+    TableUri uri = TableUri.parse(text);
+    assertThat(uri.s3()).isEqualTo(new S3Location(bucket, prefix));
+    assertThat(uri.format()).isEqualTo(S3Format.valueOf(format));
+  }
+
+  @Test
+  void givenS3PrefixWithoutAKnownExtension_whenParsedWithoutFormat_thenAskedForIt() {
+    // .json is left out on purpose: it may be one document rather than lines
+    assertThatThrownBy(() -> TableUri.parse("s3://acme/sales/2024.json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("add ?format=csv (with a header row) or ?format=jsonl");
+  }
+
+  @Test
+  void givenParquet_whenParsed_thenRefusedNamingTheAlternatives() {
+    assertThatThrownBy(() -> TableUri.parse("s3://acme/sales?format=parquet"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("'s3://acme/sales?format=parquet': format=parquet is not"
+            + " supported by this build's S3 reader; supported: format=csv (with a header row) and"
+            + " format=jsonl (one JSON object per line)")
+        .hasMessageContaining("COPY (SELECT * FROM 'part.parquet') TO 'part.csv' (HEADER)")
+        .hasMessageContaining("duckdb:<file>#<table>");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "s3://acme/sales?format=xml | unknown format 'xml'",
+    "s3://acme/sales?fmt=csv | unknown parameter 'fmt=csv'; the only one is format=csv|jsonl",
+    "s3://acme/sales?format=csv&format=csv | gives format twice",
+    "s3://Acme_Bucket/sales?format=csv | 'Acme_Bucket' is not an S3 bucket name",
+    "s3://ab/sales?format=csv | 'ab' is not an S3 bucket name",
+    "s3:///sales?format=csv | names no bucket",
+    "s3://acme//sales?format=csv | starts with '/'; write s3://acme/sales",
+    "s3://acme/sales/*.csv?format=csv | holds a glob character",
+    "s3:acme/sales | is not an S3 URI",
+  })
+  void givenBadS3Uri_whenParsed_thenErrorNamesTheProblem(String text, String message) {
+    assertThatThrownBy(() -> TableUri.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("'" + text + "'")
+        .hasMessageContaining(message);
   }
 }

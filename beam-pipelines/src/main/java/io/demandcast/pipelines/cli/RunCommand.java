@@ -1,6 +1,7 @@
 package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
+import io.demandcast.connectors.s3.PathStyleS3ClientBuilderFactory;
 import io.demandcast.connectors.schema.ColumnMapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,15 @@ import picocli.CommandLine.Unmatched;
           + " logistics_shipments, validates every record, forecasts each SKU x location, recommends"
           + " orders, and publishes demand_forecasts, forecast_accuracy, inventory_recommendations,"
           + " rejected_records and model_runs in the warehouse under a new run id. Beam pipeline"
-          + " options (--runner=DirectRunner, ...) are passed on as --name=value."
+          + " options (--runner=DirectRunner, ...) are passed on as --name=value.",
+      "%nSources may sit in different systems: a DuckDB table (duckdb:<file>#<table>) or CSV"
+          + " (with a header row) or JSON-lines objects in S3"
+          + " (s3://<bucket>/<prefix>?format=csv|jsonl: the object <prefix>, or every object under"
+          + " <prefix>/). S3 is reached with the AWS default credentials chain and Beam's AWS"
+          + " options: --awsRegion=eu-west-1, --endpoint=http://host:port for an S3-compatible"
+          + " store, --s3ClientFactoryClass=" + PathStyleS3ClientBuilderFactory.NAME
+          + " for path-style addressing, --awsCredentialsProvider=<json>."
+          + " S3 values that do not convert to their column's type go to rejected_records."
     },
     footer = {
       "",
@@ -36,7 +45,9 @@ import picocli.CommandLine.Unmatched;
       "      --map erp_sales.sku=item_code --map erp_sales.date=sale_day",
       "  ./demandcast run --source erp_sales=duckdb:other.duckdb#sales_history \\",
       "      --mapping map.json",
-      "  with map.json: {\"erp_sales\": {\"sku\": \"item_code\", \"date\": \"sale_day\"}}"
+      "  with map.json: {\"erp_sales\": {\"sku\": \"item_code\", \"date\": \"sale_day\"}}",
+      "  ./demandcast run --source erp_sales=s3://acme-erp/exports/sales?format=csv \\",
+      "      --source iot_readings=s3://acme-iot/readings/2024/?format=jsonl --awsRegion=eu-west-1"
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--source",
       paramLabel = "TABLE=URI",
-      description = "Where a source table is read from, e.g. erp_sales=duckdb:other.duckdb#sales. "
+      description = "Where a source table is read from, e.g. erp_sales=duckdb:other.duckdb#sales "
+          + "or erp_sales=s3://bucket/sales?format=csv (format csv or jsonl). "
           + "Repeatable. Default: the table of the same name in --warehouse.")
   Map<String, String> sources = new LinkedHashMap<>();
 

@@ -12,6 +12,7 @@ import static io.demandcast.connectors.schema.CanonicalTables.LOGISTICS_SHIPMENT
 import static io.demandcast.connectors.schema.CanonicalTables.POLICY_SIMULATION;
 import static io.demandcast.connectors.schema.CanonicalTables.REJECTED_RECORDS;
 
+import io.demandcast.connectors.UnreadableRecords;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.inventory.classification.AbcThresholds;
@@ -47,12 +48,14 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The demandcast job without its IO: from the six canonical source tables to the four row outputs.
- * Input and output tags are the canonical table names.
+ * Input and output tags are the canonical table names; an input may also hold, under {@link
+ * #unreadableTag}, the records a source's connector could not convert.
  *
  * <p>Steps:
  *
  * <ol>
- *   <li>Validate every source record; bad ones become {@code rejected_records} rows.
+ *   <li>Validate every source record; bad ones, and those the connectors could not convert, become
+ *       {@code rejected_records} rows.
  *   <li>Merge: lead-time statistics per supplier lane from the shipments and temperature
  *       excursions per location from the IoT readings (both small, used as side inputs); the ERP
  *       rows (sales, item, stock, purchase orders) grouped by SKU shard (a stable hash of the SKU,
@@ -81,6 +84,15 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
 
   private final JobSettings settings;
 
+  /**
+   * The optional input tag of a source table's unreadable records: those its connector could not
+   * convert (schema {@link UnreadableRecords#SCHEMA}). They become {@code
+   * rejected_records} rows and count as read and rejected, see {@link RejectUnreadable}.
+   */
+  public static String unreadableTag(TableSchema table) {
+    return table.name() + "." + UnreadableRecords.UNREADABLE;
+  }
+
   public ForecastAndRecommend(JobSettings settings) {
     super("ForecastAndRecommend");
     this.settings = settings;
@@ -101,6 +113,11 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
           sources.get(table.name()).apply(new ValidateRecords(table, settings));
       validated.put(table.name(), result);
       rejected = rejected.and(result.get(ValidateRecords.REJECTED));
+      if (sources.has(unreadableTag(table))) {
+        rejected =
+            rejected.and(
+                sources.get(unreadableTag(table)).apply(new RejectUnreadable(table, settings)));
+      }
     }
     PCollection<Row> sales = valid(validated, ERP_SALES);
 

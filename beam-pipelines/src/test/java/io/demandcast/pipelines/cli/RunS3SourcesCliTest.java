@@ -1,0 +1,290 @@
+package io.demandcast.pipelines.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.demandcast.connectors.duckdb.DuckDbConnections;
+import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.testing.LocalS3;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code demandcast run} with sources in two systems: erp_sales as CSV and iot_readings as JSON
+ * lines in S3 (S3Proxy on loopback, reached through Beam's S3 filesystem), the other sources in the
+ * DuckDB warehouse. The same rows run all from DuckDB give the same forecasts and recommendations;
+ * the S3 values that do not convert are the only extra rejected records.
+ */
+class RunS3SourcesCliTest {
+  private static final String BUCKET = "acme-erp";
+  private static final List<String> SKUS = List.of("A-1", "B-2");
+  private static final LocalDate SNAPSHOT = LocalDate.of(2024, 6, 30);
+  private static LocalS3 s3;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startS3() throws Exception {
+    s3 = LocalS3.start();
+    s3.createBucket(BUCKET);
+  }
+
+  @AfterAll
+  static void stopS3() {
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  @AfterEach
+  void closeWarehouses() {
+    DuckDbConnections.closeAll();
+  }
+
+  private record Outcome(int exitCode, String out, String err) {}
+
+  private static Outcome execute(List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = DemandcastCli.execute(o, e, args.toArray(String[]::new));
+    }
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  // ------------------------------------------------------------------ the rows, in both systems
+
+  /** 2 SKUs x DC1 x 30 months, 2022-01 to 2024-06; B-2 sells in cases of 4 in summer. */
+  private static List<Object[]> sales() {
+    List<Object[]> rows = new ArrayList<>();
+    for (int m = 0; m < 30; m++) {
+      LocalDate month = LocalDate.of(2022, 1, 1).plusMonths(m);
+      rows.add(new Object[] {"A-1", "DC1", month, 20.0 + (m % 12) + (m % 3), null, null, null});
+      rows.add(new Object[] {"B-2", "DC1", month, 5.0 + (m % 12 >= 5 && m % 12 <= 7 ? 4 : 0),
+          2.5, m % 4 == 0, null});
+    }
+    return rows;
+  }
+
+  /**
+   * Readings at DC1: hourly normal temperatures, and three readings above the 27 C storage maximum
+   * ten days before the stock snapshot, which quarantine the perishable A-1's stock.
+   */
+  private static List<Object[]> readings() {
+    List<Object[]> rows = new ArrayList<>();
+    LocalDateTime start = SNAPSHOT.minusDays(12).atStartOfDay();
+    for (int h = 0; h < 6; h++) {
+      rows.add(new Object[] {"T-1", "DC1", null, start.plusHours(h), "temperature_c", 19.5, null});
+    }
+    LocalDateTime hot = SNAPSHOT.minusDays(10).atTime(14, 0);
+    for (int i = 0; i < 3; i++) {
+      rows.add(new Object[] {"T-1", "DC1", null, hot.plusMinutes(20L * i), "temperature_c",
+          31.0 + i, null});
+    }
+    rows.add(new Object[] {"S-9", "DC1", "B-2", start, "shelf_units", 12.0, null});
+    return rows;
+  }
+
+  /** The sources that stay in DuckDB: items, stock, purchase orders (no shipments). */
+  private static void loadWarehouseSources(Path warehouse) {
+    DuckDbWarehouse w = DuckDbWarehouse.open(warehouse);
+    w.replaceSourceTable(CanonicalTables.ERP_ITEMS, List.of(
+        new Object[] {"A-1", "yoghurt", "P1", 2.0, 0.2, 20.0, 6, 12.0, "S1", "Truck", 30, null,
+            null, "test"},
+        new Object[] {"B-2", "bolt", "P2", 1.0, 0.2, 20.0, 4, 1.0, "S1", "Truck", null, null,
+            null, "test"}));
+    w.replaceSourceTable(CanonicalTables.ERP_INVENTORY, List.of(
+        new Object[] {"A-1", "DC1", SNAPSHOT, 40.0, null, "test"},
+        new Object[] {"B-2", "DC1", SNAPSHOT, 30.0, null, "test"}));
+    w.replaceSourceTable(CanonicalTables.ERP_PURCHASE_ORDERS, List.<Object[]>of(
+        new Object[] {"PO-1", "B-2", "DC1", 8.0, SNAPSHOT.minusDays(3), SNAPSHOT.plusDays(4), null,
+            "open", "test"}));
+  }
+
+  /** erp_sales as two CSV objects (one gzipped) and iot_readings as JSON lines, with bad values. */
+  private static void putS3Sources() {
+    List<Object[]> sales = sales();
+    StringBuilder first = new StringBuilder("sku,location,date,quantity,unit_price,promo\n");
+    StringBuilder second = new StringBuilder("date,sku,location,quantity,unit_price,promo\n");
+    for (Object[] r : sales) {
+      LocalDate date = (LocalDate) r[2];
+      if (date.getYear() < 2024) {
+        first.append(r[0]).append(',').append(r[1]).append(',').append(date).append(',')
+            .append(r[3]).append(',').append(cell(r[4])).append(',').append(cell(r[5])).append('\n');
+      } else {
+        second.append(date).append(',').append(r[0]).append(',').append(r[1]).append(',')
+            .append(r[3]).append(',').append(cell(r[4])).append(',').append(cell(r[5])).append('\n');
+      }
+    }
+    // a value that is not a number: the reader rejects the record (X-9 is not an item, so the
+    // forecasts of the DuckDB run, which cannot hold this row, stay comparable)
+    first.append("X-9,DC1,2024-01-01,n/a,,\n");
+    s3.put(BUCKET, "exports/sales/2022-2023.csv", first.toString());
+    s3.put(BUCKET, "exports/sales/2024.csv.gz", gzip(second.toString()));
+
+    StringBuilder iot = new StringBuilder();
+    for (Object[] r : readings()) {
+      iot.append(String.format(
+          "{\"sensor_id\":\"%s\",\"location\":\"%s\",\"sku\":%s,\"ts\":\"%s\",\"metric\":\"%s\","
+              + "\"value\":%s}%n",
+          r[0], r[1], r[2] == null ? "null" : "\"" + r[2] + "\"", r[3], r[4], r[5]));
+    }
+    iot.append("{\"sensor_id\":\"T-1\",\"location\":\"DC1\",\"sku\":null,"
+        + "\"ts\":\"2024-06-01T00:00:00\",\"metric\":\"temperature_c\",\"value\":\"hot\"}\n");
+    s3.put(BUCKET, "iot/readings/2024/06.jsonl", iot.toString());
+  }
+
+  private static String cell(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  private static byte[] gzip(String text) {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private List<String> runArgs(Path warehouse, String runId) {
+    return new ArrayList<>(List.of("run", "--warehouse", warehouse.toString(),
+        "--run-id", runId, "--horizon", "3", "--backtest-windows", "1",
+        "--simulation-periods", "0", "--sku-shards", "2",
+        "--reports", dir.resolve("reports-" + runId).toString()));
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  @Test
+  void givenSalesAndReadingsInS3_whenRun_thenSameForecastsAndRecommendationsAsFromDuckDb()
+      throws Exception {
+    // all from DuckDB
+    Path duckWarehouse = dir.resolve("duck.duckdb");
+    loadWarehouseSources(duckWarehouse);
+    DuckDbWarehouse.open(duckWarehouse).replaceSourceTable(CanonicalTables.ERP_SALES, sales());
+    DuckDbWarehouse.open(duckWarehouse).replaceSourceTable(CanonicalTables.IOT_READINGS, readings());
+    DuckDbConnections.closeAll();
+    Outcome duck = execute(runArgs(duckWarehouse, "duck"));
+    assertThat(duck.exitCode()).as(duck.err()).isZero();
+
+    // erp_sales and iot_readings from S3, the rest from the warehouse (whose own erp_sales and
+    // iot_readings are empty)
+    Path s3Warehouse = dir.resolve("s3.duckdb");
+    loadWarehouseSources(s3Warehouse);
+    DuckDbConnections.closeAll();
+    putS3Sources();
+    List<String> args = runArgs(s3Warehouse, "s3");
+    args.addAll(List.of(
+        "--source", "erp_sales=s3://" + BUCKET + "/exports/sales?format=csv",
+        "--source", "iot_readings=s3://" + BUCKET + "/iot/readings/?format=jsonl"));
+    args.addAll(s3.pipelineArgs());
+    Outcome run = execute(args);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    try (Connection d = DuckDbConnections.open(duckWarehouse);
+        Connection s = DuckDbConnections.open(s3Warehouse)) {
+      var fromDuck = DuckDbWarehouse.dsl(d);
+      var fromS3 = DuckDbWarehouse.dsl(s);
+      String forecasts = "select sku, location, period_start, horizon, mean, p10, p50, p90, model"
+          + " from demand_forecasts order by sku, location, period_start";
+      List<List<Object>> s3Forecasts = values(fromS3.fetch(forecasts));
+      assertThat(s3Forecasts).hasSize(2 * 3);
+      assertThat(s3Forecasts).isEqualTo(values(fromDuck.fetch(forecasts)));
+      String recommendations = "select * exclude (run_id) from inventory_recommendations"
+          + " order by sku, location";
+      List<List<Object>> s3Recommendations = values(fromS3.fetch(recommendations));
+      assertThat(s3Recommendations).hasSize(2);
+      assertThat(s3Recommendations).isEqualTo(values(fromDuck.fetch(recommendations)));
+      // the S3 readings reached the job: their excursion quarantined the perishable A-1's stock
+      assertThat(fromS3.fetchValue("select quarantined from inventory_recommendations"
+          + " where sku = 'A-1'")).isEqualTo(40.0);
+      assertThat(fromS3.fetchValue("select quarantined from inventory_recommendations"
+          + " where sku = 'B-2'")).isEqualTo(0.0);
+
+      // the two S3 values that do not convert are the only rejected records
+      assertThat(fromDuck.fetchValue("select count(*) from rejected_records")).isEqualTo(0L);
+      var rejected = fromS3.fetch("select source, reason, payload from rejected_records"
+          + " where run_id = 's3' order by source");
+      assertThat(rejected.getValues("source", String.class)).containsExactly(
+          "erp_sales (s3://acme-erp/exports/sales/2022-2023.csv)",
+          "iot_readings (s3://acme-erp/iot/readings/2024/06.jsonl)");
+      assertThat(rejected.getValues("reason", String.class)).containsExactly(
+          "line 50: column quantity: 'n/a' is not a number (DOUBLE)", // header + 2 x 24 months + 1
+          "line 11: column value: 'hot' is not a number (DOUBLE)");
+      assertThat(rejected.get(0).get("payload", String.class)).contains("\"sku\":\"X-9\"");
+      // counted as read and rejected: 60 sales + 1, 10 readings + 1, 2 + 2 + 1 from DuckDB
+      Record runRow = fromS3.fetchOne(
+          "select rows_read, rows_rejected, status, options, source_snapshot from model_runs"
+              + " where run_id = 's3'");
+      assertThat(runRow.get("status", String.class)).isEqualTo("complete");
+      assertThat(runRow.get("rows_read", Long.class)).isEqualTo(61L + 11 + 5);
+      assertThat(runRow.get("rows_rejected", Long.class)).isEqualTo(2L);
+      assertThat(runRow.get("source_snapshot", String.class))
+          .contains("\"uri\":\"s3://acme-erp/exports/sales?format=csv\"")
+          .contains("\"uri\":\"s3://acme-erp/iot/readings/?format=jsonl\"");
+      // the credentials given as a Beam option are nowhere in what the run wrote or printed
+      for (String text : List.of(runRow.get("options", String.class),
+          runRow.get("source_snapshot", String.class), run.out(), run.err())) {
+        assertThat(text).doesNotContain(LocalS3.SECRET_KEY);
+      }
+    }
+  }
+
+  @Test
+  void givenS3ObjectWithoutAColumn_whenRun_thenNonZeroExitNamingObjectAndColumnBeforeTheRun()
+      throws Exception {
+    s3.put(BUCKET, "broken/sales.csv", "sku,location,quantity\nA-1,DC1,3\n");
+    Path warehouse = dir.resolve("w.duckdb");
+    loadWarehouseSources(warehouse);
+    DuckDbConnections.closeAll();
+    List<String> args = runArgs(warehouse, "broken");
+    args.addAll(List.of("--source", "erp_sales=s3://" + BUCKET + "/broken?format=csv"));
+    args.addAll(s3.pipelineArgs());
+
+    Outcome r = execute(args);
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().lines().findFirst().orElse("")).isEqualTo(
+        "demandcast: s3://acme-erp/broken/sales.csv: no column 'date' (erp_sales.date, expected"
+            + " DATE) in the header [sku, location, quantity]; if the objects hold it under another"
+            + " name, map erp_sales.date to that column");
+    try (Connection c = DuckDbConnections.open(warehouse)) {
+      assertThat(DuckDbWarehouse.dsl(c).fetchValue("select count(*) from model_runs"))
+          .isEqualTo(0L);
+    }
+  }
+
+  @Test
+  void givenParquetS3Source_whenRun_thenNonZeroExitNamingTheAlternatives() {
+    Outcome r = execute(List.of("run", "--warehouse", dir.resolve("w.duckdb").toString(),
+        "--source", "erp_sales=s3://" + BUCKET + "/sales?format=parquet"));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().lines().findFirst().orElse(""))
+        .startsWith("demandcast: 's3://acme-erp/sales?format=parquet': format=parquet is not"
+            + " supported by this build's S3 reader; supported: format=csv")
+        .contains("duckdb:<file>#<table>");
+    assertThat(dir.resolve("w.duckdb")).doesNotExist();
+  }
+
+  private static List<List<Object>> values(org.jooq.Result<Record> result) {
+    return result.stream().map(r -> List.of(r.intoArray())).toList();
+  }
+}

@@ -1,0 +1,44 @@
+package io.demandcast.connectors;
+
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Records a connector read but could not turn into a row of the canonical schema: a value that
+ * does not convert to its column's type (text {@code 'abc'} for a number), a malformed line. A
+ * connector whose source has no types of its own (CSV, JSON lines) returns them next to its rows,
+ * as a {@link org.apache.beam.sdk.values.PCollectionRowTuple} with the tags {@link #ROWS} and
+ * {@link #UNREADABLE}; the job turns them into {@code rejected_records} rows, so nothing is dropped
+ * silently.
+ */
+public final class UnreadableRecords {
+  private UnreadableRecords() {}
+
+  /** The tag of the rows, with the canonical table's schema. */
+  public static final String ROWS = "rows";
+
+  /** The tag of the unreadable records, with {@link #SCHEMA}. */
+  public static final String UNREADABLE = "unreadable";
+
+  /**
+   * One unreadable record: {@code source}, the canonical table and where the record came from
+   * (e.g. {@code erp_sales (s3://bucket/sales/2024.csv)}); {@code payload}, the record as read, a
+   * JSON object with {@code _file} and {@code _line}; {@code reason}, what is wrong, naming the line,
+   * the column and the value. No field is null.
+   */
+  public static final Schema SCHEMA =
+      Schema.builder()
+          .addStringField("source")
+          .addStringField("payload")
+          .addStringField("reason")
+          .build();
+
+  /** An unreadable record; see {@link #SCHEMA}. */
+  public static Row row(String source, String payload, String reason) {
+    return Row.withSchema(SCHEMA)
+        .withFieldValue("source", source)
+        .withFieldValue("payload", payload)
+        .withFieldValue("reason", reason)
+        .build();
+  }
+}

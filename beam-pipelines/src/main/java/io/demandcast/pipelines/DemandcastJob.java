@@ -7,6 +7,7 @@ import io.demandcast.connectors.UnreadableRecords;
 import io.demandcast.connectors.demo.DemoDataset;
 import io.demandcast.connectors.duckdb.DuckDbIO;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.glue.GlueSource;
 import io.demandcast.connectors.s3.S3Source;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -47,8 +48,8 @@ import org.jooq.impl.DSL;
 /**
  * Runs one demandcast job against the embedded DuckDB warehouse: records the run, optionally loads
  * the demo input, runs the Beam pipeline ({@link ForecastAndRecommend} between the source reads,
- * each from DuckDB or S3 as its URI says, and staged writes), and publishes the run's outputs in
- * one transaction, or records it as failed.
+ * each from DuckDB, S3 or a Glue catalog table as its URI says, and staged writes), and publishes
+ * the run's outputs in one transaction, or records it as failed.
  */
 public final class DemandcastJob {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -154,9 +155,9 @@ public final class DemandcastJob {
 
   /**
    * Adds the rows of one source table to {@code input}, read from where {@code uri} says, under the
-   * table's name; for a connector that reports records it could not convert (S3), those too, under
-   * {@link ForecastAndRecommend#unreadableTag}. Applying the read checks the table (columns, types)
-   * and throws before anything runs.
+   * table's name; for a connector that reports records it could not convert (S3, Glue), those too,
+   * under {@link ForecastAndRecommend#unreadableTag}. Applying the read checks the table (columns,
+   * types; for Glue, the catalog's table and then its files) and throws before anything runs.
    */
   private static PCollectionRowTuple readSource(
       Pipeline pipeline, PCollectionRowTuple input, TableSchema table, TableUri uri,
@@ -168,10 +169,14 @@ public final class DemandcastJob {
               table.name(),
               PBegin.in(pipeline)
                   .apply(step, DuckDbIO.read(uri.file(), uri.table(), table, mapping)));
-      case TableUri.S3 -> {
+      case TableUri.S3, TableUri.GLUE -> {
         PCollectionRowTuple read =
             PBegin.in(pipeline)
-                .apply(step, S3Source.read(uri.s3(), uri.format(), table, mapping));
+                .apply(
+                    step,
+                    uri.scheme().equals(TableUri.S3)
+                        ? S3Source.read(uri.s3(), uri.format(), table, mapping)
+                        : GlueSource.read(uri.glue(), table, mapping));
         yield input
             .and(table.name(), read.get(UnreadableRecords.ROWS))
             .and(

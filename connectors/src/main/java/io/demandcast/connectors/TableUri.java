@@ -1,5 +1,6 @@
 package io.demandcast.connectors;
 
+import io.demandcast.connectors.glue.GlueTableName;
 import io.demandcast.connectors.s3.S3Format;
 import io.demandcast.connectors.s3.S3Location;
 import java.nio.file.Path;
@@ -20,40 +21,51 @@ import java.util.Objects;
  *       otherwise it is required, because a prefix says nothing about its objects' format. {@code
  *       format=parquet} (and {@code orc}, {@code avro}) is refused with what to do instead. The
  *       prefix is taken as written: no percent-decoding, and it cannot hold {@code ?}.
+ *   <li>{@code glue://<database>.<table>}: a table of the AWS Glue Data Catalog whose files (CSV
+ *       with a header row, or JSON lines) are on S3, read by {@link
+ *       io.demandcast.connectors.glue.GlueSource}; the catalog is looked up when the job reads the
+ *       table, not here.
  * </ul>
  *
- * The other systems' schemes ({@code hive://}, {@code bigquery://}, {@code glue://}) are recognised
- * and refused with a message saying so.
+ * The other systems' schemes ({@code hive://}, {@code bigquery://}) are recognised and refused
+ * with a message saying so.
  *
- * @param scheme the system: {@link #DUCKDB} or {@link #S3}
+ * @param scheme the system: {@link #DUCKDB}, {@link #S3} or {@link #GLUE}
  * @param file the database file, for {@code duckdb}; null otherwise
  * @param table the table name in that system, for {@code duckdb}; null otherwise
  * @param s3 the bucket and prefix, for {@code s3}; null otherwise
  * @param format the objects' format, for {@code s3}; null otherwise
+ * @param glue the database and table, for {@code glue}; null otherwise
  */
-public record TableUri(String scheme, Path file, String table, S3Location s3, S3Format format) {
+public record TableUri(
+    String scheme, Path file, String table, S3Location s3, S3Format format, GlueTableName glue) {
   /** The scheme of the embedded DuckDB warehouse. */
   public static final String DUCKDB = "duckdb";
 
   /** The scheme of tables stored as objects in S3. */
   public static final String S3 = "s3";
 
+  /** The scheme of tables of the AWS Glue Data Catalog. */
+  public static final String GLUE = GlueTableName.SCHEME;
+
   private static final String SUPPORTED =
-      "duckdb:<file>#<table>, s3://<bucket>/<prefix>?format=csv|jsonl";
+      "duckdb:<file>#<table>, s3://<bucket>/<prefix>?format=csv|jsonl, glue://<database>.<table>";
 
   public TableUri {
     Objects.requireNonNull(scheme, "scheme");
     if (scheme.equals(S3)) {
       Objects.requireNonNull(s3, "s3");
       Objects.requireNonNull(format, "format");
+    } else if (scheme.equals(GLUE)) {
+      Objects.requireNonNull(glue, "glue");
     } else {
       Objects.requireNonNull(table, "table");
     }
   }
 
-  /** A table of another system than S3: {@code scheme}, {@code file} and {@code table}. */
+  /** A table of another system than S3 and Glue: {@code scheme}, {@code file} and {@code table}. */
   public TableUri(String scheme, Path file, String table) {
-    this(scheme, file, table, null, null);
+    this(scheme, file, table, null, null, null);
   }
 
   /** A table of a DuckDB warehouse file. */
@@ -63,7 +75,12 @@ public record TableUri(String scheme, Path file, String table, S3Location s3, S3
 
   /** A table of S3 objects. */
   public static TableUri s3(S3Location location, S3Format format) {
-    return new TableUri(S3, null, null, location, format);
+    return new TableUri(S3, null, null, location, format, null);
+  }
+
+  /** A table of the Glue Data Catalog. */
+  public static TableUri glue(GlueTableName name) {
+    return new TableUri(GLUE, null, null, null, null, name);
   }
 
   /**
@@ -83,8 +100,11 @@ public record TableUri(String scheme, Path file, String table, S3Location s3, S3
     if (scheme.equals(S3)) {
       return parseS3(uri);
     }
+    if (scheme.equals(GLUE)) {
+      return glue(GlueTableName.parse(uri));
+    }
     if (!scheme.equals(DUCKDB)) {
-      if (List.of("hive", "bigquery", "glue").contains(scheme)) {
+      if (List.of("hive", "bigquery").contains(scheme)) {
         throw new IllegalArgumentException(
             "'" + uri + "': the " + scheme + " connector is not part of this build yet;"
                 + " supported: " + SUPPORTED);
@@ -150,6 +170,9 @@ public record TableUri(String scheme, Path file, String table, S3Location s3, S3
   public String toString() {
     if (scheme.equals(S3)) {
       return s3 + "?format=" + format.uriName();
+    }
+    if (scheme.equals(GLUE)) {
+      return glue.toString();
     }
     return scheme + ":" + file + "#" + table;
   }

@@ -3,6 +3,7 @@ package io.demandcast.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.demandcast.connectors.glue.GlueTableName;
 import io.demandcast.connectors.s3.S3Format;
 import io.demandcast.connectors.s3.S3Location;
 import java.nio.file.Path;
@@ -43,11 +44,33 @@ class TableUriTest {
 
   @Test
   void givenOtherSystemScheme_whenParsed_thenErrorListsWhatThisBuildReads() {
-    for (String uri : new String[] {"bigquery://p/d.t", "glue://db.table"}) {
+    for (String uri : new String[] {"bigquery://p/d.t", "hive://h:10000/db.t"}) {
       assertThatThrownBy(() -> TableUri.parse(uri))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("connector is not part of this build yet")
-          .hasMessageContaining("s3://<bucket>/<prefix>?format=csv|jsonl");
+          .hasMessageContaining("s3://<bucket>/<prefix>?format=csv|jsonl")
+          .hasMessageContaining("glue://<database>.<table>");
+    }
+  }
+
+  @Test
+  void givenGlueUri_whenParsed_thenDatabaseAndTableAndTheSameUriPrinted() {
+    TableUri uri = TableUri.parse("glue://lake.shipments_2024");
+    assertThat(uri.scheme()).isEqualTo("glue");
+    assertThat(uri.glue()).isEqualTo(new GlueTableName("lake", "shipments_2024"));
+    assertThat(uri.s3()).isNull();
+    assertThat(uri.file()).isNull();
+    assertThat(uri).hasToString("glue://lake.shipments_2024");
+  }
+
+  @Test
+  void givenMalformedGlueUri_whenParsed_thenErrorQuotesItAndTheExpectedForm() {
+    for (String uri : new String[] {"glue://lake", "glue://lake.a.b", "glue:lake.t", "glue://la ke.t"}) {
+      assertThatThrownBy(() -> TableUri.parse(uri))
+          .as(uri)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("'" + uri + "' is not a Glue table URI; expected"
+              + " glue://<database>.<table>");
     }
   }
 

@@ -35,7 +35,13 @@ import picocli.CommandLine.Unmatched;
           + " options: --awsRegion=eu-west-1, --endpoint=http://host:port for an S3-compatible"
           + " store, --s3ClientFactoryClass=" + PathStyleS3ClientBuilderFactory.NAME
           + " for path-style addressing, --awsCredentialsProvider=<json>."
-          + " S3 values that do not convert to their column's type go to rejected_records."
+          + " S3 values that do not convert to their column's type go to rejected_records.",
+      "%nA table of the AWS Glue Data Catalog (glue://<database>.<table>) is looked up with"
+          + " GetTable and its files are read from S3 as above: CSV (comma-separated, with a"
+          + " header row: skip.header.line.count=1) or JSON lines; its columns are checked against"
+          + " the canonical table before the run. Glue uses --awsRegion and"
+          + " --awsCredentialsProvider too, and --glueEndpoint=<url> (not --endpoint, which is"
+          + " S3's) and --glueCatalogId=<account id> when needed."
     },
     footer = {
       "",
@@ -47,7 +53,8 @@ import picocli.CommandLine.Unmatched;
       "      --mapping map.json",
       "  with map.json: {\"erp_sales\": {\"sku\": \"item_code\", \"date\": \"sale_day\"}}",
       "  ./demandcast run --source erp_sales=s3://acme-erp/exports/sales?format=csv \\",
-      "      --source iot_readings=s3://acme-iot/readings/2024/?format=jsonl --awsRegion=eu-west-1"
+      "      --source iot_readings=s3://acme-iot/readings/2024/?format=jsonl --awsRegion=eu-west-1",
+      "  ./demandcast run --source logistics_shipments=glue://lake.shipments --awsRegion=eu-west-1"
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -60,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--source",
       paramLabel = "TABLE=URI",
       description = "Where a source table is read from, e.g. erp_sales=duckdb:other.duckdb#sales "
-          + "or erp_sales=s3://bucket/sales?format=csv (format csv or jsonl). "
+          + "or erp_sales=s3://bucket/sales?format=csv (format csv or jsonl) "
+          + "or erp_sales=glue://database.table. "
           + "Repeatable. Default: the table of the same name in --warehouse.")
   Map<String, String> sources = new LinkedHashMap<>();
 

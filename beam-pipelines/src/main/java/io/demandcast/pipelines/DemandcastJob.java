@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.UnreadableRecords;
+import io.demandcast.connectors.bigquery.BigQuerySource;
 import io.demandcast.connectors.demo.DemoDataset;
 import io.demandcast.connectors.duckdb.DuckDbIO;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
@@ -34,6 +35,7 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -48,13 +50,19 @@ import org.jooq.impl.DSL;
 /**
  * Runs one demandcast job against the embedded DuckDB warehouse: records the run, optionally loads
  * the demo input, runs the Beam pipeline ({@link ForecastAndRecommend} between the source reads,
- * each from DuckDB, S3 or a Glue catalog table as its URI says, and staged writes), and publishes
+ * each from DuckDB, S3, a Glue catalog table or BigQuery as its URI says, and staged writes), and publishes
  * the run's outputs in one transaction, or records it as failed.
  */
 public final class DemandcastJob {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DemandcastJob() {}
+
+  /**
+   * For tests only: the BigQuery services that {@code bigquery://} sources use instead of Google's
+   * (Beam's in-memory {@code FakeBigQueryServices}); null, the default, for Google's.
+   */
+  static volatile BigQueryServices bigQueryTestServices;
 
   /**
    * What to run.
@@ -155,9 +163,11 @@ public final class DemandcastJob {
 
   /**
    * Adds the rows of one source table to {@code input}, read from where {@code uri} says, under the
-   * table's name; for a connector that reports records it could not convert (S3, Glue), those too,
+   * table's name; for a connector that reports records it could not convert (S3, Glue, BigQuery),
+   * those too,
    * under {@link ForecastAndRecommend#unreadableTag}. Applying the read checks the table (columns,
-   * types; for Glue, the catalog's table and then its files) and throws before anything runs.
+   * types; for Glue, the catalog's table and then its files; for BigQuery, the table's schema) and
+   * throws before anything runs.
    */
   private static PCollectionRowTuple readSource(
       Pipeline pipeline, PCollectionRowTuple input, TableSchema table, TableUri uri,
@@ -169,14 +179,17 @@ public final class DemandcastJob {
               table.name(),
               PBegin.in(pipeline)
                   .apply(step, DuckDbIO.read(uri.file(), uri.table(), table, mapping)));
-      case TableUri.S3, TableUri.GLUE -> {
+      case TableUri.S3, TableUri.GLUE, TableUri.BIGQUERY -> {
         PCollectionRowTuple read =
-            PBegin.in(pipeline)
-                .apply(
-                    step,
-                    uri.scheme().equals(TableUri.S3)
-                        ? S3Source.read(uri.s3(), uri.format(), table, mapping)
-                        : GlueSource.read(uri.glue(), table, mapping));
+            PBegin.in(pipeline).apply(step, switch (uri.scheme()) {
+              case TableUri.S3 -> S3Source.read(uri.s3(), uri.format(), table, mapping);
+              case TableUri.GLUE -> GlueSource.read(uri.glue(), table, mapping);
+              default -> {
+                BigQuerySource.Read bq = BigQuerySource.read(uri.bigQuery(), table, mapping);
+                BigQueryServices services = bigQueryTestServices;
+                yield services == null ? bq : bq.withTestServices(services);
+              }
+            });
         yield input
             .and(table.name(), read.get(UnreadableRecords.ROWS))
             .and(

@@ -1,5 +1,6 @@
 package io.demandcast.connectors;
 
+import io.demandcast.connectors.bigquery.BigQueryTableName;
 import io.demandcast.connectors.glue.GlueTableName;
 import io.demandcast.connectors.s3.S3Format;
 import io.demandcast.connectors.s3.S3Location;
@@ -25,20 +26,24 @@ import java.util.Objects;
  *       with a header row, or JSON lines) are on S3, read by {@link
  *       io.demandcast.connectors.glue.GlueSource}; the catalog is looked up when the job reads the
  *       table, not here.
+ *   <li>{@code bigquery://<project>/<dataset>.<table>}: a BigQuery table, read by {@link
+ *       io.demandcast.connectors.bigquery.BigQuerySource}; see {@link BigQueryTableName} for the
+ *       names accepted. The table is looked up when the job reads it, not here.
  * </ul>
  *
- * The other systems' schemes ({@code hive://}, {@code bigquery://}) are recognised and refused
- * with a message saying so.
+ * The other system's scheme ({@code hive://}) is recognised and refused with a message saying so.
  *
- * @param scheme the system: {@link #DUCKDB}, {@link #S3} or {@link #GLUE}
+ * @param scheme the system: {@link #DUCKDB}, {@link #S3}, {@link #GLUE} or {@link #BIGQUERY}
  * @param file the database file, for {@code duckdb}; null otherwise
  * @param table the table name in that system, for {@code duckdb}; null otherwise
  * @param s3 the bucket and prefix, for {@code s3}; null otherwise
  * @param format the objects' format, for {@code s3}; null otherwise
  * @param glue the database and table, for {@code glue}; null otherwise
+ * @param bigQuery the project, dataset and table, for {@code bigquery}; null otherwise
  */
 public record TableUri(
-    String scheme, Path file, String table, S3Location s3, S3Format format, GlueTableName glue) {
+    String scheme, Path file, String table, S3Location s3, S3Format format, GlueTableName glue,
+    BigQueryTableName bigQuery) {
   /** The scheme of the embedded DuckDB warehouse. */
   public static final String DUCKDB = "duckdb";
 
@@ -48,8 +53,12 @@ public record TableUri(
   /** The scheme of tables of the AWS Glue Data Catalog. */
   public static final String GLUE = GlueTableName.SCHEME;
 
+  /** The scheme of BigQuery tables. */
+  public static final String BIGQUERY = BigQueryTableName.SCHEME;
+
   private static final String SUPPORTED =
-      "duckdb:<file>#<table>, s3://<bucket>/<prefix>?format=csv|jsonl, glue://<database>.<table>";
+      "duckdb:<file>#<table>, s3://<bucket>/<prefix>?format=csv|jsonl, glue://<database>.<table>,"
+          + " bigquery://<project>/<dataset>.<table>";
 
   public TableUri {
     Objects.requireNonNull(scheme, "scheme");
@@ -58,14 +67,19 @@ public record TableUri(
       Objects.requireNonNull(format, "format");
     } else if (scheme.equals(GLUE)) {
       Objects.requireNonNull(glue, "glue");
+    } else if (scheme.equals(BIGQUERY)) {
+      Objects.requireNonNull(bigQuery, "bigQuery");
     } else {
       Objects.requireNonNull(table, "table");
     }
   }
 
-  /** A table of another system than S3 and Glue: {@code scheme}, {@code file} and {@code table}. */
+  /**
+   * A table of another system than S3, Glue and BigQuery: {@code scheme}, {@code file} and {@code
+   * table}.
+   */
   public TableUri(String scheme, Path file, String table) {
-    this(scheme, file, table, null, null, null);
+    this(scheme, file, table, null, null, null, null);
   }
 
   /** A table of a DuckDB warehouse file. */
@@ -75,12 +89,17 @@ public record TableUri(
 
   /** A table of S3 objects. */
   public static TableUri s3(S3Location location, S3Format format) {
-    return new TableUri(S3, null, null, location, format, null);
+    return new TableUri(S3, null, null, location, format, null, null);
   }
 
   /** A table of the Glue Data Catalog. */
   public static TableUri glue(GlueTableName name) {
-    return new TableUri(GLUE, null, null, null, null, name);
+    return new TableUri(GLUE, null, null, null, null, name, null);
+  }
+
+  /** A BigQuery table. */
+  public static TableUri bigQuery(BigQueryTableName name) {
+    return new TableUri(BIGQUERY, null, null, null, null, null, name);
   }
 
   /**
@@ -103,8 +122,11 @@ public record TableUri(
     if (scheme.equals(GLUE)) {
       return glue(GlueTableName.parse(uri));
     }
+    if (scheme.equals(BIGQUERY)) {
+      return bigQuery(BigQueryTableName.parse(uri));
+    }
     if (!scheme.equals(DUCKDB)) {
-      if (List.of("hive", "bigquery").contains(scheme)) {
+      if (List.of("hive").contains(scheme)) {
         throw new IllegalArgumentException(
             "'" + uri + "': the " + scheme + " connector is not part of this build yet;"
                 + " supported: " + SUPPORTED);
@@ -173,6 +195,9 @@ public record TableUri(
     }
     if (scheme.equals(GLUE)) {
       return glue.toString();
+    }
+    if (scheme.equals(BIGQUERY)) {
+      return bigQuery.toString();
     }
     return scheme + ":" + file + "#" + table;
   }

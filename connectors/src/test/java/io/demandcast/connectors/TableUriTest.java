@@ -44,13 +44,41 @@ class TableUriTest {
 
   @Test
   void givenOtherSystemScheme_whenParsed_thenErrorListsWhatThisBuildReads() {
-    for (String uri : new String[] {"bigquery://p/d.t", "hive://h:10000/db.t"}) {
+    for (String uri : new String[] {"hive://h:10000/db.t"}) {
       assertThatThrownBy(() -> TableUri.parse(uri))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("connector is not part of this build yet")
           .hasMessageContaining("s3://<bucket>/<prefix>?format=csv|jsonl")
-          .hasMessageContaining("glue://<database>.<table>");
+          .hasMessageContaining("glue://<database>.<table>")
+          .hasMessageContaining("bigquery://<project>/<dataset>.<table>");
     }
+  }
+
+  @Test
+  void givenBigQueryUri_whenParsed_thenProjectDatasetTableAndTheSameUriPrinted() {
+    TableUri uri = TableUri.parse("bigquery://acme-prod/erp.sales_2024");
+    assertThat(uri.scheme()).isEqualTo("bigquery");
+    assertThat(uri.bigQuery())
+        .isEqualTo(new io.demandcast.connectors.bigquery.BigQueryTableName(
+            "acme-prod", "erp", "sales_2024"));
+    assertThat(uri.bigQuery().reference().getProjectId()).isEqualTo("acme-prod");
+    assertThat(uri.bigQuery().reference().getDatasetId()).isEqualTo("erp");
+    assertThat(uri.bigQuery().reference().getTableId()).isEqualTo("sales_2024");
+    assertThat(uri).hasToString("bigquery://acme-prod/erp.sales_2024");
+  }
+
+  @Test
+  void givenBigQueryUriWithoutDatasetOrWithBadProject_whenParsed_thenErrorNamesUriAndForm() {
+    assertThatThrownBy(() -> TableUri.parse("bigquery://acme-prod/sales"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'bigquery://acme-prod/sales'")
+        .hasMessageContaining("bigquery://<project>/<dataset>.<table>");
+    assertThatThrownBy(() -> TableUri.parse("bigquery://Acme_Prod/erp.sales"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'Acme_Prod' is not a Google Cloud project id");
+    assertThatThrownBy(() -> TableUri.parse("bigquery://acme-prod/erp.sales;drop"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("table 'sales;drop' must be letters, digits and underscores");
   }
 
   @Test

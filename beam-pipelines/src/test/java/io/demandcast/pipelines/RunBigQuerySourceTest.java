@@ -1,0 +1,223 @@
+package io.demandcast.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableReference;
+import com.google.api.services.bigquery.model.TableRow;
+import io.demandcast.connectors.bigquery.BigQueryTableName;
+import io.demandcast.connectors.duckdb.DuckDbConnections;
+import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.pipelines.cli.DemandcastCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code demandcast run --source erp_sales=bigquery://...} with erp_sales in BigQuery and the other
+ * sources in the DuckDB warehouse. BigQuery is {@code FakeBigQueryServices}, Beam's in-memory
+ * stand-in for it (no local BigQuery server exists), handed to the job through {@link
+ * DemandcastJob#bigQueryTestServices}; the CLI and the job run as in production otherwise, with the
+ * export files under a local {@code --tempLocation}. The same rows run all from DuckDB give the same
+ * forecasts and recommendations.
+ */
+class RunBigQuerySourceTest {
+  private static final String PROJECT = "acme-prod";
+  private static final LocalDate SNAPSHOT = LocalDate.of(2024, 6, 30);
+
+  @TempDir Path dir;
+  private FakeDatasetService datasets;
+
+  @BeforeEach
+  void fakeBigQuery() throws Exception {
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    datasets = new FakeDatasetService();
+    datasets.createDataset(PROJECT, "erp", "", "", null);
+    DemandcastJob.bigQueryTestServices = new FakeBigQueryServices()
+        .withDatasetService(datasets)
+        .withJobService(new FakeJobService());
+  }
+
+  @AfterEach
+  void cleanUp() {
+    DemandcastJob.bigQueryTestServices = null;
+    DuckDbConnections.closeAll();
+  }
+
+  private record Outcome(int exitCode, String out, String err) {}
+
+  private static Outcome execute(List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = DemandcastCli.execute(o, e, args.toArray(String[]::new));
+    }
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** 2 SKUs x DC1 x 30 months, 2022-01 to 2024-06; B-2 sells in cases of 4 in summer. */
+  private static List<Object[]> sales() {
+    List<Object[]> rows = new ArrayList<>();
+    for (int m = 0; m < 30; m++) {
+      LocalDate month = LocalDate.of(2022, 1, 1).plusMonths(m);
+      rows.add(new Object[] {"A-1", "DC1", month, 20.0 + (m % 12) + (m % 3), null, null, null});
+      rows.add(new Object[] {"B-2", "DC1", month, 5.0 + (m % 12 >= 5 && m % 12 <= 7 ? 4 : 0),
+          2.5, m % 4 == 0, null});
+    }
+    return rows;
+  }
+
+  private static void loadWarehouseSources(Path warehouse) {
+    DuckDbWarehouse w = DuckDbWarehouse.open(warehouse);
+    w.replaceSourceTable(CanonicalTables.ERP_ITEMS, List.of(
+        new Object[] {"A-1", "yoghurt", "P1", 2.0, 0.2, 20.0, 6, 12.0, "S1", "Truck", 30, null,
+            null, "test"},
+        new Object[] {"B-2", "bolt", "P2", 1.0, 0.2, 20.0, 4, 1.0, "S1", "Truck", null, null,
+            null, "test"}));
+    w.replaceSourceTable(CanonicalTables.ERP_INVENTORY, List.of(
+        new Object[] {"A-1", "DC1", SNAPSHOT, 40.0, null, "test"},
+        new Object[] {"B-2", "DC1", SNAPSHOT, 30.0, null, "test"}));
+    w.replaceSourceTable(CanonicalTables.ERP_PURCHASE_ORDERS, List.<Object[]>of(
+        new Object[] {"PO-1", "B-2", "DC1", 8.0, SNAPSHOT.minusDays(3), SNAPSHOT.plusDays(4), null,
+            "open", "test"}));
+  }
+
+  private static TableFieldSchema field(String name, String type) {
+    return new TableFieldSchema().setName(name).setType(type).setMode("NULLABLE");
+  }
+
+  private void createTable(String name, List<TableFieldSchema> fields, List<TableRow> rows)
+      throws Exception {
+    TableReference ref = new BigQueryTableName(PROJECT, "erp", name).reference();
+    datasets.createTable(new Table().setTableReference(ref)
+        .setSchema(new com.google.api.services.bigquery.model.TableSchema().setFields(fields)));
+    if (!rows.isEmpty()) {
+      datasets.insertAll(ref, rows, null);
+    }
+  }
+
+  /**
+   * erp_sales in BigQuery, its SKU column named {@code item}; plus a row whose FLOAT64 quantity is
+   * infinite, which the reader rejects (X-9 is not an item, so the DuckDB run stays comparable).
+   */
+  private void putBigQuerySales() throws Exception {
+    List<TableRow> rows = new ArrayList<>();
+    for (Object[] r : sales()) {
+      rows.add(new TableRow().set("item", r[0]).set("location", r[1])
+          .set("date", r[2].toString()).set("quantity", r[3]).set("unit_price", r[4])
+          .set("promo", r[5]));
+    }
+    rows.add(new TableRow().set("item", "X-9").set("location", "DC1").set("date", "2024-01-01")
+        .set("quantity", Double.POSITIVE_INFINITY).set("unit_price", null).set("promo", null));
+    createTable("sales", List.of(field("item", "STRING"), field("location", "STRING"),
+        field("date", "DATE"), field("quantity", "FLOAT64"), field("unit_price", "FLOAT64"),
+        field("promo", "BOOL")), rows);
+  }
+
+  private List<String> runArgs(Path warehouse, String runId) {
+    return new ArrayList<>(List.of("run", "--warehouse", warehouse.toString(),
+        "--run-id", runId, "--horizon", "3", "--backtest-windows", "1",
+        "--simulation-periods", "0", "--sku-shards", "2",
+        "--reports", dir.resolve("reports-" + runId).toString(),
+        "--project=" + PROJECT, "--tempLocation=" + dir.resolve("bq-temp").toAbsolutePath()));
+  }
+
+  @Test
+  void givenSalesInBigQuery_whenRun_thenSameForecastsAndRecommendationsAsFromDuckDb()
+      throws Exception {
+    Path duckWarehouse = dir.resolve("duck.duckdb");
+    loadWarehouseSources(duckWarehouse);
+    DuckDbWarehouse.open(duckWarehouse).replaceSourceTable(CanonicalTables.ERP_SALES, sales());
+    DuckDbConnections.closeAll();
+    Outcome duck = execute(runArgs(duckWarehouse, "duck"));
+    assertThat(duck.exitCode()).as(duck.err()).isZero();
+
+    Path bqWarehouse = dir.resolve("bq.duckdb");
+    loadWarehouseSources(bqWarehouse);
+    DuckDbConnections.closeAll();
+    putBigQuerySales();
+    List<String> args = runArgs(bqWarehouse, "bq");
+    args.addAll(List.of("--source", "erp_sales=bigquery://acme-prod/erp.sales",
+        "--map", "erp_sales.sku=item"));
+    Outcome run = execute(args);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    try (Connection d = DuckDbConnections.open(duckWarehouse);
+        Connection b = DuckDbConnections.open(bqWarehouse)) {
+      var fromDuck = DuckDbWarehouse.dsl(d);
+      var fromBq = DuckDbWarehouse.dsl(b);
+      String forecasts = "select sku, location, period_start, horizon, mean, p10, p50, p90, model"
+          + " from demand_forecasts order by sku, location, period_start";
+      List<List<Object>> bqForecasts = values(fromBq.fetch(forecasts));
+      assertThat(bqForecasts).hasSize(2 * 3);
+      assertThat(bqForecasts).isEqualTo(values(fromDuck.fetch(forecasts)));
+      String recommendations = "select * exclude (run_id) from inventory_recommendations"
+          + " order by sku, location";
+      List<List<Object>> bqRecommendations = values(fromBq.fetch(recommendations));
+      assertThat(bqRecommendations).hasSize(2);
+      assertThat(bqRecommendations).isEqualTo(values(fromDuck.fetch(recommendations)));
+
+      assertThat(fromDuck.fetchValue("select count(*) from rejected_records")).isEqualTo(0L);
+      var rejected = fromBq.fetch("select source, reason, payload from rejected_records"
+          + " where run_id = 'bq'");
+      assertThat(rejected.getValues("source", String.class))
+          .containsExactly("erp_sales (bigquery://acme-prod/erp.sales)");
+      assertThat(rejected.getValues("reason", String.class))
+          .containsExactly("column quantity: 'Infinity' is not a finite number (DOUBLE)");
+      assertThat(rejected.get(0).get("payload", String.class)).contains("\"item\":\"X-9\"");
+      Record runRow = fromBq.fetchOne(
+          "select rows_read, rows_rejected, status, source_snapshot from model_runs"
+              + " where run_id = 'bq'");
+      assertThat(runRow.get("status", String.class)).isEqualTo("complete");
+      assertThat(runRow.get("rows_rejected", Long.class)).isEqualTo(1L);
+      assertThat(runRow.get("source_snapshot", String.class))
+          .contains("\"uri\":\"bigquery://acme-prod/erp.sales\"");
+    }
+  }
+
+  @Test
+  void givenBigQueryColumnOfTheWrongType_whenRun_thenExit2NamingUriColumnTypesAndNoRunRecorded()
+      throws Exception {
+    createTable("sales_text", List.of(field("sku", "STRING"), field("location", "STRING"),
+        field("date", "STRING"), field("quantity", "FLOAT64")), List.of());
+    Path warehouse = dir.resolve("w.duckdb");
+    loadWarehouseSources(warehouse);
+    DuckDbConnections.closeAll();
+    List<String> args = runArgs(warehouse, "broken");
+    args.addAll(List.of("--source", "erp_sales=bigquery://acme-prod/erp.sales_text"));
+
+    Outcome r = execute(args);
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().lines().findFirst().orElse("")).isEqualTo(
+        "demandcast: bigquery://acme-prod/erp.sales_text column date: expected DATE (BigQuery DATE),"
+            + " found STRING; change the column's type in BigQuery (or read it through a view that"
+            + " casts it) or map another column");
+    try (Connection c = DuckDbConnections.open(warehouse)) {
+      assertThat(DuckDbWarehouse.dsl(c).fetchValue("select count(*) from model_runs"))
+          .isEqualTo(0L);
+    }
+  }
+
+  private static List<List<Object>> values(org.jooq.Result<Record> result) {
+    return result.stream().map(r -> List.of(r.intoArray())).toList();
+  }
+}

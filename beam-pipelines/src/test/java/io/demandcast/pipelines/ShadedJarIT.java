@@ -1,0 +1,51 @@
+package io.demandcast.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the job jar the way {@code ./demandcast} does — {@code java -jar target/demandcast.jar}, in
+ * its own JVM with only the jar on the class path — so that what the unit tests' class path hides
+ * (a class the shaded jar lacks, a service file the shade plugin did not merge) fails here. The
+ * job runs once on an empty warehouse: that starts Beam (pipeline options, runner) and writes a
+ * complete run of zero rows.
+ */
+class ShadedJarIT {
+  @TempDir Path dir;
+
+  @Test
+  void givenShadedJar_whenRunOnAnEmptyWarehouse_thenTheRunCompletes()
+      throws IOException, InterruptedException {
+    Path jar = Paths.get("target", "demandcast.jar").toAbsolutePath();
+    assertThat(jar).as("the package phase builds the job jar before the integration tests").exists();
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+    Path log = dir.resolve("out.txt");
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(), "-jar", jar.toString(), "run",
+                    "--warehouse", dir.resolve("w.duckdb").toString(),
+                    "--reports", dir.resolve("reports").toString()))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(finished).as("finished within 5 minutes; output:%n%s", out).isTrue();
+    assertThat(process.exitValue()).as("exit code; output:%n%s", out).isZero();
+    assertThat(out).contains("complete in").doesNotContain("NoClassDefFoundError");
+  }
+}

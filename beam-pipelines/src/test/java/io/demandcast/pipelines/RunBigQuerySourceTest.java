@@ -1,5 +1,9 @@
 package io.demandcast.pipelines;
 
+import io.demandcast.pipelines.cli.CliRun.Outcome;
+import static io.demandcast.pipelines.cli.CliRun.execute;
+import static io.demandcast.pipelines.MixedSourceFixture.sales;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.bigquery.model.Table;
@@ -10,13 +14,8 @@ import io.demandcast.connectors.bigquery.BigQueryTableName;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
-import io.demandcast.pipelines.cli.DemandcastCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunBigQuerySourceTest {
   private static final String PROJECT = "acme-prod";
-  private static final LocalDate SNAPSHOT = LocalDate.of(2024, 6, 30);
 
   @TempDir Path dir;
   private FakeDatasetService datasets;
@@ -60,45 +58,8 @@ class RunBigQuerySourceTest {
     DuckDbConnections.closeAll();
   }
 
-  private record Outcome(int exitCode, String out, String err) {}
 
-  private static Outcome execute(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = DemandcastCli.execute(o, e, args.toArray(String[]::new));
-    }
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
-  /** 2 SKUs x DC1 x 30 months, 2022-01 to 2024-06; B-2 sells in cases of 4 in summer. */
-  private static List<Object[]> sales() {
-    List<Object[]> rows = new ArrayList<>();
-    for (int m = 0; m < 30; m++) {
-      LocalDate month = LocalDate.of(2022, 1, 1).plusMonths(m);
-      rows.add(new Object[] {"A-1", "DC1", month, 20.0 + (m % 12) + (m % 3), null, null, null});
-      rows.add(new Object[] {"B-2", "DC1", month, 5.0 + (m % 12 >= 5 && m % 12 <= 7 ? 4 : 0),
-          2.5, m % 4 == 0, null});
-    }
-    return rows;
-  }
-
-  private static void loadWarehouseSources(Path warehouse) {
-    DuckDbWarehouse w = DuckDbWarehouse.open(warehouse);
-    w.replaceSourceTable(CanonicalTables.ERP_ITEMS, List.of(
-        new Object[] {"A-1", "yoghurt", "P1", 2.0, 0.2, 20.0, 6, 12.0, "S1", "Truck", 30, null,
-            null, "test"},
-        new Object[] {"B-2", "bolt", "P2", 1.0, 0.2, 20.0, 4, 1.0, "S1", "Truck", null, null,
-            null, "test"}));
-    w.replaceSourceTable(CanonicalTables.ERP_INVENTORY, List.of(
-        new Object[] {"A-1", "DC1", SNAPSHOT, 40.0, null, "test"},
-        new Object[] {"B-2", "DC1", SNAPSHOT, 30.0, null, "test"}));
-    w.replaceSourceTable(CanonicalTables.ERP_PURCHASE_ORDERS, List.<Object[]>of(
-        new Object[] {"PO-1", "B-2", "DC1", 8.0, SNAPSHOT.minusDays(3), SNAPSHOT.plusDays(4), null,
-            "open", "test"}));
-  }
 
   private static TableFieldSchema field(String name, String type) {
     return new TableFieldSchema().setName(name).setType(type).setMode("NULLABLE");
@@ -144,14 +105,14 @@ class RunBigQuerySourceTest {
   void givenSalesInBigQuery_whenRun_thenSameForecastsAndRecommendationsAsFromDuckDb()
       throws Exception {
     Path duckWarehouse = dir.resolve("duck.duckdb");
-    loadWarehouseSources(duckWarehouse);
+    MixedSourceFixture.loadItemsStockAndOrders(duckWarehouse);
     DuckDbWarehouse.open(duckWarehouse).replaceSourceTable(CanonicalTables.ERP_SALES, sales());
     DuckDbConnections.closeAll();
     Outcome duck = execute(runArgs(duckWarehouse, "duck"));
     assertThat(duck.exitCode()).as(duck.err()).isZero();
 
     Path bqWarehouse = dir.resolve("bq.duckdb");
-    loadWarehouseSources(bqWarehouse);
+    MixedSourceFixture.loadItemsStockAndOrders(bqWarehouse);
     DuckDbConnections.closeAll();
     putBigQuerySales();
     List<String> args = runArgs(bqWarehouse, "bq");
@@ -164,16 +125,7 @@ class RunBigQuerySourceTest {
         Connection b = DuckDbConnections.open(bqWarehouse)) {
       var fromDuck = DuckDbWarehouse.dsl(d);
       var fromBq = DuckDbWarehouse.dsl(b);
-      String forecasts = "select sku, location, period_start, horizon, mean, p10, p50, p90, model"
-          + " from demand_forecasts order by sku, location, period_start";
-      List<List<Object>> bqForecasts = values(fromBq.fetch(forecasts));
-      assertThat(bqForecasts).hasSize(2 * 3);
-      assertThat(bqForecasts).isEqualTo(values(fromDuck.fetch(forecasts)));
-      String recommendations = "select * exclude (run_id) from inventory_recommendations"
-          + " order by sku, location";
-      List<List<Object>> bqRecommendations = values(fromBq.fetch(recommendations));
-      assertThat(bqRecommendations).hasSize(2);
-      assertThat(bqRecommendations).isEqualTo(values(fromDuck.fetch(recommendations)));
+      MixedSourceFixture.assertSameForecastsAndRecommendations(fromDuck, fromBq);
 
       assertThat(fromDuck.fetchValue("select count(*) from rejected_records")).isEqualTo(0L);
       var rejected = fromBq.fetch("select source, reason, payload from rejected_records"
@@ -199,7 +151,7 @@ class RunBigQuerySourceTest {
     createTable("sales_text", List.of(field("sku", "STRING"), field("location", "STRING"),
         field("date", "STRING"), field("quantity", "FLOAT64")), List.of());
     Path warehouse = dir.resolve("w.duckdb");
-    loadWarehouseSources(warehouse);
+    MixedSourceFixture.loadItemsStockAndOrders(warehouse);
     DuckDbConnections.closeAll();
     List<String> args = runArgs(warehouse, "broken");
     args.addAll(List.of("--source", "erp_sales=bigquery://acme-prod/erp.sales_text"));
@@ -217,7 +169,4 @@ class RunBigQuerySourceTest {
     }
   }
 
-  private static List<List<Object>> values(org.jooq.Result<Record> result) {
-    return result.stream().map(r -> List.of(r.intoArray())).toList();
-  }
 }

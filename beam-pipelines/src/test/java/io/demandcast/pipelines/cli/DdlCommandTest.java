@@ -1,31 +1,18 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.pipelines.cli.CliRun.Outcome;
+import static io.demandcast.pipelines.cli.CliRun.execute;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.connectors.bigquery.BigQuerySchemas;
 import io.demandcast.connectors.duckdb.DuckDbSchemas;
 import io.demandcast.connectors.hive.HiveSchemas;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** {@code demandcast ddl --dialect ...}: what it prints, its help, and its error. */
 class DdlCommandTest {
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = DemandcastCli.execute(o, e, args);
-    }
-    return new Outcome(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   @Test
   void givenNoDialect_whenDdl_thenDuckDbAsBefore() {

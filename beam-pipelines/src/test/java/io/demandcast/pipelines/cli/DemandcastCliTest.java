@@ -1,11 +1,11 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.pipelines.cli.CliRun.Outcome;
+import static io.demandcast.pipelines.cli.CliRun.execute;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.connectors.duckdb.DuckDbConnections;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,24 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemandcastCliTest {
   @TempDir Path dir;
 
-  /** What one invocation printed and returned. */
-  private record Outcome(int exitCode, String out, String err) {
-    /** The first line of the error output: the message, before any usage text. */
-    String errFirstLine() {
-      return err.lines().findFirst().orElse("");
-    }
-  }
 
-  private static Outcome execute(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = DemandcastCli.execute(o, e, args);
-    }
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   @AfterEach
   void closeWarehouses() {

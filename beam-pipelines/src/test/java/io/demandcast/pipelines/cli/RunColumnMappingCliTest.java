@@ -1,5 +1,8 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.pipelines.cli.CliRun.Outcome;
+import static io.demandcast.pipelines.cli.CliRun.execute;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,22 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunColumnMappingCliTest {
   @TempDir Path dir;
 
-  private record Outcome(int exitCode, String out, String err) {
-    String errFirstLine() {
-      return err.lines().findFirst().orElse("");
-    }
-  }
 
-  private static Outcome execute(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = DemandcastCli.execute(o, e, args.toArray(String[]::new));
-    }
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   @AfterEach
   void closeWarehouses() {

@@ -1,5 +1,11 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.pipelines.cli.CliRun.Outcome;
+import static io.demandcast.pipelines.cli.CliRun.execute;
+import static io.demandcast.pipelines.MixedSourceFixture.readings;
+import static io.demandcast.pipelines.MixedSourceFixture.sales;
+import io.demandcast.pipelines.MixedSourceFixture;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -15,16 +21,13 @@ import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.testing.LocalS3;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +55,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunGlueSourcesCliTest {
   private static final String BUCKET = "acme-lake";
-  private static final LocalDate SNAPSHOT = LocalDate.of(2024, 6, 30);
   private static final String SHIPMENTS_KEY = "logistics/shipments/dt=2024-06-01/part-00000.csv";
   private static final String READINGS_KEY = "iot/readings/part-00000.json";
   private static LocalS3 s3;
@@ -84,18 +86,6 @@ class RunGlueSourcesCliTest {
     DuckDbConnections.closeAll();
   }
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome execute(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = DemandcastCli.execute(o, e, args.toArray(String[]::new));
-    }
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   // ------------------------------------------------------------------ Glue
 
@@ -133,17 +123,6 @@ class RunGlueSourcesCliTest {
 
   // ------------------------------------------------------------------ the rows, in both systems
 
-  /** 2 SKUs x DC1 x 30 months, 2022-01 to 2024-06; B-2 sells in cases of 4 in summer. */
-  private static List<Object[]> sales() {
-    List<Object[]> rows = new ArrayList<>();
-    for (int m = 0; m < 30; m++) {
-      LocalDate month = LocalDate.of(2022, 1, 1).plusMonths(m);
-      rows.add(new Object[] {"A-1", "DC1", month, 20.0 + (m % 12) + (m % 3), null, null, null});
-      rows.add(new Object[] {"B-2", "DC1", month, 5.0 + (m % 12 >= 5 && m % 12 <= 7 ? 4 : 0),
-          2.5, m % 4 == 0, null});
-    }
-    return rows;
-  }
 
   /**
    * Six truck shipments from supplier S1 to DC1, taking 5, 6, ..., 10 days from the order to the
@@ -160,41 +139,7 @@ class RunGlueSourcesCliTest {
     return rows;
   }
 
-  /**
-   * Readings at DC1: hourly normal temperatures, and three readings above the 27 C storage maximum
-   * ten days before the stock snapshot, which quarantine the perishable A-1's stock.
-   */
-  private static List<Object[]> readings() {
-    List<Object[]> rows = new ArrayList<>();
-    LocalDateTime start = SNAPSHOT.minusDays(12).atStartOfDay();
-    for (int h = 0; h < 6; h++) {
-      rows.add(new Object[] {"T-1", "DC1", null, start.plusHours(h), "temperature_c", 19.5, null});
-    }
-    LocalDateTime hot = SNAPSHOT.minusDays(10).atTime(14, 0);
-    for (int i = 0; i < 3; i++) {
-      rows.add(new Object[] {"T-1", "DC1", null, hot.plusMinutes(20L * i), "temperature_c",
-          31.0 + i, null});
-    }
-    rows.add(new Object[] {"S-9", "DC1", "B-2", start, "shelf_units", 12.0, null});
-    return rows;
-  }
 
-  /** The sources that stay in DuckDB: sales, items, stock, purchase orders. */
-  private static void loadWarehouseSources(Path warehouse) {
-    DuckDbWarehouse w = DuckDbWarehouse.open(warehouse);
-    w.replaceSourceTable(CanonicalTables.ERP_SALES, sales());
-    w.replaceSourceTable(CanonicalTables.ERP_ITEMS, List.of(
-        new Object[] {"A-1", "yoghurt", "P1", 2.0, 0.2, 20.0, 6, 12.0, "S1", "Truck", 30, null,
-            null, "test"},
-        new Object[] {"B-2", "bolt", "P2", 1.0, 0.2, 20.0, 4, 1.0, "S1", "Truck", null, null,
-            null, "test"}));
-    w.replaceSourceTable(CanonicalTables.ERP_INVENTORY, List.of(
-        new Object[] {"A-1", "DC1", SNAPSHOT, 40.0, null, "test"},
-        new Object[] {"B-2", "DC1", SNAPSHOT, 30.0, null, "test"}));
-    w.replaceSourceTable(CanonicalTables.ERP_PURCHASE_ORDERS, List.<Object[]>of(
-        new Object[] {"PO-1", "B-2", "DC1", 8.0, SNAPSHOT.minusDays(3), SNAPSHOT.plusDays(4), null,
-            "open", "test"}));
-  }
 
   /**
    * The Glue tables' files: the shipments as CSV with a header row in the Glue table's column order
@@ -243,7 +188,7 @@ class RunGlueSourcesCliTest {
       throws Exception {
     // all from DuckDB
     Path duckWarehouse = dir.resolve("duck.duckdb");
-    loadWarehouseSources(duckWarehouse);
+    loadWarehouseSourcesWithSales(duckWarehouse);
     DuckDbWarehouse.open(duckWarehouse)
         .replaceSourceTable(CanonicalTables.LOGISTICS_SHIPMENTS, shipments());
     DuckDbWarehouse.open(duckWarehouse).replaceSourceTable(CanonicalTables.IOT_READINGS, readings());
@@ -255,7 +200,7 @@ class RunGlueSourcesCliTest {
     serveTable("shipments", 200, "get-table-shipments-csv.json");
     serveTable("readings", 200, "get-table-readings-json.json");
     Path glueWarehouse = dir.resolve("glue.duckdb");
-    loadWarehouseSources(glueWarehouse);
+    loadWarehouseSourcesWithSales(glueWarehouse);
     DuckDbConnections.closeAll();
     List<String> args = runArgs(glueWarehouse, "glue");
     args.addAll(List.of(
@@ -280,16 +225,7 @@ class RunGlueSourcesCliTest {
         Connection g = DuckDbConnections.open(glueWarehouse)) {
       var fromDuck = DuckDbWarehouse.dsl(d);
       var fromGlue = DuckDbWarehouse.dsl(g);
-      String forecasts = "select sku, location, period_start, horizon, mean, p10, p50, p90, model"
-          + " from demand_forecasts order by sku, location, period_start";
-      List<List<Object>> glueForecasts = values(fromGlue.fetch(forecasts));
-      assertThat(glueForecasts).hasSize(2 * 3);
-      assertThat(glueForecasts).isEqualTo(values(fromDuck.fetch(forecasts)));
-      String recommendations = "select * exclude (run_id) from inventory_recommendations"
-          + " order by sku, location";
-      List<List<Object>> glueRecommendations = values(fromGlue.fetch(recommendations));
-      assertThat(glueRecommendations).hasSize(2);
-      assertThat(glueRecommendations).isEqualTo(values(fromDuck.fetch(recommendations)));
+      MixedSourceFixture.assertSameForecastsAndRecommendations(fromDuck, fromGlue);
       // the Glue shipments reached the job: both items plan with the S1 x Truck lane's six
       // shipments, mean (5 + 6 + ... + 10) / 6 = 7.5 days, not the items' own lead times
       var leadTimes = fromGlue.fetch("select lead_time_mean_days, lead_time_basis"
@@ -332,7 +268,7 @@ class RunGlueSourcesCliTest {
   /** Runs with one Glue source and expects exit 2 before the run is recorded; returns stderr. */
   private String runExpectingRefusal(String source) {
     Path warehouse = dir.resolve("w.duckdb");
-    loadWarehouseSources(warehouse);
+    loadWarehouseSourcesWithSales(warehouse);
     DuckDbConnections.closeAll();
     List<String> args = runArgs(warehouse, "refused");
     args.addAll(List.of("--source", source));
@@ -389,7 +325,9 @@ class RunGlueSourcesCliTest {
         .contains("set the table's field.delim to ',' and skip.header.line.count to 1");
   }
 
-  private static List<List<Object>> values(org.jooq.Result<Record> result) {
-    return result.stream().map(r -> List.of(r.intoArray())).toList();
+  /** The sources that stay in DuckDB: sales, items, stock, purchase orders. */
+  private static void loadWarehouseSourcesWithSales(Path warehouse) {
+    MixedSourceFixture.loadItemsStockAndOrders(warehouse);
+    DuckDbWarehouse.open(warehouse).replaceSourceTable(CanonicalTables.ERP_SALES, sales());
   }
 }

@@ -1,5 +1,11 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.pipelines.cli.CliRun.Outcome;
+import static io.demandcast.pipelines.cli.CliRun.execute;
+import static io.demandcast.pipelines.MixedSourceFixture.readings;
+import static io.demandcast.pipelines.MixedSourceFixture.sales;
+import io.demandcast.pipelines.MixedSourceFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.connectors.duckdb.DuckDbConnections;
@@ -7,12 +13,10 @@ import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.testing.LocalS3;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Record;
@@ -31,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunS3SourcesCliTest {
   private static final String BUCKET = "acme-erp";
   private static final List<String> SKUS = List.of("A-1", "B-2");
-  private static final LocalDate SNAPSHOT = LocalDate.of(2024, 6, 30);
   private static LocalS3 s3;
 
   @TempDir Path dir;
@@ -54,67 +57,11 @@ class RunS3SourcesCliTest {
     DuckDbConnections.closeAll();
   }
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome execute(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = DemandcastCli.execute(o, e, args.toArray(String[]::new));
-    }
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   // ------------------------------------------------------------------ the rows, in both systems
 
-  /** 2 SKUs x DC1 x 30 months, 2022-01 to 2024-06; B-2 sells in cases of 4 in summer. */
-  private static List<Object[]> sales() {
-    List<Object[]> rows = new ArrayList<>();
-    for (int m = 0; m < 30; m++) {
-      LocalDate month = LocalDate.of(2022, 1, 1).plusMonths(m);
-      rows.add(new Object[] {"A-1", "DC1", month, 20.0 + (m % 12) + (m % 3), null, null, null});
-      rows.add(new Object[] {"B-2", "DC1", month, 5.0 + (m % 12 >= 5 && m % 12 <= 7 ? 4 : 0),
-          2.5, m % 4 == 0, null});
-    }
-    return rows;
-  }
 
-  /**
-   * Readings at DC1: hourly normal temperatures, and three readings above the 27 C storage maximum
-   * ten days before the stock snapshot, which quarantine the perishable A-1's stock.
-   */
-  private static List<Object[]> readings() {
-    List<Object[]> rows = new ArrayList<>();
-    LocalDateTime start = SNAPSHOT.minusDays(12).atStartOfDay();
-    for (int h = 0; h < 6; h++) {
-      rows.add(new Object[] {"T-1", "DC1", null, start.plusHours(h), "temperature_c", 19.5, null});
-    }
-    LocalDateTime hot = SNAPSHOT.minusDays(10).atTime(14, 0);
-    for (int i = 0; i < 3; i++) {
-      rows.add(new Object[] {"T-1", "DC1", null, hot.plusMinutes(20L * i), "temperature_c",
-          31.0 + i, null});
-    }
-    rows.add(new Object[] {"S-9", "DC1", "B-2", start, "shelf_units", 12.0, null});
-    return rows;
-  }
 
-  /** The sources that stay in DuckDB: items, stock, purchase orders (no shipments). */
-  private static void loadWarehouseSources(Path warehouse) {
-    DuckDbWarehouse w = DuckDbWarehouse.open(warehouse);
-    w.replaceSourceTable(CanonicalTables.ERP_ITEMS, List.of(
-        new Object[] {"A-1", "yoghurt", "P1", 2.0, 0.2, 20.0, 6, 12.0, "S1", "Truck", 30, null,
-            null, "test"},
-        new Object[] {"B-2", "bolt", "P2", 1.0, 0.2, 20.0, 4, 1.0, "S1", "Truck", null, null,
-            null, "test"}));
-    w.replaceSourceTable(CanonicalTables.ERP_INVENTORY, List.of(
-        new Object[] {"A-1", "DC1", SNAPSHOT, 40.0, null, "test"},
-        new Object[] {"B-2", "DC1", SNAPSHOT, 30.0, null, "test"}));
-    w.replaceSourceTable(CanonicalTables.ERP_PURCHASE_ORDERS, List.<Object[]>of(
-        new Object[] {"PO-1", "B-2", "DC1", 8.0, SNAPSHOT.minusDays(3), SNAPSHOT.plusDays(4), null,
-            "open", "test"}));
-  }
 
   /** erp_sales as two CSV objects (one gzipped) and iot_readings as JSON lines, with bad values. */
   private static void putS3Sources() {
@@ -177,7 +124,7 @@ class RunS3SourcesCliTest {
       throws Exception {
     // all from DuckDB
     Path duckWarehouse = dir.resolve("duck.duckdb");
-    loadWarehouseSources(duckWarehouse);
+    MixedSourceFixture.loadItemsStockAndOrders(duckWarehouse);
     DuckDbWarehouse.open(duckWarehouse).replaceSourceTable(CanonicalTables.ERP_SALES, sales());
     DuckDbWarehouse.open(duckWarehouse).replaceSourceTable(CanonicalTables.IOT_READINGS, readings());
     DuckDbConnections.closeAll();
@@ -187,7 +134,7 @@ class RunS3SourcesCliTest {
     // erp_sales and iot_readings from S3, the rest from the warehouse (whose own erp_sales and
     // iot_readings are empty)
     Path s3Warehouse = dir.resolve("s3.duckdb");
-    loadWarehouseSources(s3Warehouse);
+    MixedSourceFixture.loadItemsStockAndOrders(s3Warehouse);
     DuckDbConnections.closeAll();
     putS3Sources();
     List<String> args = runArgs(s3Warehouse, "s3");
@@ -202,16 +149,7 @@ class RunS3SourcesCliTest {
         Connection s = DuckDbConnections.open(s3Warehouse)) {
       var fromDuck = DuckDbWarehouse.dsl(d);
       var fromS3 = DuckDbWarehouse.dsl(s);
-      String forecasts = "select sku, location, period_start, horizon, mean, p10, p50, p90, model"
-          + " from demand_forecasts order by sku, location, period_start";
-      List<List<Object>> s3Forecasts = values(fromS3.fetch(forecasts));
-      assertThat(s3Forecasts).hasSize(2 * 3);
-      assertThat(s3Forecasts).isEqualTo(values(fromDuck.fetch(forecasts)));
-      String recommendations = "select * exclude (run_id) from inventory_recommendations"
-          + " order by sku, location";
-      List<List<Object>> s3Recommendations = values(fromS3.fetch(recommendations));
-      assertThat(s3Recommendations).hasSize(2);
-      assertThat(s3Recommendations).isEqualTo(values(fromDuck.fetch(recommendations)));
+      MixedSourceFixture.assertSameForecastsAndRecommendations(fromDuck, fromS3);
       // the S3 readings reached the job: their excursion quarantined the perishable A-1's stock
       assertThat(fromS3.fetchValue("select quarantined from inventory_recommendations"
           + " where sku = 'A-1'")).isEqualTo(40.0);
@@ -252,7 +190,7 @@ class RunS3SourcesCliTest {
       throws Exception {
     s3.put(BUCKET, "broken/sales.csv", "sku,location,quantity\nA-1,DC1,3\n");
     Path warehouse = dir.resolve("w.duckdb");
-    loadWarehouseSources(warehouse);
+    MixedSourceFixture.loadItemsStockAndOrders(warehouse);
     DuckDbConnections.closeAll();
     List<String> args = runArgs(warehouse, "broken");
     args.addAll(List.of("--source", "erp_sales=s3://" + BUCKET + "/broken?format=csv"));
@@ -284,7 +222,4 @@ class RunS3SourcesCliTest {
     assertThat(dir.resolve("w.duckdb")).doesNotExist();
   }
 
-  private static List<List<Object>> values(org.jooq.Result<Record> result) {
-    return result.stream().map(r -> List.of(r.intoArray())).toList();
-  }
 }

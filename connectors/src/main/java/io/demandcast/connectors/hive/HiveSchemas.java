@@ -186,24 +186,6 @@ public final class HiveSchemas {
    * characters {@code \}{@code uXXXX}.
    */
   public static String stringLiteral(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('\'');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\'' -> out.append("\\'");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('\'').toString();
+    return io.demandcast.connectors.schema.SqlLiterals.backslashEscaped(text);
   }
 }

@@ -52,7 +52,10 @@ final class BenchmarkCommand implements Callable<Integer> {
       names = "--data-dir",
       paramLabel = "DIR",
       defaultValue = "../shared/data",
-      description = "Folder holding m3/, m4/ and carparts/. Default: ${DEFAULT-VALUE}")
+      description = "Folder holding m3/M3data.csv, m4/Weekly-train.csv + Weekly-test.csv and"
+          + " carparts/carparts.csv. The competition data is not in the repository (only the"
+          + " benchmark reads it; the tests do not): download it, or point here at a copy."
+          + " Default: ${DEFAULT-VALUE}, a data folder beside the project checkout")
   Path dataDir;
 
   @Option(

@@ -5,18 +5,18 @@
 -- Run with Beeline into an existing database, which the ${database} variable names:
 --   beeline -u jdbc:hive2://HOST:PORT --hivevar database=demandcast -f sql/hive/tables.sql
 --
--- Output tables except model_runs are PARTITIONED BY (run_id STRING): a run writes one
--- partition, a re-run replaces it (INSERT OVERWRITE ... PARTITION (run_id='...')). Hive puts
--- a partition column after the data columns, so run_id is not in their column list and
--- comes last in SELECT *. model_runs, one row per run, is not partitioned.
+-- Output tables are PARTITIONED BY (run_id STRING): a run writes one partition, a re-run
+-- replaces it (INSERT OVERWRITE ... PARTITION (run_id='...')); model_runs too, so that a
+-- run's state (running, complete, failed) changes by replacing its one-row partition. Hive
+-- puts a partition column after the data columns, so run_id is not in their column list
+-- and comes last in SELECT *.
 -- Storage: ORC (Hive's own columnar format; its ACID managed tables require it).
 -- Types: TIMESTAMP has no time zone, as in the canonical schema; UTC columns say so.
 -- NOT NULL: enforced on output tables (a bare NOT NULL is ENABLE NOVALIDATE: an INSERT of
 -- NULL fails); declared only on source tables (DISABLE NOVALIDATE: not enforced and not
 -- relied on, so the job's validation sees and rejects a NULL key, and the same definition
 -- works for an EXTERNAL table).
--- Not here: the analysts' views (latest_* and the accuracy summary), which exist for
--- DuckDB in sql/duckdb/views.sql only.
+-- Not here: the analysts' views, in sql/hive/views.sql (demandcast creates them).
 
 CREATE TABLE IF NOT EXISTS `${database}`.`erp_items` (
   `sku` STRING NOT NULL DISABLE NOVALIDATE COMMENT 'stock keeping unit',
@@ -104,7 +104,6 @@ COMMENT 'source table, one row per shipment line'
 STORED AS ORC;
 
 CREATE TABLE IF NOT EXISTS `${database}`.`model_runs` (
-  `run_id` STRING NOT NULL COMMENT 'the run that wrote the row',
   `started_at` TIMESTAMP NOT NULL COMMENT 'when the run started (UTC)',
   `finished_at` TIMESTAMP COMMENT 'when the run finished (UTC); NULL while running',
   `status` STRING NOT NULL COMMENT 'running, complete or failed',
@@ -117,6 +116,7 @@ CREATE TABLE IF NOT EXISTS `${database}`.`model_runs` (
   `message` STRING COMMENT 'failure message, or NULL'
 )
 COMMENT 'output table, one row per run'
+PARTITIONED BY (`run_id` STRING COMMENT 'the run that wrote the row')
 STORED AS ORC;
 
 CREATE TABLE IF NOT EXISTS `${database}`.`demand_forecasts` (

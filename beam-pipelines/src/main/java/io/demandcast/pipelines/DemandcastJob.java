@@ -2,6 +2,7 @@ package io.demandcast.pipelines;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.UnreadableRecords;
 import io.demandcast.connectors.bigquery.BigQuerySource;
@@ -9,6 +10,10 @@ import io.demandcast.connectors.demo.DemoDataset;
 import io.demandcast.connectors.duckdb.DuckDbIO;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.glue.GlueSource;
+import io.demandcast.connectors.hive.HiveJdbc;
+import io.demandcast.connectors.hive.HiveSource;
+import io.demandcast.connectors.hive.HiveTableName;
+import io.demandcast.connectors.hive.HiveWarehouse;
 import io.demandcast.connectors.s3.S3Source;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -48,10 +53,11 @@ import org.joda.time.Duration;
 import org.jooq.impl.DSL;
 
 /**
- * Runs one demandcast job against the embedded DuckDB warehouse: records the run, optionally loads
- * the demo input, runs the Beam pipeline ({@link ForecastAndRecommend} between the source reads,
- * each from DuckDB, S3, a Glue catalog table or BigQuery as its URI says, and staged writes), and publishes
- * the run's outputs in one transaction, or records it as failed.
+ * Runs one demandcast job: records the run in the output warehouse (the embedded DuckDB file, or a
+ * Hive database), optionally loads the demo input, runs the Beam pipeline ({@link
+ * ForecastAndRecommend} between the source reads, each from DuckDB, S3, a Glue catalog table,
+ * BigQuery or Hive as its URI says, and staged writes), and publishes the run's outputs ({@link
+ * OutputWarehouse}), or records it as failed.
  */
 public final class DemandcastJob {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,7 +73,7 @@ public final class DemandcastJob {
   /**
    * What to run.
    *
-   * @param warehouse the DuckDB warehouse file the outputs go to
+   * @param warehouse the DuckDB warehouse file the outputs go to, unless {@code output} is given
    * @param sources where each canonical source table is read from, by canonical table name; a table
    *     not listed is read from the warehouse under its canonical name
    * @param mapping the source column names of canonical columns, applied wherever the table is read
@@ -76,6 +82,8 @@ public final class DemandcastJob {
    * @param beamArgs Beam pipeline options, e.g. {@code --runner=DirectRunner}
    * @param loadDemo whether to (re)load the demo input into the warehouse's source tables first
    * @param progress receives progress lines, or null for none
+   * @param output the Hive database the outputs go to instead of {@code warehouse}, whose tables
+   *     are then also the default sources; null for the DuckDB warehouse
    */
   public record Request(
       Path warehouse,
@@ -84,9 +92,30 @@ public final class DemandcastJob {
       JobSettings settings,
       List<String> beamArgs,
       boolean loadDemo,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      HiveTableName output) {
     public Request {
       mapping = mapping == null ? ColumnMapping.IDENTITY : mapping;
+      if (output != null && output.table() != null) {
+        throw new IllegalArgumentException(
+            "the output " + output + " names a table; give the database, hive://<host>:<port>/<database>");
+      }
+      if (output != null && loadDemo) {
+        throw new IllegalArgumentException(
+            "the demo loads its input into the DuckDB warehouse; it cannot write to " + output);
+      }
+    }
+
+    /** A request whose outputs go to the DuckDB warehouse. */
+    public Request(
+        Path warehouse,
+        Map<String, TableUri> sources,
+        ColumnMapping mapping,
+        JobSettings settings,
+        List<String> beamArgs,
+        boolean loadDemo,
+        Consumer<String> progress) {
+      this(warehouse, sources, mapping, settings, beamArgs, loadDemo, progress, null);
     }
 
     /** A request that reads every column under its canonical name. */
@@ -126,7 +155,10 @@ public final class DemandcastJob {
     String runId = settings.runId();
     PipelineOptions options = pipelineOptions(request.beamArgs());
     Map<String, TableUri> sources = resolveSources(request);
-    DuckDbWarehouse warehouse = DuckDbWarehouse.open(request.warehouse());
+    OutputWarehouse warehouse =
+        request.output() == null
+            ? DuckDbWarehouse.open(request.warehouse())
+            : new HiveWarehouse(HiveJdbc.of(request.output(), options));
     // Building the pipeline checks every source table's columns (DuckDbIO.read), so a bad table
     // stops the job here, before the run is recorded.
     Pipeline pipeline = Pipeline.create(options);
@@ -138,13 +170,13 @@ public final class DemandcastJob {
     for (TableSchema table : ForecastAndRecommend.OUTPUTS) {
       outputs
           .get(table.name())
-          .apply("Write" + table.name(), DuckDbIO.writeStaged(warehouse.file(), table, runId));
+          .apply("Write" + table.name(), warehouse.writeStaged(table, runId));
     }
     warehouse.beginRun(runId, settings.startedAt(), optionsJson(request, options), version());
     try {
       Map<String, Long> rowsRead = new LinkedHashMap<>();
       if (request.loadDemo()) {
-        rowsRead.putAll(loadDemo(warehouse, settings, request.progress()));
+        rowsRead.putAll(loadDemo((DuckDbWarehouse) warehouse, settings, request.progress()));
       }
       PipelineResult result = pipeline.run();
       waitWithProgress(result, expectedSeries(sources, request.mapping()), request.progress());
@@ -196,6 +228,10 @@ public final class DemandcastJob {
                 ForecastAndRecommend.unreadableTag(table),
                 read.get(UnreadableRecords.UNREADABLE));
       }
+      case TableUri.HIVE ->
+          input.and(
+              table.name(),
+              PBegin.in(pipeline).apply(step, HiveSource.read(uri.hive(), table, mapping)));
       default -> throw new IllegalArgumentException(
           table.name() + " = " + uri + ": the job cannot read " + uri.scheme() + " tables");
     };
@@ -231,9 +267,12 @@ public final class DemandcastJob {
     Map<String, TableUri> resolved = new LinkedHashMap<>();
     for (TableSchema table : CanonicalTables.SOURCES) {
       TableUri uri = request.sources().get(table.name());
-      resolved.put(
-          table.name(),
-          uri == null ? TableUri.duckDb(request.warehouse(), table.name()) : uri);
+      if (uri == null) {
+        uri = request.output() == null
+            ? TableUri.duckDb(request.warehouse(), table.name())
+            : TableUri.hive(request.output().withTable(table.name()));
+      }
+      resolved.put(table.name(), uri);
     }
     for (String name : request.sources().keySet()) {
       if (!resolved.containsKey(name)) {
@@ -353,7 +392,11 @@ public final class DemandcastJob {
     node.put("quarantine_min_readings", s.quarantineMinReadings());
     node.put("sku_shards", s.skuShards());
     node.put("runner", options.getRunner().getSimpleName());
-    node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());
+    if (request.output() == null) {
+      node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());
+    } else {
+      node.put("warehouse", request.output().toString());
+    }
     node.put("load_demo", request.loadDemo());
     // how the sources were read: canonical table -> canonical column -> source column
     node.set("column_mapping", JSON.valueToTree(request.mapping().asMap()));

@@ -2,11 +2,11 @@ package io.demandcast.connectors;
 
 import io.demandcast.connectors.bigquery.BigQueryTableName;
 import io.demandcast.connectors.glue.GlueTableName;
+import io.demandcast.connectors.hive.HiveTableName;
 import io.demandcast.connectors.s3.S3Format;
 import io.demandcast.connectors.s3.S3Location;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,21 +29,24 @@ import java.util.Objects;
  *   <li>{@code bigquery://<project>/<dataset>.<table>}: a BigQuery table, read by {@link
  *       io.demandcast.connectors.bigquery.BigQuerySource}; see {@link BigQueryTableName} for the
  *       names accepted. The table is looked up when the job reads it, not here.
+ *   <li>{@code hive://<host>:<port>/<database>.<table>}: a table of a Hive database, read through
+ *       HiveServer2 by {@link io.demandcast.connectors.hive.HiveSource}; see {@link HiveTableName}.
+ *       The server is asked when the job reads the table, not here.
  * </ul>
  *
- * The other system's scheme ({@code hive://}) is recognised and refused with a message saying so.
- *
- * @param scheme the system: {@link #DUCKDB}, {@link #S3}, {@link #GLUE} or {@link #BIGQUERY}
+ * @param scheme the system: {@link #DUCKDB}, {@link #S3}, {@link #GLUE}, {@link #BIGQUERY} or
+ *     {@link #HIVE}
  * @param file the database file, for {@code duckdb}; null otherwise
  * @param table the table name in that system, for {@code duckdb}; null otherwise
  * @param s3 the bucket and prefix, for {@code s3}; null otherwise
  * @param format the objects' format, for {@code s3}; null otherwise
  * @param glue the database and table, for {@code glue}; null otherwise
  * @param bigQuery the project, dataset and table, for {@code bigquery}; null otherwise
+ * @param hive the server, database and table, for {@code hive}; null otherwise
  */
 public record TableUri(
     String scheme, Path file, String table, S3Location s3, S3Format format, GlueTableName glue,
-    BigQueryTableName bigQuery) {
+    BigQueryTableName bigQuery, HiveTableName hive) {
   /** The scheme of the embedded DuckDB warehouse. */
   public static final String DUCKDB = "duckdb";
 
@@ -56,9 +59,12 @@ public record TableUri(
   /** The scheme of BigQuery tables. */
   public static final String BIGQUERY = BigQueryTableName.SCHEME;
 
+  /** The scheme of Hive tables. */
+  public static final String HIVE = HiveTableName.SCHEME;
+
   private static final String SUPPORTED =
       "duckdb:<file>#<table>, s3://<bucket>/<prefix>?format=csv|jsonl, glue://<database>.<table>,"
-          + " bigquery://<project>/<dataset>.<table>";
+          + " bigquery://<project>/<dataset>.<table>, hive://<host>:<port>/<database>.<table>";
 
   public TableUri {
     Objects.requireNonNull(scheme, "scheme");
@@ -69,17 +75,19 @@ public record TableUri(
       Objects.requireNonNull(glue, "glue");
     } else if (scheme.equals(BIGQUERY)) {
       Objects.requireNonNull(bigQuery, "bigQuery");
+    } else if (scheme.equals(HIVE)) {
+      Objects.requireNonNull(hive, "hive");
     } else {
       Objects.requireNonNull(table, "table");
     }
   }
 
   /**
-   * A table of another system than S3, Glue and BigQuery: {@code scheme}, {@code file} and {@code
-   * table}.
+   * A table of another system than S3, Glue, BigQuery and Hive: {@code scheme}, {@code file} and
+   * {@code table}.
    */
   public TableUri(String scheme, Path file, String table) {
-    this(scheme, file, table, null, null, null, null);
+    this(scheme, file, table, null, null, null, null, null);
   }
 
   /** A table of a DuckDB warehouse file. */
@@ -89,17 +97,22 @@ public record TableUri(
 
   /** A table of S3 objects. */
   public static TableUri s3(S3Location location, S3Format format) {
-    return new TableUri(S3, null, null, location, format, null, null);
+    return new TableUri(S3, null, null, location, format, null, null, null);
   }
 
   /** A table of the Glue Data Catalog. */
   public static TableUri glue(GlueTableName name) {
-    return new TableUri(GLUE, null, null, null, null, name, null);
+    return new TableUri(GLUE, null, null, null, null, name, null, null);
   }
 
   /** A BigQuery table. */
   public static TableUri bigQuery(BigQueryTableName name) {
-    return new TableUri(BIGQUERY, null, null, null, null, null, name);
+    return new TableUri(BIGQUERY, null, null, null, null, null, name, null);
+  }
+
+  /** A Hive table. */
+  public static TableUri hive(HiveTableName name) {
+    return new TableUri(HIVE, null, null, null, null, null, null, name);
   }
 
   /**
@@ -125,12 +138,10 @@ public record TableUri(
     if (scheme.equals(BIGQUERY)) {
       return bigQuery(BigQueryTableName.parse(uri));
     }
+    if (scheme.equals(HIVE)) {
+      return hive(HiveTableName.parseTable(uri));
+    }
     if (!scheme.equals(DUCKDB)) {
-      if (List.of("hive").contains(scheme)) {
-        throw new IllegalArgumentException(
-            "'" + uri + "': the " + scheme + " connector is not part of this build yet;"
-                + " supported: " + SUPPORTED);
-      }
       throw new IllegalArgumentException(
           "'" + uri + "': unknown scheme '" + scheme + "'; expected " + SUPPORTED);
     }
@@ -198,6 +209,9 @@ public record TableUri(
     }
     if (scheme.equals(BIGQUERY)) {
       return bigQuery.toString();
+    }
+    if (scheme.equals(HIVE)) {
+      return hive.toString();
     }
     return scheme + ":" + file + "#" + table;
   }

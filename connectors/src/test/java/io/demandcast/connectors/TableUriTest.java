@@ -29,10 +29,29 @@ class TableUriTest {
   }
 
   @Test
-  void givenOtherSystemScheme_whenParsed_thenErrorSaysNotInThisBuild() {
-    assertThatThrownBy(() -> TableUri.parse("hive://localhost:10000/erp.sales"))
+  void givenHiveTableUri_whenParsed_thenServerDatabaseAndTable() {
+    TableUri uri = TableUri.parse("hive://hive.example.com:10001/erp.sales");
+    assertThat(uri.scheme()).isEqualTo(TableUri.HIVE);
+    assertThat(uri.hive().host()).isEqualTo("hive.example.com");
+    assertThat(uri.hive().port()).isEqualTo(10001);
+    assertThat(uri.hive().database()).isEqualTo("erp");
+    assertThat(uri.hive().table()).isEqualTo("sales");
+    assertThat(uri.hive().jdbcUrl()).isEqualTo("jdbc:hive2://hive.example.com:10001/erp");
+    assertThat(uri).hasToString("hive://hive.example.com:10001/erp.sales");
+    assertThat(TableUri.parse("hive://h/erp.sales").hive().port()).isEqualTo(10000);
+  }
+
+  @Test
+  void givenHiveUriWithoutTableOrWithBadName_whenParsed_thenErrorNamesTheForm() {
+    assertThatThrownBy(() -> TableUri.parse("hive://h:10000/erp"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("hive connector is not part of this build");
+        .hasMessageContaining("names a database but no table");
+    assertThatThrownBy(() -> TableUri.parse("hive://h:10000/erp.sales;drop"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hive://<host>:<port>/<database>.<table>");
+    assertThatThrownBy(() -> TableUri.parse("hive://h:99999/erp.sales"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("99999");
   }
 
   @Test
@@ -43,15 +62,14 @@ class TableUriTest {
   }
 
   @Test
-  void givenOtherSystemScheme_whenParsed_thenErrorListsWhatThisBuildReads() {
-    for (String uri : new String[] {"hive://h:10000/db.t"}) {
-      assertThatThrownBy(() -> TableUri.parse(uri))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("connector is not part of this build yet")
-          .hasMessageContaining("s3://<bucket>/<prefix>?format=csv|jsonl")
-          .hasMessageContaining("glue://<database>.<table>")
-          .hasMessageContaining("bigquery://<project>/<dataset>.<table>");
-    }
+  void givenUnknownScheme_whenParsed_thenErrorListsWhatThisBuildReads() {
+    assertThatThrownBy(() -> TableUri.parse("snowflake://acct/db.t"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown scheme 'snowflake'")
+        .hasMessageContaining("s3://<bucket>/<prefix>?format=csv|jsonl")
+        .hasMessageContaining("glue://<database>.<table>")
+        .hasMessageContaining("bigquery://<project>/<dataset>.<table>")
+        .hasMessageContaining("hive://<host>:<port>/<database>.<table>");
   }
 
   @Test

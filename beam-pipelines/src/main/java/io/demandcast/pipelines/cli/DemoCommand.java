@@ -39,6 +39,6 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return JobCommand.execute(
-        options, beamArgs, Map.of(), ColumnMapping.IDENTITY, true, spec.commandLine().getOut());
+        options, beamArgs, Map.of(), ColumnMapping.IDENTITY, true, null, spec.commandLine().getOut());
   }
 }

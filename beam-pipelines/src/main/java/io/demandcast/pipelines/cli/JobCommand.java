@@ -2,6 +2,7 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.hive.HiveTableName;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.model.JobSettings;
@@ -20,16 +21,21 @@ final class JobCommand {
       Map<String, TableUri> sources,
       ColumnMapping mapping,
       boolean loadDemo,
+      HiveTableName output,
       PrintWriter out) {
     List<String> beamArgs = JobOptions.beamArgs(unmatched);
     JobSettings settings = options.settings(DemandcastJob.now());
     out.printf("demandcast %s: run %s -> %s%n", DemandcastJob.version(), settings.runId(),
-        options.warehouse.toAbsolutePath().normalize());
+        output != null ? output : options.warehouse.toAbsolutePath().normalize());
     DemandcastJob.Result result =
         DemandcastJob.run(
             new DemandcastJob.Request(
                 options.warehouse, sources, mapping, settings, beamArgs, loadDemo,
-                out::println));
+                out::println, output));
+    if (output != null) {
+      SummaryPrinter.printWithoutReport(out, result, output.toString());
+      return 0;
+    }
     DuckDbWarehouse warehouse = DuckDbWarehouse.attach(options.warehouse);
     out.println("  writing the planner report");
     PlannerReport.Written report =

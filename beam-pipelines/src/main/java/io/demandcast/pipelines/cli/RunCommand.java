@@ -1,6 +1,7 @@
 package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
+import io.demandcast.connectors.hive.HiveTableName;
 import io.demandcast.connectors.s3.PathStyleS3ClientBuilderFactory;
 import io.demandcast.connectors.schema.ColumnMapping;
 import java.nio.file.Path;
@@ -41,7 +42,17 @@ import picocli.CommandLine.Unmatched;
           + " header row: skip.header.line.count=1) or JSON lines; its columns are checked against"
           + " the canonical table before the run. Glue uses --awsRegion and"
           + " --awsCredentialsProvider too, and --glueEndpoint=<url> (not --endpoint, which is"
-          + " S3's) and --glueCatalogId=<account id> when needed."
+          + " S3's) and --glueCatalogId=<account id> when needed.",
+      "%nA BigQuery table (bigquery://<project>/<dataset>.<table>) is read with BigQueryIO's"
+          + " export (Google application-default credentials; --project, and a gs:// --tempLocation"
+          + " for the export files). A Hive table (hive://<host>:<port>/<database>.<table>) is read"
+          + " through HiveServer2 with the Hive JDBC driver; --hiveJdbcProperties=<file> gives the"
+          + " user, password and other JDBC session settings.",
+      "%n--output=hive://<host>:<port>/<database> publishes the outputs to that Hive database"
+          + " instead of --warehouse (tables and views created when missing, one partition per"
+          + " run id, nothing visible in the latest_* views until the run is complete), and reads"
+          + " the sources not given by --source from the same database. The planner report is"
+          + " written for DuckDB warehouses only."
     },
     footer = {
       "",
@@ -54,7 +65,9 @@ import picocli.CommandLine.Unmatched;
       "  with map.json: {\"erp_sales\": {\"sku\": \"item_code\", \"date\": \"sale_day\"}}",
       "  ./demandcast run --source erp_sales=s3://acme-erp/exports/sales?format=csv \\",
       "      --source iot_readings=s3://acme-iot/readings/2024/?format=jsonl --awsRegion=eu-west-1",
-      "  ./demandcast run --source logistics_shipments=glue://lake.shipments --awsRegion=eu-west-1"
+      "  ./demandcast run --source logistics_shipments=glue://lake.shipments --awsRegion=eu-west-1",
+      "  ./demandcast run --output hive://hive.example.com:10000/demandcast \\",
+      "      --hiveJdbcProperties=hive.properties"
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -68,8 +81,9 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "TABLE=URI",
       description = "Where a source table is read from, e.g. erp_sales=duckdb:other.duckdb#sales "
           + "or erp_sales=s3://bucket/sales?format=csv (format csv or jsonl) "
-          + "or erp_sales=glue://database.table. "
-          + "Repeatable. Default: the table of the same name in --warehouse.")
+          + "or erp_sales=glue://database.table or erp_sales=bigquery://project/dataset.table "
+          + "or erp_sales=hive://host:10000/database.table. "
+          + "Repeatable. Default: the table of the same name in --warehouse (or in --output).")
   Map<String, String> sources = new LinkedHashMap<>();
 
   @Option(
@@ -89,13 +103,34 @@ final class RunCommand implements Callable<Integer> {
           + "in .yaml or .yml. Combines with --map; --map wins for the same column.")
   Path mappingFile;
 
+  @Option(
+      names = "--output",
+      paramLabel = "URI",
+      description = "Warehouse the outputs are published to instead of --warehouse: "
+          + "hive://HOST:PORT/DATABASE (HiveServer2). Sources not given by --source are then read "
+          + "from that database. Default: --warehouse.")
+  String output;
+
   @Override
   public Integer call() {
     ColumnMapping mapping = columnMapping();
     Map<String, TableUri> uris = new LinkedHashMap<>();
     sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
+    HiveTableName hive = null;
+    if (output != null) {
+      if (!output.startsWith(HiveTableName.SCHEME + "://")) {
+        throw new IllegalArgumentException(
+            "--output " + output + ": outputs go to a DuckDB warehouse (--warehouse FILE) or a Hive"
+                + " database, hive://<host>:<port>/<database>");
+      }
+      try {
+        hive = HiveTableName.parseDatabase(output);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--output: " + e.getMessage(), e);
+      }
+    }
     return JobCommand.execute(
-        options, beamArgs, uris, mapping, false, spec.commandLine().getOut());
+        options, beamArgs, uris, mapping, false, hive, spec.commandLine().getOut());
   }
 
   /**

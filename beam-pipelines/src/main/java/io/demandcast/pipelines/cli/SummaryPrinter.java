@@ -46,6 +46,20 @@ final class SummaryPrinter {
     out.println("  query              ./demandcast sql \"select * from latest_recommendations limit 5\"");
   }
 
+  /**
+   * The summary of a run whose outputs went to another warehouse than DuckDB: counts and where to
+   * query them; the planner report (which reads a DuckDB warehouse) is not written.
+   */
+  static void printWithoutReport(PrintWriter out, DemandcastJob.Result result, String output) {
+    out.println();
+    out.printf("run %s complete in %.1f s%n", result.runId(), result.seconds());
+    out.printf("  rows read          %,d  (%s)%n", total(result.rowsRead()), list(result.rowsRead()));
+    out.printf("  rows written       %s%n", list(result.rowsWritten()));
+    out.printf("  outputs            %s (views latest_forecasts, latest_recommendations, ...)%n",
+        output);
+    out.println("  report             not written: the planner report reads a DuckDB warehouse");
+  }
+
   private static long total(Map<String, Long> counts) {
     return counts.values().stream().mapToLong(Long::longValue).sum();
   }

@@ -105,12 +105,35 @@ class DemandcastCliTest {
   }
 
   @Test
-  void givenHiveSource_whenRun_thenNonZeroExitNamingTheHiveConnector() {
+  void givenHiveSourceOnServerThatIsNotThere_whenRun_thenNonZeroExitNamingServerAndNoRunRecorded()
+      throws Exception {
     Path warehouse = dir.resolve("w.duckdb");
-    Outcome r = execute("run", "--source", "erp_sales=hive://h:1/db.t", "--warehouse=" + warehouse);
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Outcome r = execute("run", "--source", "erp_sales=hive://127.0.0.1:" + closedPort + "/db.t",
+        "--warehouse=" + warehouse);
     assertThat(r.exitCode()).isNotZero();
-    assertThat(r.errFirstLine()).contains("hive://h:1/db.t").contains("hive connector").contains("duckdb:");
-    assertThat(warehouse).doesNotExist();
+    assertThat(r.errFirstLine())
+        .contains("hive://127.0.0.1:" + closedPort + "/db.t")
+        .contains("cannot connect to HiveServer2 at 127.0.0.1:" + closedPort);
+    try (var c = io.demandcast.connectors.duckdb.DuckDbConnections.open(warehouse);
+        var s = c.createStatement();
+        var rs = s.executeQuery("select count(*) from model_runs")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isZero();
+    }
+  }
+
+  @Test
+  void givenOutputThatIsNotHive_whenRun_thenNonZeroExitNamingTheForms() {
+    Outcome r = execute("run", "--output", "s3://bucket/out", "--warehouse=" + dir.resolve("w.duckdb"));
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.errFirstLine()).contains("--output s3://bucket/out")
+        .contains("hive://<host>:<port>/<database>");
+    Outcome table = execute("run", "--output", "hive://h:10000/db.t", "--warehouse=" + dir.resolve("w.duckdb"));
+    assertThat(table.errFirstLine()).contains("names a table");
   }
 
   @Test

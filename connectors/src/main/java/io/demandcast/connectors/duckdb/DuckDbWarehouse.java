@@ -1,5 +1,6 @@
 package io.demandcast.connectors.duckdb;
 
+import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -21,6 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.Row;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jooq.DSLContext;
@@ -38,7 +43,7 @@ import org.jooq.impl.DSL;
  * tables, and {@code model_runs} records it as failed. The views in {@code sql/duckdb/views.sql}
  * show the latest complete run only.
  */
-public final class DuckDbWarehouse {
+public final class DuckDbWarehouse implements OutputWarehouse {
   /** Classpath location of the analysts' views, copied from {@code sql/duckdb/views.sql}. */
   public static final String VIEWS_RESOURCE = "/demandcast/sql/duckdb/views.sql";
 
@@ -360,6 +365,7 @@ public final class DuckDbWarehouse {
    * @param optionsJson the run's options as JSON, without credentials
    * @param codeVersion demandcast's version
    */
+  @Override
   public void beginRun(String runId, LocalDateTime startedAt, String optionsJson, String codeVersion) {
     Objects.requireNonNull(runId, "runId");
     try (Connection connection = connect()) {
@@ -390,6 +396,16 @@ public final class DuckDbWarehouse {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot begin run " + runId + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public String location() {
+    return "duckdb:" + file;
+  }
+
+  @Override
+  public PTransform<PCollection<Row>, PDone> writeStaged(TableSchema table, String runId) {
+    return DuckDbIO.writeStaged(file, table, runId);
   }
 
   /** The output tables a run stages: every output but {@code model_runs}. */
@@ -425,6 +441,7 @@ public final class DuckDbWarehouse {
    * @param rowsRead source rows read
    * @return rows written per output table
    */
+  @Override
   public Map<String, Long> commitRun(
       String runId, LocalDateTime finishedAt, String sourceSnapshotJson, long rowsRead) {
     try (Connection connection = connect()) {
@@ -469,6 +486,7 @@ public final class DuckDbWarehouse {
    * Marks a run failed and drops its staging tables; the output tables keep none of its rows from
    * this attempt.
    */
+  @Override
   public void failRun(String runId, LocalDateTime finishedAt, String message) {
     try (Connection connection = connect()) {
       dsl(connection)

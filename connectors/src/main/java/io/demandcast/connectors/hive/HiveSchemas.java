@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  *   <li>Types: {@code STRING}, {@code INT}, {@code BIGINT}, {@code DOUBLE}, {@code BOOLEAN}, {@code
  *       DATE}, {@code TIMESTAMP}. Hive's {@code TIMESTAMP} has no zone, like the canonical {@link
  *       ColumnType#TIMESTAMP} (a local date-time).
- *   <li>Output tables other than {@code model_runs} are {@code PARTITIONED BY (run_id STRING)}: a
- *       run writes one partition and a re-run replaces it ({@code INSERT OVERWRITE ... PARTITION
- *       (run_id=...)}). Hive lists a partition column after the data columns, so {@code run_id} is
+ *   <li>Output tables are {@code PARTITIONED BY (run_id STRING)}: a run writes one partition and a
+ *       re-run replaces it ({@code INSERT OVERWRITE ... PARTITION (run_id=...)}); {@code
+ *       model_runs} too, so that a run's state changes by replacing its one-row partition. Hive lists a partition column after the data columns, so {@code run_id} is
  *       not in the column list and comes last in {@code SELECT *}: write by name, or with a static
- *       partition spec. {@code model_runs} (one row per run) is not partitioned.
+ *       partition spec.
  *   <li>Every table is {@code STORED AS ORC}: Hive's own columnar format, the one its ACID
  *       (transactional) managed tables require, with vectorized reads and predicate push-down.
  *   <li>Required columns are {@code NOT NULL}. On output tables the constraint is enforced (Hive's
@@ -67,11 +67,12 @@ public final class HiveSchemas {
   }
 
   /**
-   * The partition column of a table in Hive: {@code run_id} for every output table but {@code
-   * model_runs}; none for source tables and {@code model_runs}.
+   * The partition column of a table in Hive: {@code run_id} for every output table, {@code
+   * model_runs} too (Hive cannot update a row of a plain table, so a run's state changes by
+   * replacing its one-row partition); none for source tables.
    */
   public static Optional<Column> partitionColumn(TableSchema table) {
-    if (table.role() == Role.OUTPUT && !table.name().equals(CanonicalTables.MODEL_RUNS.name())) {
+    if (table.role() == Role.OUTPUT) {
       return table.column(PARTITION_COLUMN);
     }
     return Optional.empty();
@@ -116,18 +117,18 @@ public final class HiveSchemas {
         -- Run with Beeline into an existing database, which the ${database} variable names:
         --   beeline -u jdbc:hive2://HOST:PORT --hivevar database=demandcast -f sql/hive/tables.sql
         --
-        -- Output tables except model_runs are PARTITIONED BY (run_id STRING): a run writes one
-        -- partition, a re-run replaces it (INSERT OVERWRITE ... PARTITION (run_id='...')). Hive puts
-        -- a partition column after the data columns, so run_id is not in their column list and
-        -- comes last in SELECT *. model_runs, one row per run, is not partitioned.
+        -- Output tables are PARTITIONED BY (run_id STRING): a run writes one partition, a re-run
+        -- replaces it (INSERT OVERWRITE ... PARTITION (run_id='...')); model_runs too, so that a
+        -- run's state (running, complete, failed) changes by replacing its one-row partition. Hive
+        -- puts a partition column after the data columns, so run_id is not in their column list
+        -- and comes last in SELECT *.
         -- Storage: ORC (Hive's own columnar format; its ACID managed tables require it).
         -- Types: TIMESTAMP has no time zone, as in the canonical schema; UTC columns say so.
         -- NOT NULL: enforced on output tables (a bare NOT NULL is ENABLE NOVALIDATE: an INSERT of
         -- NULL fails); declared only on source tables (DISABLE NOVALIDATE: not enforced and not
         -- relied on, so the job's validation sees and rejects a NULL key, and the same definition
         -- works for an EXTERNAL table).
-        -- Not here: the analysts' views (latest_* and the accuracy summary), which exist for
-        -- DuckDB in sql/duckdb/views.sql only.
+        -- Not here: the analysts' views, in sql/hive/views.sql (demandcast creates them).
         """);
     for (TableSchema table : CanonicalTables.ALL) {
       sql.append('\n').append(render(table, DATABASE_PLACEHOLDER)).append(";\n");

@@ -1,0 +1,20 @@
+package io.demandcast.connectors.hive;
+
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * How a pipeline connects to HiveServer2 for {@code hive://} tables. Registered by {@link
+ * HiveOptionsRegistrar}, so {@code --hiveJdbcProperties} can be given on a command line.
+ */
+public interface HiveOptions extends PipelineOptions {
+  @Description(
+      "A Java properties file of Hive JDBC connection properties: user, password, and any"
+          + " HiveServer2 session variable of the JDBC URL (ssl, sslTrustStore, trustStorePassword,"
+          + " transportMode, httpPath, principal, ...). Read where each connection is opened, so"
+          + " credentials stay out of the pipeline's options and of model_runs. Default: user"
+          + " 'anonymous', no password (a server with authentication NONE).")
+  String getHiveJdbcProperties();
+
+  void setHiveJdbcProperties(String file);
+}

@@ -1,0 +1,394 @@
+package io.demandcast.connectors.hive;
+
+import io.demandcast.connectors.OutputWarehouse;
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.TableSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * A Hive database as the warehouse a run's outputs go to, through HiveServer2 (Hive JDBC). The
+ * output tables are those of {@code sql/hive/tables.sql} ({@link HiveSchemas}): ORC, each
+ * partitioned by {@code run_id}; the analysts' views are {@code sql/hive/views.sql}. Both are
+ * created when missing.
+ *
+ * <p>How a run is published (plain, non-transactional Hive tables: no UPDATE, no multi-statement
+ * transaction), as {@link OutputWarehouse} requires:
+ *
+ * <ol>
+ *   <li>{@link #beginRun}: the run's {@code model_runs} partition is replaced by one row with
+ *       status {@code running}, which hides any earlier attempt of the same {@code run_id} from
+ *       the {@code latest_*} views (they read complete runs only). One staging table per output
+ *       table, {@code stage_<run>_<table>}, is (re)created, partitioned by writer.
+ *   <li>The pipeline's {@link #writeStaged} steps append multi-row {@code INSERT ... VALUES}
+ *       statements, each pipeline worker (DoFn instance) into a partition of its own, so that
+ *       concurrent writers never share a directory.
+ *   <li>{@link #commitRun}: for each output table, the run's partition is dropped and rewritten
+ *       from {@code SELECT DISTINCT} over the staging table, the staging table dropped; then the
+ *       {@code model_runs} partition is replaced by the complete row with the counts. Until that
+ *       last statement the run is {@code running} and invisible; a crash in between leaves it so.
+ *   <li>{@link #failRun}: staging dropped, {@code model_runs} row replaced with status {@code
+ *       failed} and the message.
+ * </ol>
+ *
+ * <p>Not supported: Hive ACID (transactional) output tables (their INSERT OVERWRITE semantics
+ * differ); create the output tables as plain ORC tables, as {@code sql/hive/tables.sql} does.
+ */
+public final class HiveWarehouse implements OutputWarehouse {
+  /** The analysts' views, as a class-path resource (a copy of {@code sql/hive/views.sql}). */
+  public static final String VIEWS_RESOURCE = "/demandcast/sql/hive/views.sql";
+
+  /** Rows per {@code INSERT ... VALUES} statement of the staged writes. */
+  static final int ROWS_PER_INSERT = 1000;
+
+  private final HiveJdbc jdbc;
+
+  /** The output warehouse in {@code jdbc}'s database. */
+  public HiveWarehouse(HiveJdbc jdbc) {
+    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+  }
+
+  @Override
+  public String location() {
+    return jdbc.database().toString();
+  }
+
+  private String database() {
+    return jdbc.database().database();
+  }
+
+  /** Name of the staging table of one output table in one run (no database). */
+  public static String stagingTable(String runId, TableSchema table) {
+    return ("stage_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_" + table.name())
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** The output tables a run stages: every output but {@code model_runs}. */
+  static List<TableSchema> stagedOutputs() {
+    return CanonicalTables.OUTPUTS.stream().filter(t -> t != CanonicalTables.MODEL_RUNS).toList();
+  }
+
+  /**
+   * Creates the database, the output tables and the views when missing, and checks that existing
+   * output tables have every canonical column.
+   *
+   * @throws IllegalStateException naming the table and the missing columns, or when the server
+   *     fails
+   */
+  public void ensureTables() {
+    // through the default database: a session cannot open in a database that does not exist yet
+    try (Connection connection = jdbc.inDatabase("default").connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE IF NOT EXISTS `" + database() + "`");
+      // the views name their tables unqualified: Hive qualifies them with the current database
+      statement.execute("USE `" + database() + "`");
+      for (TableSchema table : CanonicalTables.OUTPUTS) {
+        statement.execute(HiveSchemas.createTable(table, database()));
+        checkOutputTable(connection, table);
+      }
+      for (String view : viewStatements()) {
+        statement.execute(view);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot create the output tables in Hive database " + location() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private void checkOutputTable(Connection connection, TableSchema table) throws SQLException {
+    List<String> missing = new ArrayList<>();
+    Map<String, String> found = new LinkedHashMap<>();
+    try (ResultSet columns = connection.getMetaData().getColumns(null, database(), table.name(), null)) {
+      while (columns.next()) {
+        found.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+            columns.getString("TYPE_NAME").toLowerCase(Locale.ROOT));
+      }
+    }
+    for (Column column : table.columns()) {
+      String type = found.get(column.name());
+      if (type == null || !HiveTableCheck.accepts(column.type(), type)
+          || !type.startsWith(HiveSchemas.type(column.type()).toLowerCase(Locale.ROOT))) {
+        missing.add(column.name() + " " + HiveSchemas.type(column.type())
+            + (type == null ? " (missing)" : " (found " + type.toUpperCase(Locale.ROOT) + ")"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "Hive table " + database() + "." + table.name() + " is not demandcast's " + table.name()
+              + ": " + String.join(", ", missing) + "; add the columns (ALTER TABLE ... ADD COLUMNS),"
+              + " or drop the table and let demandcast create it (sql/hive/tables.sql)");
+    }
+  }
+
+  /** The statements of {@link #VIEWS_RESOURCE}, comments removed, without semicolons. */
+  static List<String> viewStatements() {
+    String script;
+    try (InputStream in = HiveWarehouse.class.getResourceAsStream(VIEWS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(VIEWS_RESOURCE + " is missing from the class path");
+      }
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> statements = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.split("\n")) {
+      if (line.startsWith("--") || line.isBlank()) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (line.stripTrailing().endsWith(";")) {
+        String sql = current.toString().strip();
+        statements.add(sql.substring(0, sql.length() - 1));
+        current.setLength(0);
+      }
+    }
+    return statements;
+  }
+
+  @Override
+  public void beginRun(String runId, LocalDateTime startedAt, String optionsJson, String codeVersion) {
+    ensureTables();
+    try (Connection connection = jdbc.connect(); Statement statement = connection.createStatement()) {
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("started_at", startedAt);
+      run.put("status", "running");
+      run.put("options", optionsJson);
+      run.put("code_version", codeVersion);
+      writeRunRow(statement, runId, run);
+      for (TableSchema table : stagedOutputs()) {
+        String staging = qualified(stagingTable(runId, table));
+        statement.execute("DROP TABLE IF EXISTS " + staging + " PURGE");
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        for (Column column : HiveSchemas.dataColumns(table)) {
+          columns.add("`" + column.name() + "` " + HiveSchemas.type(column.type()));
+        }
+        statement.execute("CREATE TABLE " + staging + " " + columns
+            + " PARTITIONED BY (`writer` STRING) STORED AS ORC");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot begin run " + runId + " in Hive " + location() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Replaces the run's {@code model_runs} partition by one row: {@code values} by column name, a
+   * column not given is NULL.
+   */
+  private void writeRunRow(Statement statement, String runId, Map<String, Object> values)
+      throws SQLException {
+    TableSchema runs = CanonicalTables.MODEL_RUNS;
+    StringJoiner select = new StringJoiner(", ");
+    for (Column column : HiveSchemas.dataColumns(runs)) {
+      select.add(HiveValues.literal(column, values.get(column.name())));
+    }
+    statement.execute("INSERT OVERWRITE TABLE " + qualified(runs.name())
+        + " PARTITION (`run_id` = " + HiveSchemas.stringLiteral(runId) + ") SELECT " + select);
+  }
+
+  /**
+   * The run's current {@code model_runs} row: {@code started_at}, {@code options}, {@code
+   * code_version} by column name; empty when there is none.
+   */
+  private Optional<Map<String, Object>> runRow(Statement statement, String runId) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT started_at, options, code_version FROM "
+        + qualified(CanonicalTables.MODEL_RUNS.name()) + " WHERE run_id = "
+        + HiveSchemas.stringLiteral(runId))) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("started_at", HiveSource.value(
+          CanonicalTables.MODEL_RUNS.column("started_at").orElseThrow(), rs.getObject(1)));
+      row.put("options", rs.getString(2));
+      row.put("code_version", rs.getString(3));
+      return Optional.of(row);
+    }
+  }
+
+  @Override
+  public PTransform<PCollection<Row>, PDone> writeStaged(TableSchema table, String runId) {
+    return new WriteStaged(jdbc, table, runId);
+  }
+
+  @Override
+  public Map<String, Long> commitRun(
+      String runId, LocalDateTime finishedAt, String sourceSnapshotJson, long rowsRead) {
+    try (Connection connection = jdbc.connect(); Statement statement = connection.createStatement()) {
+      Map<String, Long> written = new LinkedHashMap<>();
+      String partition = " PARTITION (`run_id` = " + HiveSchemas.stringLiteral(runId) + ")";
+      for (TableSchema table : stagedOutputs()) {
+        String staging = qualified(stagingTable(runId, table));
+        StringJoiner columns = new StringJoiner(", ");
+        for (Column column : HiveSchemas.dataColumns(table)) {
+          columns.add("`" + column.name() + "`");
+        }
+        // dropped first: an INSERT OVERWRITE whose SELECT is empty may leave the old partition
+        statement.execute("ALTER TABLE " + qualified(table.name()) + " DROP IF EXISTS" + partition
+            + " PURGE");
+        statement.execute("INSERT OVERWRITE TABLE " + qualified(table.name()) + partition
+            + " SELECT DISTINCT " + columns + " FROM " + staging);
+        long count;
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + qualified(table.name())
+            + " WHERE `run_id` = " + HiveSchemas.stringLiteral(runId))) {
+          rs.next();
+          count = rs.getLong(1);
+        }
+        statement.execute("DROP TABLE IF EXISTS " + staging + " PURGE");
+        written.put(table.name(), count);
+      }
+      long rejected = written.getOrDefault(CanonicalTables.REJECTED_RECORDS.name(), 0L);
+      long total = written.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Object> row = runRow(statement, runId).orElseThrow(() -> new IllegalStateException(
+          "run " + runId + " has no model_runs row in " + location() + "; was beginRun called?"));
+      row.put("finished_at", finishedAt);
+      row.put("status", "complete");
+      row.put("source_snapshot", sourceSnapshotJson);
+      row.put("rows_read", rowsRead);
+      row.put("rows_rejected", rejected);
+      row.put("rows_written", total);
+      writeRunRow(statement, runId, row);
+      return written;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot commit run " + runId + " in Hive " + location() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void failRun(String runId, LocalDateTime finishedAt, String message) {
+    try (Connection connection = jdbc.connect(); Statement statement = connection.createStatement()) {
+      for (TableSchema table : stagedOutputs()) {
+        statement.execute("DROP TABLE IF EXISTS " + qualified(stagingTable(runId, table)) + " PURGE");
+      }
+      Map<String, Object> row = runRow(statement, runId).orElseGet(LinkedHashMap::new);
+      row.putIfAbsent("started_at", finishedAt);
+      row.put("finished_at", finishedAt);
+      row.put("status", "failed");
+      row.put("message", message);
+      writeRunRow(statement, runId, row);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot record run " + runId + " as failed in Hive " + location() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private String qualified(String table) {
+    return "`" + database() + "`.`" + table + "`";
+  }
+
+  private static final class WriteStaged extends PTransform<PCollection<Row>, PDone> {
+    private final HiveJdbc jdbc;
+    private final TableSchema table;
+    private final String runId;
+
+    WriteStaged(HiveJdbc jdbc, TableSchema table, String runId) {
+      super("Write " + table.name());
+      this.jdbc = jdbc;
+      this.table = table;
+      this.runId = runId;
+    }
+
+    @Override
+    public PDone expand(PCollection<Row> rows) {
+      rows.apply("InsertStaged", ParDo.of(new InsertFn(jdbc, table, runId)));
+      return PDone.in(rows.getPipeline());
+    }
+  }
+
+  /**
+   * Appends rows to the staging table in multi-row {@code INSERT ... VALUES} statements, into a
+   * partition of this DoFn instance's own (a DoFn instance runs one bundle at a time).
+   */
+  private static final class InsertFn extends DoFn<Row, Void> {
+    private final HiveJdbc jdbc;
+    private final TableSchema table;
+    private final String runId;
+    private transient String writer;
+    private transient List<Row> buffer;
+    private transient Connection connection;
+
+    InsertFn(HiveJdbc jdbc, TableSchema table, String runId) {
+      this.jdbc = jdbc;
+      this.table = table;
+      this.runId = runId;
+    }
+
+    @Setup
+    public void setup() {
+      writer = UUID.randomUUID().toString();
+    }
+
+    @StartBundle
+    public void startBundle() {
+      buffer = new ArrayList<>();
+    }
+
+    @ProcessElement
+    public void process(@Element Row row) throws SQLException {
+      buffer.add(row);
+      if (buffer.size() >= ROWS_PER_INSERT) {
+        flush();
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle() throws SQLException {
+      flush();
+    }
+
+    @Teardown
+    public void teardown() throws SQLException {
+      if (connection != null) {
+        connection.close();
+      }
+    }
+
+    private void flush() throws SQLException {
+      if (buffer.isEmpty()) {
+        return;
+      }
+      if (connection == null || connection.isClosed()) {
+        connection = jdbc.connect();
+      }
+      String sql = HiveValues.insertValues(
+          "`" + jdbc.database().database() + "`.`" + stagingTable(runId, table) + "`",
+          "`writer` = " + HiveSchemas.stringLiteral(writer), HiveSchemas.dataColumns(table),
+          buffer);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      } catch (SQLException e) {
+        throw new SQLException("writing " + buffer.size() + " rows of " + table.name()
+            + " to Hive staging for run " + runId + " failed: " + e.getMessage(), e);
+      }
+      buffer.clear();
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package io.demandcast.connectors.hive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.ColumnMapping;
+import io.demandcast.connectors.schema.TableSchema;
+import io.demandcast.hivetest.HiveServerProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Hive connector against a real HiveServer2 (Hive 4.0.1, Derby metastore, local MapReduce),
+ * which the test starts in a child JVM on loopback ({@link HiveServerProcess}) and reaches with the
+ * Hive JDBC driver the job ships: reading a source table through a column mapping, the checks that
+ * stop a run before it starts, and publishing a run's outputs (staged writes, commit, re-run,
+ * failure) as the analysts' views see them.
+ */
+class HiveWarehouseIT {
+  private static HiveServerProcess server;
+
+  @BeforeAll
+  static void startHive() throws Exception {
+    // a new metastore and warehouse each time: nothing is left of an earlier run of the test
+    Path dir = Paths.get("target", "hive-it", HiveWarehouseIT.class.getSimpleName()).toAbsolutePath();
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    server = HiveServerProcess.start(dir);
+  }
+
+  @AfterAll
+  static void stopHive() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static HiveTableName database(String name) {
+    return new HiveTableName(server.host(), server.port(), name, null);
+  }
+
+  private static HiveJdbc jdbc(String database) {
+    return new HiveJdbc(database(database), null);
+  }
+
+  private static void execute(String database, String... statements) throws SQLException {
+    try (Connection c = jdbc("default").connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "`");
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  private static List<List<Object>> query(String database, String sql) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Connection c = jdbc(database).connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static PipelineOptions options() {
+    return PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create();
+  }
+
+  @Test
+  void givenSalesTableWithOtherNamesAndWiderTypes_whenRead_thenCanonicalRows() throws Exception {
+    execute("erp_src",
+        "CREATE TABLE erp_src.sales_history (item_code VARCHAR(20), location STRING, `date` DATE,"
+            + " quantity DECIMAL(10,2), unit_price FLOAT, promo BOOLEAN) STORED AS ORC",
+        "INSERT INTO erp_src.sales_history VALUES ('A-1', 'DC1', DATE '2024-01-01', 3.50, 9.5,"
+            + " TRUE), ('B\\'s \\\\ 2', 'DC2', DATE '2024-02-01', NULL, NULL, NULL)");
+    HiveTableName table = database("erp_src").withTable("sales_history");
+    ColumnMapping mapping = ColumnMapping.parseEntries(List.of("erp_sales.sku=item_code"));
+    Pipeline pipeline = Pipeline.create(options());
+    PCollection<Row> rows = PBegin.in(pipeline)
+        .apply(HiveSource.read(table, CanonicalTables.ERP_SALES, mapping));
+    var schema = CanonicalTables.ERP_SALES.beamSchema();
+    PAssert.that(rows).containsInAnyOrder(
+        Row.withSchema(schema).addValues("A-1", "DC1", LocalDate.of(2024, 1, 1), 3.5, 9.5, true, null)
+            .build(),
+        Row.withSchema(schema).addValues("B's \\ 2", "DC2", LocalDate.of(2024, 2, 1), null, null,
+            null, null).build());
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenMissingOrMistypedColumn_whenReadApplied_thenFailsNamingTableColumnAndTypes()
+      throws Exception {
+    execute("erp_bad",
+        "CREATE TABLE erp_bad.sales (sku STRING, location STRING, `date` STRING, quantity DOUBLE)"
+            + " STORED AS ORC",
+        "CREATE TABLE erp_bad.items (description STRING) STORED AS ORC");
+    HiveTableName sales = database("erp_bad").withTable("sales");
+    assertThatThrownBy(() -> PBegin.in(Pipeline.create(options()))
+            .apply(HiveSource.read(sales, CanonicalTables.ERP_SALES, ColumnMapping.IDENTITY)))
+        .hasMessageContaining("Hive table " + sales + " column date: expected DATE, found STRING");
+    HiveTableName items = database("erp_bad").withTable("items");
+    assertThatThrownBy(() -> PBegin.in(Pipeline.create(options()))
+            .apply(HiveSource.read(items, CanonicalTables.ERP_ITEMS, ColumnMapping.IDENTITY)))
+        .hasMessageContaining("has no column sku (expected STRING)")
+        .hasMessageContaining("map erp_items.sku to that column");
+    HiveTableName none = database("erp_bad").withTable("nothing_here");
+    assertThatThrownBy(() -> PBegin.in(Pipeline.create(options()))
+            .apply(HiveSource.read(none, CanonicalTables.ERP_SALES, ColumnMapping.IDENTITY)))
+        .hasMessageContaining("Hive table " + none + " does not exist");
+  }
+
+  /** One rejected_records row per payload; payloads hold what SQL literals must escape. */
+  private static List<Row> rejected(String runId, String... payloads) {
+    List<Row> rows = new ArrayList<>();
+    for (String payload : payloads) {
+      rows.add(Row.withSchema(CanonicalTables.REJECTED_RECORDS.beamSchema())
+          .withFieldValue("run_id", runId)
+          .withFieldValue("source", "erp_sales")
+          .withFieldValue("payload", payload)
+          .withFieldValue("reason", "bad")
+          .withFieldValue("ts", LocalDateTime.of(2024, 5, 1, 12, 30, 15, 123_456_000))
+          .build());
+    }
+    return rows;
+  }
+
+  /** Runs a pipeline that stages {@code rows} of rejected_records (each twice, as a retry would). */
+  private static void stage(HiveWarehouse warehouse, String runId, List<Row> rows) {
+    Pipeline pipeline = Pipeline.create(options());
+    List<Row> twice = new ArrayList<>(rows);
+    twice.addAll(rows);
+    pipeline
+        .apply(Create.of(twice).withRowSchema(CanonicalTables.REJECTED_RECORDS.beamSchema()))
+        .apply(warehouse.writeStaged(CanonicalTables.REJECTED_RECORDS, runId));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenRunsCommittedRerunAndFailed_whenViewsRead_thenOnlyLatestCompleteRunOnceEach()
+      throws Exception {
+    HiveWarehouse warehouse = new HiveWarehouse(jdbc("out_runs"));
+    execute("out_runs");
+    String tricky = "{\"line\": \"it's a \\\\ back\\nslash\", \"t\": \"\tx\", \"u\": \"é\"}";
+
+    warehouse.beginRun("r1", LocalDateTime.of(2024, 5, 1, 12, 0), "{\"o\": 1}", "test");
+    stage(warehouse, "r1", rejected("r1", tricky, "plain"));
+    Map<String, Long> written =
+        warehouse.commitRun("r1", LocalDateTime.of(2024, 5, 1, 12, 5), "{}", 10);
+    assertThat(written).containsEntry("rejected_records", 2L).containsEntry("demand_forecasts", 0L);
+    assertThat(query("out_runs", "SELECT payload FROM latest_rejected_records ORDER BY payload"))
+        .extracting(r -> r.get(0)).containsExactly("plain", tricky);
+    assertThat(query("out_runs",
+            "SELECT run_id, status, rows_read, rows_rejected, rows_written, options FROM model_runs"))
+        .containsExactly(List.of("r1", "complete", 10L, 2L, 2L, "{\"o\": 1}"));
+
+    // a re-run of r1 with other rows replaces them
+    warehouse.beginRun("r1", LocalDateTime.of(2024, 5, 2, 12, 0), "{\"o\": 2}", "test");
+    assertThat(query("out_runs", "SELECT run_id FROM latest_run")).isEmpty();
+    stage(warehouse, "r1", rejected("r1", "again"));
+    warehouse.commitRun("r1", LocalDateTime.of(2024, 5, 2, 12, 5), "{}", 3);
+    assertThat(query("out_runs", "SELECT payload, run_id FROM latest_rejected_records"))
+        .containsExactly(List.of("again", "r1"));
+
+    // r2 fails after staging rows: r1 stays the latest, r2's rows are nowhere
+    warehouse.beginRun("r2", LocalDateTime.of(2024, 5, 3, 12, 0), "{}", "test");
+    stage(warehouse, "r2", rejected("r2", "lost"));
+    warehouse.failRun("r2", LocalDateTime.of(2024, 5, 3, 12, 1), "boom");
+    assertThat(query("out_runs", "SELECT run_id FROM latest_run")).containsExactly(List.of("r1"));
+    assertThat(query("out_runs", "SELECT count(*) FROM rejected_records WHERE run_id = 'r2'"))
+        .containsExactly(List.of(0L));
+    assertThat(query("out_runs", "SELECT status, message FROM model_runs WHERE run_id = 'r2'"))
+        .containsExactly(List.of("failed", "boom"));
+    assertThat(query("out_runs", "SHOW TABLES LIKE 'stage_*'")).isEmpty();
+  }
+
+  @Test
+  void givenEveryOutputColumnType_whenStagedAndCommitted_thenValuesRoundTrip() throws Exception {
+    HiveWarehouse warehouse = new HiveWarehouse(jdbc("out_types"));
+    warehouse.beginRun("t1", LocalDateTime.of(2024, 5, 1, 12, 0), null, "test");
+    TableSchema table = CanonicalTables.FORECAST_ACCURACY;
+    Row.Builder builder = Row.withSchema(table.beamSchema());
+    List<Object> values = new ArrayList<>();
+    for (Column column : table.columns()) {
+      values.add(switch (column.type()) {
+        case STRING -> column.name().equals("run_id") ? "t1" : "s'" + column.name();
+        case INT32 -> -7;
+        case INT64 -> 1L << 40;
+        case DOUBLE -> column.name().equals("mase") ? Double.NaN : 1.0 / 3;
+        case BOOLEAN -> true;
+        case DATE -> LocalDate.of(2023, 12, 31);
+        case TIMESTAMP -> LocalDateTime.of(2023, 12, 31, 23, 59, 59, 999_999_000);
+      });
+    }
+    Row row = builder.addValues(values).build();
+    Pipeline pipeline = Pipeline.create(options());
+    pipeline.apply(Create.of(List.of(row)).withRowSchema(table.beamSchema()))
+        .apply(warehouse.writeStaged(table, "t1"));
+    pipeline.run().waitUntilFinish();
+    warehouse.commitRun("t1", LocalDateTime.of(2024, 5, 1, 12, 5), "{}", 1);
+
+    Pipeline read = Pipeline.create(options());
+    PCollection<Row> back = PBegin.in(read).apply(
+        HiveSource.read(database("out_types").withTable(table.name()), table, ColumnMapping.IDENTITY));
+    PAssert.that(back).containsInAnyOrder(row);
+    read.run().waitUntilFinish();
+  }
+}

@@ -1,0 +1,85 @@
+-- demandcast analysts' views, Hive dialect (HiveQL, Hive 3.0 or later); the same views, with the
+-- same columns, as sql/duckdb/views.sql.
+-- Each latest_* view shows the rows of the latest complete run only: a run that is still running,
+-- or that failed, never shows here, and a re-run of a run_id replaces its rows (its partitions),
+-- so no row is duplicated. demandcast (re)creates these views in the output database each time a
+-- run starts; to create them by hand, connect to that database:
+--   beeline -u jdbc:hive2://HOST:PORT/DATABASE -f sql/hive/views.sql
+-- Hive keeps a partition column last, so run_id is the last column of SELECT f.* below.
+
+-- The latest run whose status is 'complete'.
+CREATE OR REPLACE VIEW latest_run AS
+SELECT run_id, started_at, finished_at, rows_read, rows_rejected, rows_written
+FROM model_runs
+WHERE status = 'complete'
+ORDER BY finished_at DESC, run_id DESC
+LIMIT 1;
+
+-- Forecasts of the latest complete run: one row per SKU, location and target period.
+CREATE OR REPLACE VIEW latest_forecasts AS
+SELECT f.*
+FROM demand_forecasts f
+JOIN latest_run r ON f.run_id = r.run_id;
+
+-- Backtest accuracy of every candidate model in the latest complete run.
+CREATE OR REPLACE VIEW latest_accuracy AS
+SELECT a.*
+FROM forecast_accuracy a
+JOIN latest_run r ON a.run_id = r.run_id;
+
+-- Inventory recommendations of the latest complete run, largest order value first.
+CREATE OR REPLACE VIEW latest_recommendations AS
+SELECT i.*, i.recommended_order_qty * i.unit_cost AS order_value
+FROM inventory_recommendations i
+JOIN latest_run r ON i.run_id = r.run_id
+ORDER BY order_value DESC, sku, location;
+
+-- Records the latest complete run rejected, with the reason.
+CREATE OR REPLACE VIEW latest_rejected_records AS
+SELECT j.*
+FROM rejected_records j
+JOIN latest_run r ON j.run_id = r.run_id;
+
+-- Accuracy per model in the latest complete run: how often each model was chosen and how well
+-- every candidate did on the rolling-origin backtest. Hive has no exact median over doubles:
+-- median_mase is percentile_approx's (exact for fewer than 10,000 distinct values).
+CREATE OR REPLACE VIEW forecast_accuracy_by_model AS
+SELECT model,
+       count(*) AS series,
+       sum(CASE WHEN selected THEN 1 ELSE 0 END) AS times_selected,
+       avg(mase) AS mean_mase,
+       percentile_approx(mase, 0.5) AS median_mase,
+       avg(rmsse) AS mean_rmsse,
+       avg(smape) AS mean_smape,
+       avg(coverage) AS mean_coverage,
+       count(failure) AS failures
+FROM latest_accuracy
+GROUP BY model
+ORDER BY mean_mase;
+
+-- The policy simulation of the latest complete run: per SKU, location and forecast model, the
+-- service and cost the policy achieved when it replayed the held-out periods.
+CREATE OR REPLACE VIEW latest_policy_simulation AS
+SELECT s.*
+FROM policy_simulation s
+JOIN latest_run r ON s.run_id = r.run_id;
+
+-- Target against achieved service per ABC/XYZ class and forecast model in the latest complete run.
+-- The fill rate is demand-weighted (units met from stock over units demanded); the cycle service is
+-- the mean over items that completed a replenishment cycle.
+CREATE OR REPLACE VIEW service_by_class AS
+SELECT abc_class,
+       xyz_class,
+       model,
+       service_measure,
+       count(*) AS items,
+       avg(service_target) AS target,
+       sum(demand * achieved_fill_rate) / nullif(sum(demand), 0) AS achieved_fill_rate,
+       avg(achieved_cycle_service) AS achieved_cycle_service,
+       avg(expected_fill_rate) AS expected_fill_rate,
+       sum(avg_inventory) AS avg_inventory_units,
+       sum(stockout_periods) AS stockout_periods,
+       sum(total_cost) AS total_cost
+FROM latest_policy_simulation
+GROUP BY abc_class, xyz_class, model, service_measure
+ORDER BY abc_class, xyz_class, model;

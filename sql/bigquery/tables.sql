@@ -14,8 +14,8 @@
 -- Clustering: output tables (not model_runs) by run_id first, so that a re-run's delete of
 -- its earlier rows and the latest-run views read one run's blocks, then by sku, location
 -- where the table has both; source tables by sku, location where they have both.
--- Not here: the analysts' views (latest_* and the accuracy summary), which exist for
--- DuckDB in sql/duckdb/views.sql only.
+-- The analysts' views are in sql/bigquery/views.sql; a BigQuery output warehouse
+-- (--output bigquery://<project>/<dataset>) creates these output tables and the views.
 
 CREATE TABLE IF NOT EXISTS `${dataset}.erp_items` (
   `sku` STRING NOT NULL OPTIONS(description='stock keeping unit'),

@@ -21,8 +21,10 @@ public record BigQueryTableName(String project, String dataset, String table)
   public static final String SCHEME = "bigquery";
 
   private static final String FORM = "bigquery://<project>/<dataset>.<table>";
-  private static final Pattern PROJECT = Pattern.compile("([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,1024}");
+  /** A project id; shared with {@link BigQueryDatasetName}. */
+  static final Pattern PROJECT = Pattern.compile("([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
+  /** A dataset or table id as this build accepts it; shared with {@link BigQueryDatasetName}. */
+  static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,1024}");
 
   public BigQueryTableName {
     Objects.requireNonNull(project, "project");

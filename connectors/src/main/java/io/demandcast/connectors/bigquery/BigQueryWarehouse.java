@@ -1,0 +1,636 @@
+package io.demandcast.connectors.bigquery;
+
+import com.google.api.client.http.HttpResponseException;
+import com.google.auth.Credentials;
+import com.google.cloud.BaseService;
+import com.google.cloud.ExceptionHandler;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.Dataset;
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.FieldList;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.JobException;
+import com.google.cloud.bigquery.JobId;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.Table;
+import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableResult;
+import io.demandcast.connectors.OutputWarehouse;
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.TableSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
+import org.apache.beam.sdk.extensions.gcp.util.gcsfs.GcsPath;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryUtils;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A BigQuery dataset ({@code bigquery://<project>/<dataset>}) as the warehouse a run's outputs go
+ * to. The output tables are those of {@code sql/bigquery/tables.sql} ({@link BigQuerySchemas}); the
+ * analysts' views are {@code sql/bigquery/views.sql}. Both are created when missing; the dataset
+ * must exist.
+ *
+ * <p>How a run is published, as {@link OutputWarehouse} requires:
+ *
+ * <ol>
+ *   <li>{@link #beginRun}: the dataset is looked up; existing output tables are checked for every
+ *       canonical column in its BigQuery type ({@link BigQuerySchemas#type}); one script creates
+ *       the missing output tables ({@code CREATE TABLE IF NOT EXISTS}), (re)creates the views and
+ *       (re)creates one staging table per output table, {@code stage_<run>_<table>} ({@link
+ *       #stagingTable}), with the output table's columns and an expiration of {@link
+ *       #STAGING_EXPIRATION}, so that the staging of a run that crashed disappears by itself. Then
+ *       one transaction replaces the run's {@code model_runs} row ({@code DELETE}, {@code INSERT})
+ *       by one with status {@code running}, which hides any earlier attempt of the same {@code
+ *       run_id} from the {@code latest_*} views (they read complete runs only).
+ *   <li>The pipeline's {@link #writeStaged} steps load rows into the staging tables with Beam's
+ *       {@link BigQueryIO} ({@link Method#FILE_LOADS}: see {@link #writeStaged}).
+ *   <li>{@link #commitRun}: ONE multi-statement transaction (a BigQuery script) deletes the run's
+ *       earlier rows from every output table, inserts the {@code SELECT DISTINCT} of its staging
+ *       table (so exact duplicates, as a retried bundle may load, are kept once), and marks the run
+ *       {@code complete} in {@code model_runs} with its counts. BigQuery commits all of it or
+ *       nothing: the analysts never see half a run. The counts returned are then read with one
+ *       query, and the staging tables dropped.
+ *   <li>{@link #failRun}: the run's {@code model_runs} row becomes {@code failed} with the message
+ *       (one {@code MERGE}, which also records a run whose {@code beginRun} never wrote its row);
+ *       the staging tables are dropped.
+ * </ol>
+ *
+ * <p><b>What is atomic and what is not:</b> the publication ({@link #commitRun}'s transaction) and
+ * the replacement of the {@code model_runs} row in {@link #beginRun} are. Creating tables, views and
+ * staging (DDL, which BigQuery does not allow inside a transaction) is not, and need not be: each
+ * statement is idempotent, and none shows a run. Dropping the staging after a commit or a failure
+ * is not either: when it fails the failure is logged and the tables expire by themselves. A
+ * transaction that meets a concurrent one on the same tables (two runs committing to one dataset at
+ * once) may be aborted by BigQuery; the commit then fails, nothing of the run is published, and the
+ * run can be committed again or re-run.
+ *
+ * <p><b>Values:</b> the canonical timestamp is a BigQuery {@code DATETIME} (UTC wall-clock time);
+ * query parameters carry every value that comes from the caller (run id, times, JSON, message):
+ * nothing is concatenated into SQL but the table names, which {@link BigQueryDatasetName}, the
+ * canonical schema and {@link #stagingTable} (the run id with everything but letters and digits
+ * replaced by {@code _}) restrict to letters, digits, {@code _}, {@code -}, {@code :} and {@code .},
+ * quoted with backticks.
+ *
+ * <p><b>Faults:</b> DDL, DML and queries go through Google's BigQuery client ({@link BigQuery}),
+ * which retries transient faults under its default {@code RetrySettings} (google-cloud-core's: at
+ * most 6 attempts within 50 seconds, the back-off starting at 1 second and doubling); the request
+ * id the client gives each query makes its retry idempotent (BigQuery runs a statement once per
+ * request id). Which faults are transient is the client's decision too, with one addition made by
+ * {@link #client}: google-cloud-bigquery 2.55 retries rate limits and network errors but not an
+ * HTTP 500, 502, 503 or 504 answer to a query (its calls now hand the retry logic the untranslated
+ * HTTP exception, googleapis/java-bigquery#3668; the same for {@code getTable} is
+ * googleapis/google-cloud-java#12885), so {@link #RETRY_DECISION} adds those. Nothing here retries
+ * on its own; Beam's BigQueryIO retries the staged writes' load jobs itself. A fault that is not
+ * transient (a dataset that does not exist, 403 access denied, 401, a failed statement) throws
+ * {@link IllegalStateException} naming the dataset and what to do. When the count query after a
+ * successful commit fails, the run is published but {@link #commitRun} throws (saying so).
+ *
+ * <p><b>Credentials:</b> whatever the given {@link BigQuery} client carries; {@link #open} uses the
+ * pipeline's Google credentials (application-default credentials unless set otherwise: {@code gcloud
+ * auth application-default login}, {@code GOOGLE_APPLICATION_CREDENTIALS}, or the worker's service
+ * account). They need BigQuery Data Editor on the dataset and BigQuery Job User on the project the
+ * client runs jobs in. They are never logged; {@link #location()} holds none.
+ */
+public final class BigQueryWarehouse implements OutputWarehouse {
+  /** The analysts' views, as a class-path resource (a copy of {@code sql/bigquery/views.sql}). */
+  public static final String VIEWS_RESOURCE = "/demandcast/sql/bigquery/views.sql";
+
+  /** How long a staging table lives after {@link #beginRun} creates it, unless dropped before. */
+  public static final Duration STAGING_EXPIRATION = Duration.ofDays(1);
+
+  /** A {@code DATETIME} query parameter's text, microseconds. */
+  private static final DateTimeFormatter DATETIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+
+  private static final Logger LOG = LoggerFactory.getLogger(BigQueryWarehouse.class);
+
+  /**
+   * Which failed calls the clients of {@link #client} retry: those google-cloud-bigquery retries
+   * by default (network errors: connection refused or reset, unknown host; a {@code
+   * BigQueryException} it deems retryable; rate limits, which it recognises by their message
+   * elsewhere), and an HTTP 500, 502, 503 or 504 answer, which its default does not retry on most
+   * calls. When and how often is the client's {@code RetrySettings}.
+   */
+  public static final ExceptionHandler RETRY_DECISION =
+      ExceptionHandler.newBuilder()
+          .abortOn(RuntimeException.class)
+          .retryOn(java.net.ConnectException.class, java.net.UnknownHostException.class,
+              java.net.SocketException.class)
+          .addInterceptors(BaseService.EXCEPTION_HANDLER_INTERCEPTOR, new ServerErrors())
+          .build();
+
+  private final BigQueryDatasetName dataset;
+  private final BigQuery client;
+  private final BigQueryServices writeServices;
+  /** The dataset's location, once {@link #beginRun} or {@link #ensureTables} looked it up. */
+  private volatile String datasetLocation;
+
+  /**
+   * The output warehouse in {@code dataset}, reached through {@code client} (see {@link #client}
+   * and {@link #open}). The client's project is the one its jobs run in (and are billed to); it may
+   * differ from the dataset's.
+   *
+   * @param dataset the dataset, which must exist
+   * @param client the BigQuery client for DDL, DML and queries
+   */
+  public BigQueryWarehouse(BigQueryDatasetName dataset, BigQuery client) {
+    this(dataset, client, null);
+  }
+
+  private BigQueryWarehouse(
+      BigQueryDatasetName dataset, BigQuery client, BigQueryServices writeServices) {
+    this.dataset = Objects.requireNonNull(dataset, "dataset");
+    this.client = Objects.requireNonNull(client, "client");
+    this.writeServices = writeServices;
+  }
+
+  /**
+   * The warehouse in {@code dataset} with the credentials of {@code options} ({@link
+   * GcpOptions#getGcpCredential()}: application-default credentials unless {@code --gcpCredential}
+   * or impersonation say otherwise); its jobs run in the dataset's project.
+   *
+   * @param dataset the dataset, e.g. {@code BigQueryDatasetName.parse("bigquery://acme-prod/demandcast")}
+   * @param options the pipeline's options
+   */
+  public static BigQueryWarehouse open(BigQueryDatasetName dataset, PipelineOptions options) {
+    Credentials credentials = options.as(GcpOptions.class).getGcpCredential();
+    return new BigQueryWarehouse(dataset, client(dataset.project(), credentials, null));
+  }
+
+  /**
+   * A Google BigQuery client with the library's default retry settings, retrying the faults of
+   * {@link #RETRY_DECISION}.
+   *
+   * @param projectId the project jobs run in (and are billed to)
+   * @param credentials the credentials; null for application-default credentials ({@code
+   *     com.google.cloud.NoCredentials.getInstance()} for none, e.g. against a local stand-in)
+   * @param host the REST endpoint's root, e.g. {@code http://127.0.0.1:8080}; null for Google's
+   *     ({@code https://bigquery.googleapis.com})
+   */
+  public static BigQuery client(
+      String projectId, Credentials credentials, String host) {
+    com.google.cloud.bigquery.BigQueryOptions.Builder options =
+        com.google.cloud.bigquery.BigQueryOptions.newBuilder()
+            .setProjectId(Objects.requireNonNull(projectId, "projectId"))
+            .setResultRetryAlgorithm(RETRY_DECISION);
+    if (credentials != null) {
+      options.setCredentials(credentials);
+    }
+    if (host != null) {
+      options.setHost(host);
+    }
+    return options.build().getService();
+  }
+
+  /**
+   * This warehouse with the staged writes ({@link #writeStaged}) going to {@code testServices}
+   * instead of Google's, e.g. Beam's in-memory {@code FakeBigQueryServices}. For tests: the DDL and
+   * queries still go through the {@link BigQuery} client.
+   */
+  public BigQueryWarehouse withTestServices(BigQueryServices testServices) {
+    return new BigQueryWarehouse(
+        dataset, client, Objects.requireNonNull(testServices, "testServices"));
+  }
+
+  /** The dataset: {@code bigquery://<project>/<dataset>}. */
+  public BigQueryDatasetName dataset() {
+    return dataset;
+  }
+
+  @Override
+  public String location() {
+    return dataset.toString();
+  }
+
+  /**
+   * Name of the staging table of one output table in one run (no dataset): {@code
+   * stage_<run>_<table>}, the run id's characters other than letters and digits replaced by {@code
+   * _}, lower case.
+   */
+  public static String stagingTable(String runId, TableSchema table) {
+    return ("stage_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_" + table.name())
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** The output tables a run stages: every output but {@code model_runs}. */
+  static List<TableSchema> stagedOutputs() {
+    return CanonicalTables.OUTPUTS.stream().filter(t -> t != CanonicalTables.MODEL_RUNS).toList();
+  }
+
+  /**
+   * Checks the dataset, creates the output tables that are missing and (re)creates the views;
+   * checks that existing output tables have every canonical column in its type.
+   *
+   * @throws IllegalStateException naming the dataset (or the table and its bad columns) and what to
+   *     do, when the dataset does not exist or cannot be seen, a table is not demandcast's, or
+   *     BigQuery refuses a statement
+   */
+  public void ensureTables() {
+    checkDatasetAndTables();
+    script("cannot create the output tables and views", tablesAndViews(), Map.of());
+  }
+
+  private void checkDatasetAndTables() {
+    Dataset found = call("cannot read the dataset", () -> client.getDataset(dataset.id()));
+    if (found == null) {
+      throw new IllegalStateException(
+          "BigQuery dataset " + location() + " does not exist, or the credentials cannot see it;"
+              + " create it (bq mk --dataset " + dataset.project() + ":" + dataset.dataset()
+              + ") or correct the output URI");
+    }
+    datasetLocation = found.getLocation();
+    for (TableSchema table : CanonicalTables.OUTPUTS) {
+      Table existing = call("cannot read table " + table.name(),
+          () -> client.getTable(TableId.of(dataset.project(), dataset.dataset(), table.name())));
+      if (existing != null) {
+        checkOutputTable(table, existing);
+      }
+    }
+  }
+
+  private void checkOutputTable(TableSchema table, Table existing) {
+    Schema schema = existing.getDefinition() == null ? null : existing.getDefinition().getSchema();
+    FieldList fields = schema == null ? null : schema.getFields();
+    Map<String, Field> byName = new LinkedHashMap<>();
+    if (fields != null) {
+      for (Field field : fields) {
+        byName.put(field.getName().toLowerCase(Locale.ROOT), field);
+      }
+    }
+    List<String> bad = new ArrayList<>();
+    for (Column column : table.columns()) {
+      String expected = BigQuerySchemas.type(column.type());
+      Field field = byName.get(column.name());
+      if (field == null) {
+        bad.add(column.name() + " " + expected + " (missing)");
+        continue;
+      }
+      String found = field.getType().getStandardType().name();
+      if (field.getMode() == Field.Mode.REPEATED) {
+        bad.add(column.name() + " " + expected + " (found ARRAY<" + found + ">)");
+      } else if (!found.equals(expected)) {
+        bad.add(column.name() + " " + expected + " (found " + found + ")");
+      } else if (column.nullable() && field.getMode() == Field.Mode.REQUIRED) {
+        bad.add(column.name() + " " + expected + " (found NOT NULL; demandcast writes NULLs to it)");
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new IllegalStateException(
+          "BigQuery table " + dataset.table(table.name()) + " is not demandcast's " + table.name()
+              + ": " + String.join(", ", bad) + "; add or change the columns (ALTER TABLE), or"
+              + " drop the table and let demandcast create it (sql/bigquery/tables.sql)");
+    }
+  }
+
+  /** The statements creating the missing output tables and (re)creating the views, as a script. */
+  private String tablesAndViews() {
+    StringBuilder sql = new StringBuilder();
+    for (TableSchema table : CanonicalTables.OUTPUTS) {
+      sql.append(BigQuerySchemas.createTable(table, dataset.qualified())).append(";\n");
+    }
+    sql.append(views(dataset));
+    return sql.toString();
+  }
+
+  /**
+   * The text of {@link #VIEWS_RESOURCE} with the dataset substituted: a GoogleSQL script of {@code
+   * CREATE OR REPLACE VIEW} statements (with its comments).
+   */
+  static String views(BigQueryDatasetName dataset) {
+    String script;
+    try (InputStream in = BigQueryWarehouse.class.getResourceAsStream(VIEWS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(VIEWS_RESOURCE + " is missing from the class path");
+      }
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return script.replace(BigQuerySchemas.DATASET_PLACEHOLDER, dataset.qualified());
+  }
+
+  /** {@code CREATE OR REPLACE TABLE} of one staging table: the output table's columns, expiring. */
+  private String createStaging(String runId, TableSchema table) {
+    StringJoiner columns = new StringJoiner(",\n  ", " (\n  ", "\n)");
+    for (Column column : table.columns()) {
+      columns.add(BigQuerySchemas.identifier(column.name()) + " "
+          + BigQuerySchemas.type(column.type()) + (column.nullable() ? "" : " NOT NULL"));
+    }
+    return "CREATE OR REPLACE TABLE " + path(stagingTable(runId, table)) + columns
+        + "\nOPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL "
+        + STAGING_EXPIRATION.toHours() + " HOUR), description = "
+        + BigQuerySchemas.stringLiteral("demandcast staging of " + table.name()
+            + " for one run; dropped when the run is committed or fails")
+        + ")";
+  }
+
+  @Override
+  public void beginRun(String runId, LocalDateTime startedAt, String optionsJson, String codeVersion) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(startedAt, "startedAt");
+    checkDatasetAndTables();
+    StringBuilder ddl = new StringBuilder(tablesAndViews());
+    for (TableSchema table : stagedOutputs()) {
+      ddl.append('\n').append(createStaging(runId, table)).append(";\n");
+    }
+    script("cannot begin run " + runId + " (output tables, views, staging)", ddl.toString(),
+        Map.of());
+    String runs = path(CanonicalTables.MODEL_RUNS.name());
+    Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
+    parameters.put("run_id", QueryParameterValue.string(runId));
+    parameters.put("started_at", dateTime(startedAt));
+    parameters.put("options", QueryParameterValue.string(optionsJson));
+    parameters.put("code_version", QueryParameterValue.string(codeVersion));
+    script("cannot begin run " + runId + " (model_runs)",
+        "BEGIN TRANSACTION;\n"
+            + "DELETE FROM " + runs + " WHERE run_id = @run_id;\n"
+            + "INSERT INTO " + runs + " (run_id, started_at, status, options, code_version)\n"
+            + "VALUES (@run_id, @started_at, 'running', @options, @code_version);\n"
+            + "COMMIT TRANSACTION;\n",
+        parameters);
+  }
+
+  /**
+   * A pipeline step loading rows of {@code table} (its canonical schema) into the run's staging
+   * table, with Beam's {@link BigQueryIO}: {@link Method#FILE_LOADS}, {@link
+   * CreateDisposition#CREATE_NEVER} (the table is {@link #beginRun}'s), {@link
+   * WriteDisposition#WRITE_APPEND}. Each {@link Row} becomes a {@code TableRow} through Beam's
+   * {@link BigQueryUtils#toTableRow()}: DATE as {@code yyyy-MM-dd}, the canonical TIMESTAMP as a
+   * DATETIME {@code yyyy-MM-ddTHH:mm:ss.SSSSSS} ({@code yyyy-MM-ddTHH:mm:ss} when it has no
+   * fraction of a second), numbers and booleans as their decimal or {@code true}/{@code false}
+   * text, a DOUBLE NaN or infinity as {@code NaN}, {@code Infinity}, {@code -Infinity} (which
+   * BigQuery reads as FLOAT64), NULL as NULL.
+   *
+   * <p>Why file loads rather than streaming inserts: a load job is atomic and Beam names it
+   * deterministically, so a retried bundle does not load its rows twice; loaded rows are in the
+   * table's storage at once, where streamed rows sit in the streaming buffer (which DML and copy
+   * jobs refuse for up to 90 minutes); loads cost nothing, streaming inserts are billed; and it is
+   * BigQueryIO's default for a bounded input. The cost: the files go through Cloud Storage, so the
+   * pipeline's {@code --tempLocation} must be a {@code gs://} path (checked when the step is
+   * applied, before anything is written).
+   *
+   * @throws IllegalArgumentException when applied to a pipeline whose {@code --tempLocation} is not
+   *     a {@code gs://} path (unless test services are set)
+   */
+  @Override
+  public PTransform<PCollection<Row>, PDone> writeStaged(TableSchema table, String runId) {
+    return new WriteStaged(dataset.table(stagingTable(runId, table)), table, writeServices);
+  }
+
+  @Override
+  public Map<String, Long> commitRun(
+      String runId, LocalDateTime finishedAt, String sourceSnapshotJson, long rowsRead) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(finishedAt, "finishedAt");
+    Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
+    parameters.put("run_id", QueryParameterValue.string(runId));
+    parameters.put("finished_at", dateTime(finishedAt));
+    parameters.put("source_snapshot", QueryParameterValue.string(sourceSnapshotJson));
+    parameters.put("rows_read", QueryParameterValue.int64(rowsRead));
+    script("cannot commit run " + runId, commitScript(runId), parameters);
+
+    Map<String, Long> written = new LinkedHashMap<>();
+    StringJoiner counts = new StringJoiner("\nUNION ALL\n");
+    for (TableSchema table : stagedOutputs()) {
+      written.put(table.name(), 0L);
+      counts.add("SELECT " + BigQuerySchemas.stringLiteral(table.name())
+          + " AS table_name, COUNT(*) AS row_count FROM " + path(table.name())
+          + " WHERE run_id = @run_id");
+    }
+    TableResult result = script("run " + runId + " is committed, but its row counts cannot be read",
+        counts.toString(), Map.of("run_id", QueryParameterValue.string(runId)));
+    for (FieldValueList row : result.iterateAll()) {
+      written.put(row.get("table_name").getStringValue(), row.get("row_count").getLongValue());
+    }
+    dropStaging(runId);
+    return written;
+  }
+
+  /**
+   * The publishing script of a run: a check that the run has its {@code model_runs} row, then one
+   * transaction replacing the run's rows of every output table by the distinct staged ones and
+   * marking the run complete with its counts. Parameters: {@code @run_id}, {@code @finished_at},
+   * {@code @source_snapshot}, {@code @rows_read}.
+   */
+  String commitScript(String runId) {
+    String runs = path(CanonicalTables.MODEL_RUNS.name());
+    StringBuilder sql = new StringBuilder();
+    sql.append("ASSERT (SELECT COUNT(*) FROM ").append(runs)
+        .append(" WHERE run_id = @run_id) > 0 AS ")
+        .append(BigQuerySchemas.stringLiteral(
+            "the run has no model_runs row in " + location() + "; was beginRun called?"))
+        .append(";\n");
+    sql.append("BEGIN TRANSACTION;\n");
+    StringJoiner written = new StringJoiner(" + ");
+    for (TableSchema table : stagedOutputs()) {
+      String target = path(table.name());
+      StringJoiner columns = new StringJoiner(", ");
+      StringJoiner select = new StringJoiner(", ");
+      for (Column column : table.columns()) {
+        columns.add(BigQuerySchemas.identifier(column.name()));
+        // the run's rows carry its id, whatever the staged rows say
+        select.add(column.name().equals(BigQuerySchemas.RUN_ID)
+            ? "@run_id" : BigQuerySchemas.identifier(column.name()));
+      }
+      sql.append("DELETE FROM ").append(target).append(" WHERE run_id = @run_id;\n");
+      sql.append("INSERT INTO ").append(target).append(" (").append(columns).append(")\n")
+          .append("SELECT DISTINCT ").append(select).append(" FROM ")
+          .append(path(stagingTable(runId, table))).append(";\n");
+      written.add("(SELECT COUNT(*) FROM " + target + " WHERE run_id = @run_id)");
+    }
+    sql.append("UPDATE ").append(runs).append(" SET status = 'complete',")
+        .append(" finished_at = @finished_at,")
+        .append(" source_snapshot = @source_snapshot,")
+        .append(" rows_read = @rows_read,")
+        .append(" rows_rejected = (SELECT COUNT(*) FROM ")
+        .append(path(CanonicalTables.REJECTED_RECORDS.name())).append(" WHERE run_id = @run_id),")
+        .append(" rows_written = ").append(written).append(",")
+        .append(" message = NULL")
+        .append(" WHERE run_id = @run_id;\n");
+    sql.append("COMMIT TRANSACTION;\n");
+    return sql.toString();
+  }
+
+  @Override
+  public void failRun(String runId, LocalDateTime finishedAt, String message) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(finishedAt, "finishedAt");
+    String runs = path(CanonicalTables.MODEL_RUNS.name());
+    Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
+    parameters.put("run_id", QueryParameterValue.string(runId));
+    parameters.put("finished_at", dateTime(finishedAt));
+    parameters.put("message", QueryParameterValue.string(message));
+    script("cannot record run " + runId + " as failed",
+        "MERGE " + runs + " m\n"
+            + "USING (SELECT @run_id AS run_id) s\n"
+            + "ON m.run_id = s.run_id\n"
+            + "WHEN MATCHED THEN UPDATE SET status = 'failed', finished_at = @finished_at,"
+            + " message = @message\n"
+            + "WHEN NOT MATCHED THEN INSERT (run_id, started_at, finished_at, status, message)\n"
+            + "VALUES (@run_id, @finished_at, @finished_at, 'failed', @message);\n",
+        parameters);
+    dropStaging(runId);
+  }
+
+  /** Drops the run's staging tables; a failure is logged (they expire by themselves). */
+  private void dropStaging(String runId) {
+    StringBuilder sql = new StringBuilder();
+    for (TableSchema table : stagedOutputs()) {
+      sql.append("DROP TABLE IF EXISTS ").append(path(stagingTable(runId, table))).append(";\n");
+    }
+    try {
+      script("cannot drop the staging tables of run " + runId, sql.toString(), Map.of());
+    } catch (IllegalStateException e) {
+      LOG.warn("{}; they expire within {} hours", e.getMessage(), STAGING_EXPIRATION.toHours());
+    }
+  }
+
+  /** {@code `<project>.<dataset>.<table>`}. */
+  private String path(String table) {
+    return BigQuerySchemas.identifier(dataset.qualified() + "." + table);
+  }
+
+  private static QueryParameterValue dateTime(LocalDateTime value) {
+    return QueryParameterValue.dateTime(value.format(DATETIME));
+  }
+
+  /**
+   * Runs a GoogleSQL statement or script (standard SQL) with named parameters, in the dataset's
+   * location when known, and waits for it.
+   */
+  private TableResult script(
+      String what, String sql, Map<String, QueryParameterValue> parameters) {
+    QueryJobConfiguration.Builder config =
+        QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false);
+    if (!parameters.isEmpty()) {
+      config.setNamedParameters(parameters);
+    }
+    QueryJobConfiguration query = config.build();
+    String where = datasetLocation;
+    return call(what, () -> where == null
+        ? client.query(query)
+        : client.query(query, JobId.newBuilder().setLocation(where).build()));
+  }
+
+  @FunctionalInterface
+  private interface Call<T> {
+    T run() throws InterruptedException;
+  }
+
+  private <T> T call(String what, Call<T> call) {
+    try {
+      return call.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(what + " in BigQuery " + location() + ": interrupted", e);
+    } catch (BigQueryException e) {
+      throw new IllegalStateException(what + " in BigQuery " + location() + ": "
+          + e.getMessage() + advice(e.getCode()), e);
+    } catch (JobException e) {
+      throw new IllegalStateException(what + " in BigQuery " + location() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** What to do about an HTTP error, by its code; empty when there is nothing to say. */
+  private String advice(int code) {
+    return switch (code) {
+      case 401 -> "; the credentials are missing or invalid: gcloud auth application-default"
+          + " login, or set GOOGLE_APPLICATION_CREDENTIALS to a service-account key";
+      case 403 -> "; the credentials need BigQuery Data Editor on dataset " + dataset.project()
+          + ":" + dataset.dataset() + " and BigQuery Job User on the project the jobs run in";
+      case 404 -> "; check that dataset " + dataset.project() + ":" + dataset.dataset()
+          + " exists (bq mk --dataset) and that the credentials can see it; a staging table is"
+          + " gone when the run outlived its expiration (" + STAGING_EXPIRATION.toHours()
+          + " hours) or beginRun was not called";
+      default -> "";
+    };
+  }
+
+  /** Retries an HTTP 500, 502, 503 or 504 answer, which the client hands over untranslated. */
+  private static final class ServerErrors implements ExceptionHandler.Interceptor {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public RetryResult beforeEval(Exception exception) {
+      if (exception instanceof HttpResponseException http) {
+        int code = http.getStatusCode();
+        if (code == 500 || code == 502 || code == 503 || code == 504) {
+          return RetryResult.RETRY;
+        }
+      }
+      return RetryResult.CONTINUE_EVALUATION;
+    }
+
+    @Override
+    public RetryResult afterEval(Exception exception, RetryResult retryResult) {
+      return RetryResult.CONTINUE_EVALUATION;
+    }
+  }
+
+  /** The step of {@link #writeStaged}. */
+  private static final class WriteStaged extends PTransform<PCollection<Row>, PDone> {
+    private final BigQueryTableName staging;
+    private final BigQueryServices services;
+
+    WriteStaged(BigQueryTableName staging, TableSchema table, BigQueryServices services) {
+      super("Write " + table.name() + " to BigQuery staging");
+      this.staging = staging;
+      this.services = services;
+    }
+
+    @Override
+    public PDone expand(PCollection<Row> rows) {
+      if (services == null) {
+        String temp = rows.getPipeline().getOptions().getTempLocation();
+        try {
+          GcsPath.fromUri(String.valueOf(temp));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "writing to BigQuery (" + staging + ") loads files through Cloud Storage: set"
+                  + " --tempLocation=gs://<bucket>/<path> (it is " + temp + ")", e);
+        }
+      }
+      BigQueryIO.Write<Row> write =
+          BigQueryIO.<Row>write()
+              .to(staging.reference())
+              .withFormatFunction(BigQueryUtils.toTableRow())
+              .withMethod(Method.FILE_LOADS)
+              .withCreateDisposition(CreateDisposition.CREATE_NEVER)
+              .withWriteDisposition(WriteDisposition.WRITE_APPEND);
+      if (services != null) {
+        write = write.withTestServices(services);
+      }
+      rows.apply("Load", write);
+      return PDone.in(rows.getPipeline());
+    }
+  }
+}

@@ -1,0 +1,474 @@
+package io.demandcast.connectors.bigquery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.cloud.NoCredentials;
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.ColumnType;
+import io.demandcast.connectors.schema.TableSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@link BigQueryWarehouse}'s DDL, DML and queries, through Google's real BigQuery client, against
+ * WireMock on the loopback interface. No GCP account is involved, and none of this runs against
+ * real BigQuery: no local BigQuery server exists, so what is tested is the SQL the warehouse sends,
+ * its parameters, the order of the calls, and how responses and errors are handled, not whether
+ * BigQuery accepts and executes that SQL.
+ *
+ * <p>The endpoints are those the client (google-cloud-bigquery 2.x, {@code HttpBigQueryRpc}) calls,
+ * read from its sources: {@code GET /bigquery/v2/projects/{p}/datasets/{d}} and {@code
+ * .../tables/{t}}, {@code POST /bigquery/v2/projects/{p}/queries} (jobs.query: the client's fast
+ * path for a query without a destination table), and, when that response has no schema (a DDL
+ * statement or a script), {@code GET .../jobs/{id}} and {@code GET .../queries/{id}}
+ * (jobs.getQueryResults). The responses are written by hand in the shape the BigQuery REST API
+ * documents ({@code bigquery#dataset}, {@code bigquery#queryResponse}, {@code bigquery#job}, {@code
+ * bigquery#getQueryResultsResponse}, and the {@code {"error": {...}}} body of an HTTP error), not
+ * captured from BigQuery.
+ */
+class BigQueryWarehouseTest {
+  private static final String PROJECT = "acme-prod";
+  private static final String DATASET = "demandcast";
+  private static final String BASE = "/bigquery/v2/projects/" + PROJECT;
+  /** A run id with characters that must never reach the SQL text: a quote, a hyphen, a space. */
+  private static final String RUN_ID = "run-2024'05 01";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static final WireMockExtension BQ =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  private BigQueryWarehouse warehouse;
+
+  @BeforeEach
+  void warehouse() {
+    warehouse = new BigQueryWarehouse(new BigQueryDatasetName(PROJECT, DATASET),
+        BigQueryWarehouse.client(PROJECT, NoCredentials.getInstance(),
+            "http://127.0.0.1:" + BQ.getPort()));
+  }
+
+  // ---- hand-written responses ----------------------------------------------------------------
+
+  private static ResponseDefinitionBuilder json(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8")
+        .withBody(body);
+  }
+
+  /** An HTTP error as BigQuery sends it: the status, and the reason in {@code error.errors[]}. */
+  private static ResponseDefinitionBuilder error(int status, String reason, String message) {
+    ObjectNode error = JSON.createObjectNode();
+    ObjectNode body = error.putObject("error");
+    body.put("code", status);
+    body.put("message", message);
+    ObjectNode item = body.putArray("errors").addObject();
+    item.put("message", message);
+    item.put("domain", "global");
+    item.put("reason", reason);
+    body.put("status", switch (status) {
+      case 403 -> "PERMISSION_DENIED";
+      case 404 -> "NOT_FOUND";
+      case 503 -> "UNAVAILABLE";
+      default -> "INVALID_ARGUMENT";
+    });
+    return json(status, error.toString());
+  }
+
+  private static String jobReference(String jobId) {
+    return "{\"projectId\":\"" + PROJECT + "\",\"jobId\":\"" + jobId + "\",\"location\":\"EU\"}";
+  }
+
+  /**
+   * The dataset, in the EU; every output table missing (404), unless {@code existing} gives it;
+   * every query done without a result set (as DDL, DML and scripts end), except the count query.
+   */
+  private static void serve(Map<String, String> existing, Map<String, Long> counts) {
+    BQ.stubFor(get(urlPathEqualTo(BASE + "/datasets/" + DATASET)).willReturn(json(200, """
+        {"kind": "bigquery#dataset", "id": "acme-prod:demandcast", "etag": "a1b2",
+         "datasetReference": {"projectId": "acme-prod", "datasetId": "demandcast"},
+         "location": "EU", "creationTime": "1714000000000", "lastModifiedTime": "1714000000000",
+         "type": "DEFAULT"}""")));
+    BQ.stubFor(get(urlPathMatching(BASE + "/datasets/" + DATASET + "/tables/[^/]+"))
+        .willReturn(error(404, "notFound", "Not found: Table acme-prod:demandcast.x")));
+    existing.forEach((table, body) -> BQ.stubFor(
+        get(urlPathEqualTo(BASE + "/datasets/" + DATASET + "/tables/" + table))
+            .atPriority(1).willReturn(json(200, body))));
+    // jobs.query: done, but no schema (a script's or a DDL statement's answer), so the client
+    // reads the job and its results
+    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries")).atPriority(5).willReturn(json(200,
+        "{\"kind\": \"bigquery#queryResponse\", \"jobReference\": " + jobReference("job_script")
+            + ", \"jobComplete\": true}")));
+    BQ.stubFor(get(urlPathMatching(BASE + "/jobs/[^/]+")).willReturn(json(200,
+        "{\"kind\": \"bigquery#job\", \"id\": \"acme-prod:EU.job_script\", \"jobReference\": "
+            + jobReference("job_script") + ", \"configuration\": {\"jobType\": \"QUERY\","
+            + " \"query\": {\"query\": \"(script)\", \"useLegacySql\": false}},"
+            + " \"status\": {\"state\": \"DONE\"}, \"statistics\": {\"creationTime\":"
+            + " \"1714000000000\", \"startTime\": \"1714000000100\", \"endTime\":"
+            + " \"1714000001000\", \"numChildJobs\": \"3\", \"query\": {\"statementType\":"
+            + " \"SCRIPT\"}}}")));
+    BQ.stubFor(get(urlPathMatching(BASE + "/queries/[^/]+")).willReturn(json(200,
+        "{\"kind\": \"bigquery#getQueryResultsResponse\", \"jobReference\": "
+            + jobReference("job_script") + ", \"jobComplete\": true, \"totalRows\": \"0\","
+            + " \"cacheHit\": false}")));
+    // the count query: a result set of (table_name STRING, row_count INT64)
+    ArrayNode rows = JSON.createArrayNode();
+    counts.forEach((table, count) -> {
+      ArrayNode f = rows.addObject().putArray("f");
+      f.addObject().put("v", table);
+      f.addObject().put("v", String.valueOf(count));
+    });
+    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries"))
+        .withRequestBody(containing("AS row_count")).atPriority(1).willReturn(json(200,
+            "{\"kind\": \"bigquery#queryResponse\", \"jobReference\": " + jobReference("job_counts")
+                + ", \"jobComplete\": true, \"totalRows\": \"" + counts.size() + "\","
+                + " \"schema\": {\"fields\": [{\"name\": \"table_name\", \"type\": \"STRING\","
+                + " \"mode\": \"NULLABLE\"}, {\"name\": \"row_count\", \"type\": \"INTEGER\","
+                + " \"mode\": \"NULLABLE\"}]}, \"rows\": " + rows + "}")));
+  }
+
+  // ---- reading what the client sent --------------------------------------------------------------
+
+  /** The bodies of the jobs.query requests, in the order sent. */
+  private static List<JsonNode> queries() {
+    List<JsonNode> bodies = new ArrayList<>();
+    for (LoggedRequest request : BQ.findAll(postRequestedFor(urlPathEqualTo(BASE + "/queries")))) {
+      try {
+        bodies.add(JSON.readTree(request.getBodyAsString()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return bodies;
+  }
+
+  /** A script's statements: comment lines dropped, split where a line ends with a semicolon. */
+  static List<String> statements(String script) {
+    StringBuilder code = new StringBuilder();
+    for (String line : script.split("\n")) {
+      if (!line.strip().startsWith("--")) {
+        code.append(line).append('\n');
+      }
+    }
+    return Arrays.stream(code.toString().split(";[ \t]*\n"))
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /**
+   * The named parameters of a jobs.query body: name to (type, value). The client sends them in no
+   * particular order and without {@code parameterMode} (BigQuery infers NAMED from the names).
+   */
+  private static Map<String, List<String>> parameters(JsonNode query) {
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    for (JsonNode p : query.path("queryParameters")) {
+      JsonNode value = p.path("parameterValue").path("value");
+      found.put(p.path("name").asText(), Arrays.asList(p.path("parameterType").path("type").asText(),
+          value.isMissingNode() || value.isNull() ? null : value.asText()));
+    }
+    return found;
+  }
+
+  private static String q(String table) {
+    return "`acme-prod.demandcast." + table + "`";
+  }
+
+  // ---- tests ----------------------------------------------------------------------------------
+
+  @Test
+  void givenEmptyDataset_whenRunBegins_thenTablesViewsAndStagingCreatedThenRunRowReplacedInATransaction()
+      throws Exception {
+    serve(Map.of(), Map.of());
+
+    warehouse.beginRun(RUN_ID, LocalDateTime.of(2024, 5, 1, 6, 0, 0), "{\"horizon\":12}", "0.1.0");
+
+    List<JsonNode> sent = queries();
+    assertThat(sent).hasSize(2);
+    // 1. one DDL script: the output tables as BigQuerySchemas renders them, the views, the staging
+    JsonNode ddl = sent.get(0);
+    assertThat(ddl.path("useLegacySql").asBoolean(true)).isFalse();
+    assertThat(ddl.path("location").asText()).isEqualTo("EU");
+    assertThat(ddl.path("queryParameters").isMissingNode()).isTrue();
+    List<String> statements = statements(ddl.path("query").asText());
+    List<String> expected = new ArrayList<>();
+    for (TableSchema table : CanonicalTables.OUTPUTS) {
+      expected.add(BigQuerySchemas.createTable(table, "acme-prod.demandcast"));
+    }
+    assertThat(statements.subList(0, 6)).containsExactlyElementsOf(expected);
+    assertThat(statements.subList(6, 14)).extracting(s -> s.lines().findFirst().orElseThrow())
+        .containsExactly(
+            "CREATE OR REPLACE VIEW " + q("latest_run") + " AS",
+            "CREATE OR REPLACE VIEW " + q("latest_forecasts") + " AS",
+            "CREATE OR REPLACE VIEW " + q("latest_accuracy") + " AS",
+            "CREATE OR REPLACE VIEW " + q("latest_recommendations") + " AS",
+            "CREATE OR REPLACE VIEW " + q("latest_rejected_records") + " AS",
+            "CREATE OR REPLACE VIEW " + q("forecast_accuracy_by_model") + " AS",
+            "CREATE OR REPLACE VIEW " + q("latest_policy_simulation") + " AS",
+            "CREATE OR REPLACE VIEW " + q("service_by_class") + " AS");
+    assertThat(statements.get(6)).contains("FROM " + q("model_runs"));
+    List<String> staging = statements.subList(14, statements.size());
+    assertThat(staging).hasSize(5);
+    String stage = "stage_run_2024_05_01_";
+    assertThat(staging).extracting(s -> s.lines().findFirst().orElseThrow()).containsExactly(
+        "CREATE OR REPLACE TABLE " + q(stage + "demand_forecasts") + " (",
+        "CREATE OR REPLACE TABLE " + q(stage + "forecast_accuracy") + " (",
+        "CREATE OR REPLACE TABLE " + q(stage + "inventory_recommendations") + " (",
+        "CREATE OR REPLACE TABLE " + q(stage + "policy_simulation") + " (",
+        "CREATE OR REPLACE TABLE " + q(stage + "rejected_records") + " (");
+    assertThat(staging.get(4)).contains(
+        "  `run_id` STRING NOT NULL,\n  `source` STRING NOT NULL,\n  `payload` STRING NOT NULL,\n"
+            + "  `reason` STRING NOT NULL,\n  `ts` DATETIME NOT NULL\n)\n"
+            + "OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 24 HOUR)");
+    assertThat(ddl.path("query").asText()).doesNotContain("${dataset}");
+
+    // 2. the run row, replaced in one transaction, every value a query parameter
+    JsonNode run = sent.get(1);
+    assertThat(statements(run.path("query").asText())).containsExactly(
+        "BEGIN TRANSACTION",
+        "DELETE FROM " + q("model_runs") + " WHERE run_id = @run_id",
+        "INSERT INTO " + q("model_runs") + " (run_id, started_at, status, options, code_version)\n"
+            + "VALUES (@run_id, @started_at, 'running', @options, @code_version)",
+        "COMMIT TRANSACTION");
+    assertThat(parameters(run)).containsOnly(
+        Map.entry("run_id", Arrays.asList("STRING", RUN_ID)),
+        Map.entry("started_at", Arrays.asList("DATETIME", "2024-05-01 06:00:00.000000")),
+        Map.entry("options", Arrays.asList("STRING", "{\"horizon\":12}")),
+        Map.entry("code_version", Arrays.asList("STRING", "0.1.0")));
+    assertThat(run.path("location").asText()).isEqualTo("EU");
+    // the calls the client made: the dataset, each output table, and for each script (answered
+    // without a schema) the job and its results
+    BQ.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/datasets/" + DATASET)));
+    BQ.verify(6, getRequestedFor(urlPathMatching(BASE + "/datasets/" + DATASET + "/tables/.+")));
+    BQ.verify(2, getRequestedFor(urlPathMatching(BASE + "/jobs/job_script")));
+    BQ.verify(2, getRequestedFor(urlPathMatching(BASE + "/queries/job_script")));
+    for (JsonNode query : sent) {
+      assertThat(query.path("query").asText()).doesNotContain(RUN_ID).doesNotContain("2024'05");
+    }
+  }
+
+  @Test
+  void givenStagedRun_whenCommitted_thenOneTransactionReplacesEveryOutputThenCountsThenStagingDropped() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("rejected_records", 2L);
+    counts.put("demand_forecasts", 36L);
+    counts.put("forecast_accuracy", 9L);
+    counts.put("inventory_recommendations", 3L);
+    counts.put("policy_simulation", 6L);
+    serve(Map.of(), counts);
+
+    Map<String, Long> written = warehouse.commitRun(
+        RUN_ID, LocalDateTime.of(2024, 5, 1, 6, 30, 15, 123_456_000), "{\"erp_sales\":{}}", 1200L);
+
+    // in OUTPUTS order without model_runs, whatever order the query answered in
+    assertThat(written).containsExactly(
+        Map.entry("demand_forecasts", 36L), Map.entry("forecast_accuracy", 9L),
+        Map.entry("inventory_recommendations", 3L), Map.entry("policy_simulation", 6L),
+        Map.entry("rejected_records", 2L));
+    List<JsonNode> sent = queries();
+    assertThat(sent).hasSize(3);
+
+    JsonNode commit = sent.get(0);
+    List<String> statements = statements(commit.path("query").asText());
+    String stage = "stage_run_2024_05_01_";
+    List<String> expected = new ArrayList<>();
+    expected.add("ASSERT (SELECT COUNT(*) FROM " + q("model_runs") + " WHERE run_id = @run_id) > 0"
+        + " AS 'the run has no model_runs row in bigquery://acme-prod/demandcast; was beginRun"
+        + " called?'");
+    expected.add("BEGIN TRANSACTION");
+    for (TableSchema table : BigQueryWarehouse.stagedOutputs()) {
+      String columns = String.join(", ",
+          table.columnNames().stream().map(c -> "`" + c + "`").toList());
+      String select = String.join(", ", table.columnNames().stream()
+          .map(c -> c.equals("run_id") ? "@run_id" : "`" + c + "`").toList());
+      expected.add("DELETE FROM " + q(table.name()) + " WHERE run_id = @run_id");
+      expected.add("INSERT INTO " + q(table.name()) + " (" + columns + ")\nSELECT DISTINCT "
+          + select + " FROM " + q(stage + table.name()));
+    }
+    assertThat(statements.subList(0, expected.size())).containsExactlyElementsOf(expected);
+    assertThat(statements).hasSize(expected.size() + 2);
+    assertThat(statements.get(expected.size()))
+        .startsWith("UPDATE " + q("model_runs") + " SET status = 'complete',"
+            + " finished_at = @finished_at, source_snapshot = @source_snapshot,"
+            + " rows_read = @rows_read, rows_rejected = (SELECT COUNT(*) FROM "
+            + q("rejected_records") + " WHERE run_id = @run_id), rows_written = (SELECT COUNT(*)"
+            + " FROM " + q("demand_forecasts") + " WHERE run_id = @run_id) + ")
+        .endsWith(" message = NULL WHERE run_id = @run_id");
+    assertThat(statements.get(expected.size() + 1)).isEqualTo("COMMIT TRANSACTION");
+    assertThat(parameters(commit)).containsOnly(
+        Map.entry("run_id", Arrays.asList("STRING", RUN_ID)),
+        Map.entry("finished_at", Arrays.asList("DATETIME", "2024-05-01 06:30:15.123456")),
+        Map.entry("source_snapshot", Arrays.asList("STRING", "{\"erp_sales\":{}}")),
+        Map.entry("rows_read", Arrays.asList("INT64", "1200")));
+
+    JsonNode count = sent.get(1);
+    assertThat(count.path("query").asText()).contains(
+        "SELECT 'demand_forecasts' AS table_name, COUNT(*) AS row_count FROM "
+            + q("demand_forecasts") + " WHERE run_id = @run_id\nUNION ALL\n");
+    assertThat(parameters(count)).containsOnly(
+        Map.entry("run_id", Arrays.asList("STRING", RUN_ID)));
+
+    assertThat(statements(sent.get(2).path("query").asText())).containsExactly(
+        "DROP TABLE IF EXISTS " + q(stage + "demand_forecasts"),
+        "DROP TABLE IF EXISTS " + q(stage + "forecast_accuracy"),
+        "DROP TABLE IF EXISTS " + q(stage + "inventory_recommendations"),
+        "DROP TABLE IF EXISTS " + q(stage + "policy_simulation"),
+        "DROP TABLE IF EXISTS " + q(stage + "rejected_records"));
+    for (JsonNode query : sent) {
+      assertThat(query.path("query").asText()).doesNotContain(RUN_ID).doesNotContain("2024'05");
+    }
+  }
+
+  @Test
+  void givenRun_whenFailed_thenRowMergedAsFailedWithTheMessageAndStagingDropped() {
+    serve(Map.of(), Map.of());
+
+    warehouse.failRun(RUN_ID, LocalDateTime.of(2024, 5, 1, 7, 0), "source 'erp_sales' unreadable");
+
+    List<JsonNode> sent = queries();
+    assertThat(sent).hasSize(2);
+    assertThat(statements(sent.get(0).path("query").asText())).containsExactly(
+        "MERGE " + q("model_runs") + " m\nUSING (SELECT @run_id AS run_id) s\n"
+            + "ON m.run_id = s.run_id\n"
+            + "WHEN MATCHED THEN UPDATE SET status = 'failed', finished_at = @finished_at,"
+            + " message = @message\n"
+            + "WHEN NOT MATCHED THEN INSERT (run_id, started_at, finished_at, status, message)\n"
+            + "VALUES (@run_id, @finished_at, @finished_at, 'failed', @message)");
+    assertThat(parameters(sent.get(0))).containsOnly(
+        Map.entry("run_id", Arrays.asList("STRING", RUN_ID)),
+        Map.entry("finished_at", Arrays.asList("DATETIME", "2024-05-01 07:00:00.000000")),
+        Map.entry("message", Arrays.asList("STRING", "source 'erp_sales' unreadable")));
+    assertThat(statements(sent.get(1).path("query").asText())).hasSize(5)
+        .allMatch(s -> s.startsWith("DROP TABLE IF EXISTS `acme-prod.demandcast.stage_run_2024_05_01_"));
+  }
+
+  @Test
+  void givenMissingDataset_whenRunBegins_thenClearErrorNamingTheDatasetAndNothingSent() {
+    BQ.stubFor(get(urlPathEqualTo(BASE + "/datasets/" + DATASET))
+        .willReturn(error(404, "notFound", "Not found: Dataset acme-prod:demandcast")));
+
+    assertThatThrownBy(() -> warehouse.beginRun(RUN_ID, LocalDateTime.of(2024, 5, 1, 6, 0), "{}", "0.1.0"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("BigQuery dataset bigquery://acme-prod/demandcast does not exist, or the"
+            + " credentials cannot see it; create it (bq mk --dataset acme-prod:demandcast) or"
+            + " correct the output URI");
+    assertThat(queries()).isEmpty();
+  }
+
+  @Test
+  void givenAccessDenied_whenCommitted_thenClearErrorNamingDatasetAndRolesWithoutRetrying() {
+    serve(Map.of(), Map.of());
+    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries")).atPriority(1).willReturn(error(403,
+        "accessDenied", "Access Denied: Table acme-prod:demandcast.model_runs: User does not have"
+            + " permission to query table acme-prod:demandcast.model_runs.")));
+
+    assertThatThrownBy(() -> warehouse.commitRun(RUN_ID, LocalDateTime.of(2024, 5, 1, 7, 0), "{}", 0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("cannot commit run " + RUN_ID
+            + " in BigQuery bigquery://acme-prod/demandcast: Access Denied: Table")
+        .hasMessageEndingWith("; the credentials need BigQuery Data Editor on dataset"
+            + " acme-prod:demandcast and BigQuery Job User on the project the jobs run in");
+    // a permanent fault is not retried; nothing after the failed commit is sent
+    assertThat(queries()).hasSize(1);
+  }
+
+  @Test
+  void givenTransientUnavailable_whenFailed_thenTheClientRetriesTheQueryAndSucceeds() {
+    serve(Map.of(), Map.of());
+    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries")).inScenario("flaky").atPriority(1)
+        .whenScenarioStateIs(STARTED).willReturn(error(503, "backendError", "Backend error"))
+        .willSetStateTo("recovered"));
+
+    warehouse.failRun(RUN_ID, LocalDateTime.of(2024, 5, 1, 7, 0), "boom");
+
+    List<JsonNode> sent = queries();
+    // the MERGE twice (503, then done), then the drops
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(0).path("query").asText()).startsWith("MERGE ");
+    assertThat(sent.get(1)).isEqualTo(sent.get(0));
+    assertThat(sent.get(1).path("requestId").asText()).isNotEmpty();
+  }
+
+  @Test
+  void givenOutputTableOfAnotherShape_whenRunBegins_thenRefusedNamingTableColumnsAndTypes() {
+    // demand_forecasts with mean as STRING and without p90, as tables.get answers
+    StringBuilder fields = new StringBuilder();
+    for (Column column : CanonicalTables.DEMAND_FORECASTS.columns()) {
+      if (column.name().equals("p90")) {
+        continue;
+      }
+      String type = column.name().equals("mean") ? "STRING" : legacyType(column.type());
+      fields.append(fields.length() == 0 ? "" : ", ").append("{\"name\": \"").append(column.name())
+          .append("\", \"type\": \"").append(type).append("\", \"mode\": \"")
+          .append(column.nullable() ? "NULLABLE" : "REQUIRED").append("\"}");
+    }
+    serve(Map.of("demand_forecasts", "{\"kind\": \"bigquery#table\", \"id\":"
+        + " \"acme-prod:demandcast.demand_forecasts\", \"tableReference\": {\"projectId\":"
+        + " \"acme-prod\", \"datasetId\": \"demandcast\", \"tableId\": \"demand_forecasts\"},"
+        + " \"type\": \"TABLE\", \"schema\": {\"fields\": [" + fields + "]}}"), Map.of());
+
+    assertThatThrownBy(() -> warehouse.beginRun(RUN_ID, LocalDateTime.of(2024, 5, 1, 6, 0), "{}", "0.1.0"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("BigQuery table bigquery://acme-prod/demandcast.demand_forecasts is not"
+            + " demandcast's demand_forecasts: mean FLOAT64 (found STRING), p90 FLOAT64 (missing);"
+            + " add or change the columns (ALTER TABLE), or drop the table and let demandcast"
+            + " create it (sql/bigquery/tables.sql)");
+    assertThat(queries()).isEmpty();
+  }
+
+  /** The legacy type name tables.get gives for a canonical type. */
+  private static String legacyType(ColumnType type) {
+    return switch (type) {
+      case STRING -> "STRING";
+      case INT32, INT64 -> "INTEGER";
+      case DOUBLE -> "FLOAT";
+      case BOOLEAN -> "BOOLEAN";
+      case DATE -> "DATE";
+      case TIMESTAMP -> "DATETIME";
+    };
+  }
+
+  @Test
+  void givenViewsResource_whenSubstituted_thenNoPlaceholderAndEveryTableQualified() {
+    String views = BigQueryWarehouse.views(new BigQueryDatasetName(PROJECT, DATASET));
+    assertThat(views).doesNotContain("${");
+    Matcher from = Pattern.compile("(?:FROM|JOIN)\\s+(`[^`]+`|\\w+)").matcher(views);
+    int references = 0;
+    while (from.find()) {
+      references++;
+      String table = from.group(1);
+      if (!table.equals("a")) { // the CTE of forecast_accuracy_by_model
+        assertThat(table).startsWith("`acme-prod.demandcast.");
+      }
+    }
+    assertThat(references).isGreaterThan(8);
+  }
+}

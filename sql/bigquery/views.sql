@@ -1,0 +1,92 @@
+-- demandcast analysts' views, BigQuery dialect (GoogleSQL); the same views, with the same columns,
+-- as sql/duckdb/views.sql.
+-- Each latest_* view shows the rows of the latest complete run only: a run that is still running,
+-- or that failed, never shows here, and a re-run of a run_id replaces its rows, so no row is
+-- duplicated. demandcast (re)creates these views in the output dataset each time a run starts.
+-- The views go to the dataset ${dataset} (dataset id, or project.dataset), next to the tables of
+-- sql/bigquery/tables.sql. NULLs sort last, as in DuckDB (GoogleSQL's default puts them first in
+-- ascending order). To create the views by hand:
+--   dataset=my-project.demandcast envsubst '${dataset}' < sql/bigquery/views.sql \
+--     | bq query --use_legacy_sql=false
+
+-- The latest run whose status is 'complete'.
+CREATE OR REPLACE VIEW `${dataset}.latest_run` AS
+SELECT run_id, started_at, finished_at, rows_read, rows_rejected, rows_written
+FROM `${dataset}.model_runs`
+WHERE status = 'complete'
+ORDER BY finished_at DESC, run_id DESC
+LIMIT 1;
+
+-- Forecasts of the latest complete run: one row per SKU, location and target period.
+CREATE OR REPLACE VIEW `${dataset}.latest_forecasts` AS
+SELECT f.*
+FROM `${dataset}.demand_forecasts` f
+JOIN `${dataset}.latest_run` r ON f.run_id = r.run_id;
+
+-- Backtest accuracy of every candidate model in the latest complete run.
+CREATE OR REPLACE VIEW `${dataset}.latest_accuracy` AS
+SELECT a.*
+FROM `${dataset}.forecast_accuracy` a
+JOIN `${dataset}.latest_run` r ON a.run_id = r.run_id;
+
+-- Inventory recommendations of the latest complete run, largest order value first.
+CREATE OR REPLACE VIEW `${dataset}.latest_recommendations` AS
+SELECT i.*, i.recommended_order_qty * i.unit_cost AS order_value
+FROM `${dataset}.inventory_recommendations` i
+JOIN `${dataset}.latest_run` r ON i.run_id = r.run_id
+ORDER BY order_value DESC, i.sku, i.location;
+
+-- Records the latest complete run rejected, with the reason.
+CREATE OR REPLACE VIEW `${dataset}.latest_rejected_records` AS
+SELECT j.*
+FROM `${dataset}.rejected_records` j
+JOIN `${dataset}.latest_run` r ON j.run_id = r.run_id;
+
+-- Accuracy per model in the latest complete run: how often each model was chosen and how well
+-- every candidate did on the rolling-origin backtest. GoogleSQL has no exact median aggregate:
+-- median_mase is the exact (interpolated) median of PERCENTILE_CONT over each model's rows, as
+-- DuckDB's median, taken once per model.
+CREATE OR REPLACE VIEW `${dataset}.forecast_accuracy_by_model` AS
+WITH a AS (
+  SELECT *, PERCENTILE_CONT(mase, 0.5) OVER (PARTITION BY model) AS median_of_model
+  FROM `${dataset}.latest_accuracy`
+)
+SELECT model,
+       COUNT(*) AS series,
+       COUNTIF(selected) AS times_selected,
+       AVG(mase) AS mean_mase,
+       ANY_VALUE(median_of_model) AS median_mase,
+       AVG(rmsse) AS mean_rmsse,
+       AVG(smape) AS mean_smape,
+       AVG(coverage) AS mean_coverage,
+       COUNTIF(failure IS NOT NULL) AS failures
+FROM a
+GROUP BY model
+ORDER BY mean_mase NULLS LAST;
+
+-- The policy simulation of the latest complete run: per SKU, location and forecast model, the
+-- service and cost the policy achieved when it replayed the held-out periods.
+CREATE OR REPLACE VIEW `${dataset}.latest_policy_simulation` AS
+SELECT s.*
+FROM `${dataset}.policy_simulation` s
+JOIN `${dataset}.latest_run` r ON s.run_id = r.run_id;
+
+-- Target against achieved service per ABC/XYZ class and forecast model in the latest complete run.
+-- The fill rate is demand-weighted (units met from stock over units demanded); the cycle service is
+-- the mean over items that completed a replenishment cycle.
+CREATE OR REPLACE VIEW `${dataset}.service_by_class` AS
+SELECT abc_class,
+       xyz_class,
+       model,
+       service_measure,
+       COUNT(*) AS items,
+       AVG(service_target) AS target,
+       SUM(demand * achieved_fill_rate) / NULLIF(SUM(demand), 0) AS achieved_fill_rate,
+       AVG(achieved_cycle_service) AS achieved_cycle_service,
+       AVG(expected_fill_rate) AS expected_fill_rate,
+       SUM(avg_inventory) AS avg_inventory_units,
+       SUM(stockout_periods) AS stockout_periods,
+       SUM(total_cost) AS total_cost
+FROM `${dataset}.latest_policy_simulation`
+GROUP BY abc_class, xyz_class, model, service_measure
+ORDER BY abc_class NULLS LAST, xyz_class NULLS LAST, model;

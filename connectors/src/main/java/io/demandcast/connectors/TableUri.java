@@ -14,16 +14,17 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code duckdb:<file>#<table>}: a table of an embedded DuckDB warehouse file;
- *   <li>{@code s3://<bucket>/<prefix>?format=csv|jsonl}: the CSV (with a header row) or JSON-lines
- *       objects at an S3 prefix, read by {@link io.demandcast.connectors.s3.S3Source}; see {@link
- *       S3Location} for which objects a prefix holds. {@code format} may be left out when the prefix
- *       names one object whose name says it ({@code .csv}, {@code .jsonl}, {@code .ndjson},
- *       optionally followed by {@code .gz}, {@code .bz2}, {@code .zip} or {@code .deflate});
- *       otherwise it is required, because a prefix says nothing about its objects' format. {@code
- *       format=parquet} (and {@code orc}, {@code avro}) is refused with what to do instead. The
- *       prefix is taken as written: no percent-decoding, and it cannot hold {@code ?}.
+ *   <li>{@code s3://<bucket>/<prefix>?format=csv|jsonl|parquet}: the CSV (with a header row),
+ *       JSON-lines or Parquet objects at an S3 prefix, read by {@link
+ *       io.demandcast.connectors.s3.S3Source}; see {@link S3Location} for which objects a prefix
+ *       holds. {@code format} may be left out when the prefix names one object whose name says it
+ *       ({@code .csv}, {@code .jsonl}, {@code .ndjson}, optionally followed by {@code .gz}, {@code
+ *       .bz2}, {@code .zip} or {@code .deflate}; or {@code .parquet}); otherwise it is required,
+ *       because a prefix says nothing about its objects' format. {@code format=orc} and {@code
+ *       avro} are refused with what to do instead. The prefix is taken as written: no
+ *       percent-decoding, and it cannot hold {@code ?}.
  *   <li>{@code glue://<database>.<table>}: a table of the AWS Glue Data Catalog whose files (CSV
- *       with a header row, or JSON lines) are on S3, read by {@link
+ *       with a header row, JSON lines or Parquet) are on S3, read by {@link
  *       io.demandcast.connectors.glue.GlueSource}; the catalog is looked up when the job reads the
  *       table, not here.
  *   <li>{@code bigquery://<project>/<dataset>.<table>}: a BigQuery table, read by {@link
@@ -63,7 +64,8 @@ public record TableUri(
   public static final String HIVE = HiveTableName.SCHEME;
 
   private static final String SUPPORTED =
-      "duckdb:<file>#<table>, s3://<bucket>/<prefix>?format=csv|jsonl, glue://<database>.<table>,"
+      "duckdb:<file>#<table>, s3://<bucket>/<prefix>?format=csv|jsonl|parquet,"
+          + " glue://<database>.<table>,"
           + " bigquery://<project>/<dataset>.<table>, hive://<host>:<port>/<database>.<table>";
 
   public TableUri {
@@ -160,7 +162,7 @@ public record TableUri(
   }
 
   private static TableUri parseS3(String uri) {
-    String expected = "; expected s3://<bucket>/<prefix>?format=csv|jsonl";
+    String expected = "; expected s3://<bucket>/<prefix>?format=csv|jsonl|parquet";
     if (!uri.startsWith("s3://")) {
       throw new IllegalArgumentException("'" + uri + "' is not an S3 URI" + expected);
     }
@@ -180,7 +182,7 @@ public record TableUri(
         if (!name.equals("format") || eq < 0) {
           throw new IllegalArgumentException(
               "'" + uri + "': unknown parameter '" + parameter + "'; the only one is"
-                  + " format=csv|jsonl");
+                  + " format=csv|jsonl|parquet");
         }
         if (format != null) {
           throw new IllegalArgumentException("'" + uri + "' gives format twice; give it once");
@@ -192,8 +194,9 @@ public record TableUri(
       format = S3Format.fromName(location.prefix());
       if (format == null) {
         throw new IllegalArgumentException(
-            "'" + uri + "' does not say the objects' format; add ?format=csv (with a header row)"
-                + " or ?format=jsonl (one JSON object per line), e.g. " + path + "?format=csv");
+            "'" + uri + "' does not say the objects' format; add ?format=csv (with a header row),"
+                + " ?format=jsonl (one JSON object per line) or ?format=parquet, e.g. " + path
+                + "?format=csv");
       }
     }
     return s3(location, format);

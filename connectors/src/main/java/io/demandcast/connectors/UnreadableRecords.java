@@ -6,7 +6,8 @@ import org.apache.beam.sdk.values.Row;
 /**
  * Records a connector read but could not turn into a row of the canonical schema: a value that
  * does not convert to its column's type (text {@code 'abc'} for a number), a malformed line. A
- * connector whose source has no types of its own (CSV, JSON lines) returns them next to its rows,
+ * connector whose source has no types of its own (CSV, JSON lines), or whose types hold values
+ * the canonical ones do not (Parquet: a BIGINT beyond INT32, a NaN), returns them next to its rows,
  * as a {@link org.apache.beam.sdk.values.PCollectionRowTuple} with the tags {@link #ROWS} and
  * {@link #UNREADABLE}; the job turns them into {@code rejected_records} rows, so nothing is dropped
  * silently.
@@ -23,8 +24,9 @@ public final class UnreadableRecords {
   /**
    * One unreadable record: {@code source}, the canonical table and where the record came from
    * (e.g. {@code erp_sales (s3://bucket/sales/2024.csv)}); {@code payload}, the record as read, a
-   * JSON object with {@code _file} and {@code _line}; {@code reason}, what is wrong, naming the line,
-   * the column and the value. No field is null.
+   * JSON object with {@code _file} and {@code _line} ({@code _row}, counted from 1, for a Parquet
+   * row); {@code reason}, what is wrong, naming the line (or row), the column and the value. No
+   * field is null.
    */
   public static final Schema SCHEMA =
       Schema.builder()

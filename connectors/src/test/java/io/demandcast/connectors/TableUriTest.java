@@ -66,7 +66,7 @@ class TableUriTest {
     assertThatThrownBy(() -> TableUri.parse("snowflake://acct/db.t"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown scheme 'snowflake'")
-        .hasMessageContaining("s3://<bucket>/<prefix>?format=csv|jsonl")
+        .hasMessageContaining("s3://<bucket>/<prefix>?format=csv|jsonl|parquet")
         .hasMessageContaining("glue://<database>.<table>")
         .hasMessageContaining("bigquery://<project>/<dataset>.<table>")
         .hasMessageContaining("hive://<host>:<port>/<database>.<table>");
@@ -140,6 +140,9 @@ class TableUriTest {
     "s3://b-1/sales/2024.csv, b-1, sales/2024.csv, CSV",
     "s3://b-1/iot/readings.ndjson.gz, b-1, iot/readings.ndjson.gz, JSONL",
     "s3://b-1/iot/r.jsonl?format=csv, b-1, iot/r.jsonl, CSV",
+    "s3://b-1/sales/part-0.snappy.parquet, b-1, sales/part-0.snappy.parquet, PARQUET",
+    "s3://b-1/sales/?format=Parquet, b-1, sales/, PARQUET",
+    "s3://b-1/sales/x.parquet.gz, b-1, sales/x.parquet.gz, ''",
   })
   void givenS3Uri_whenParsed_thenFormatGivenOrSaidByTheObjectName(
       String text, String bucket, String prefix, String format) {
@@ -147,8 +150,8 @@ class TableUriTest {
       assertThatThrownBy(() -> TableUri.parse(text))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("'" + text + "' does not say the objects' format; add ?format=csv (with a"
-              + " header row) or ?format=jsonl (one JSON object per line), e.g. " + text
-              + "?format=csv");
+              + " header row), ?format=jsonl (one JSON object per line) or ?format=parquet, e.g. "
+              + text + "?format=csv");
       return;
     }
     TableUri uri = TableUri.parse(text);
@@ -161,24 +164,38 @@ class TableUriTest {
     // .json is left out on purpose: it may be one document rather than lines
     assertThatThrownBy(() -> TableUri.parse("s3://acme/sales/2024.json"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("add ?format=csv (with a header row) or ?format=jsonl");
+        .hasMessageContaining(
+            "add ?format=csv (with a header row), ?format=jsonl (one JSON object per line) or"
+                + " ?format=parquet");
   }
 
   @Test
-  void givenParquet_whenParsed_thenRefusedNamingTheAlternatives() {
-    assertThatThrownBy(() -> TableUri.parse("s3://acme/sales?format=parquet"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("'s3://acme/sales?format=parquet': format=parquet is not"
-            + " supported by this build's S3 reader; supported: format=csv (with a header row) and"
-            + " format=jsonl (one JSON object per line)")
-        .hasMessageContaining("COPY (SELECT * FROM 'part.parquet') TO 'part.csv' (HEADER)")
-        .hasMessageContaining("duckdb:<file>#<table>");
+  void givenParquet_whenParsed_thenParquetFormatPrintedBack() {
+    TableUri uri = TableUri.parse("s3://acme/sales?format=parquet");
+
+    assertThat(uri.s3()).isEqualTo(new S3Location("acme", "sales"));
+    assertThat(uri.format()).isEqualTo(S3Format.PARQUET);
+    assertThat(uri).hasToString("s3://acme/sales?format=parquet");
+  }
+
+  @Test
+  void givenOrcOrAvro_whenParsed_thenRefusedNamingTheAlternatives() {
+    for (String format : new String[] {"orc", "avro"}) {
+      assertThatThrownBy(() -> TableUri.parse("s3://acme/sales?format=" + format))
+          .as(format)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("'s3://acme/sales?format=" + format + "': format=" + format + " is not"
+              + " supported by this build's S3 reader; supported: format=csv (with a header row),"
+              + " format=jsonl (one JSON object per line) and format=parquet; convert the objects"
+              + " to one of them (e.g. write them as Parquet with Spark or Hive), or load the table"
+              + " into the DuckDB warehouse and read it as duckdb:<file>#<table>");
+    }
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "s3://acme/sales?format=xml | unknown format 'xml'",
-    "s3://acme/sales?fmt=csv | unknown parameter 'fmt=csv'; the only one is format=csv|jsonl",
+    "s3://acme/sales?fmt=csv | unknown parameter 'fmt=csv'; the only one is format=csv|jsonl|parquet",
     "s3://acme/sales?format=csv&format=csv | gives format twice",
     "s3://Acme_Bucket/sales?format=csv | 'Acme_Bucket' is not an S3 bucket name",
     "s3://ab/sales?format=csv | 'ab' is not an S3 bucket name",

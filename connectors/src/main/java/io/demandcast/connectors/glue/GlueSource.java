@@ -24,17 +24,20 @@ import software.amazon.awssdk.regions.Region;
  * canonical schema: looks the table up ({@link GlueCatalog#resolve}), checks it against the
  * canonical schema ({@link GlueTable#check}) and reads its files with {@link S3Source}.
  *
- * <p><b>What can be read</b> (see {@link #plan}): tables of CSV or JSON-lines files on S3; a CSV
- * table must be comma-separated with one header line ({@code skip.header.line.count=1}), because
- * the S3 reader finds the columns by the header's names, not by position as Glue and Athena do.
- * Parquet tables are refused with the S3 reader's message. Columns that are partition keys are
- * refused: their values are in the object keys ({@code dt=2024-06-01/}), which the S3 reader does
- * not read.
+ * <p><b>What can be read</b> (see {@link #plan}): tables of CSV, JSON-lines or Parquet files on
+ * S3; a CSV table must be comma-separated with one header line ({@code skip.header.line.count=1}),
+ * because the S3 reader finds the columns by the header's names, not by position as Glue and Athena
+ * do. A Parquet table (SerDe {@code ParquetHiveSerDe}, input format {@code
+ * MapredParquetInputFormat} or classification {@code parquet}) is read as {@code
+ * s3://<location>?format=parquet}: with DuckDB's Parquet reader, its files' own schemas checked
+ * before the run. Columns that are partition keys are refused: their values are in the object keys
+ * ({@code dt=2024-06-01/}), which the S3 reader does not read.
  *
  * <p><b>Columns:</b> each canonical column is read from the Glue column {@link GlueTable#check}
  * found for it: the column {@link ColumnMapping} names (the canonical name when unmapped), as Glue
- * spells it. The files' header (CSV) or keys (JSON lines) must hold the same names, matched
- * ignoring case; the S3 reader checks them before the pipeline runs.
+ * spells it. The files' header (CSV), keys (JSON lines) or schema (Parquet) must hold the same
+ * names, matched ignoring case; the S3 reader checks them, and the Parquet columns' types, before
+ * the pipeline runs.
  *
  * <p><b>Connection:</b> the Glue client takes the region and the credentials from Beam's {@link
  * AwsOptions} ({@code --awsRegion}, {@code --awsCredentialsProvider}; by default the SDK's region
@@ -150,10 +153,10 @@ public final class GlueSource {
    * @param schema the canonical schema its rows take
    * @param mapping the column mapping of the run
    * @return where, in which format and with which mapping to read the files
-   * @throws IllegalArgumentException naming {@link GlueTable#uri()}: a Parquet table (with the S3
-   *     reader's alternatives); a CSV table that is not comma-separated with one header line; a
-   *     bucket S3 does not allow; a missing canonical column or one of an incompatible type ({@link
-   *     GlueTable#check}); a canonical column held by a partition key
+   * @throws IllegalArgumentException naming {@link GlueTable#uri()}: a CSV table that is not
+   *     comma-separated with one header line; a bucket S3 does not allow; a missing canonical column
+   *     or one of an incompatible type ({@link GlueTable#check}); a canonical column held by a
+   *     partition key
    */
   public static Plan plan(GlueTable table, TableSchema schema, ColumnMapping mapping) {
     Objects.requireNonNull(table, "table");

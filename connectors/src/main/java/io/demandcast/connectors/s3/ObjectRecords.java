@@ -58,6 +58,8 @@ abstract class ObjectRecords implements Closeable {
     return switch (format) {
       case CSV -> new Csv(objectUri, reader, schema, mapping);
       case JSONL -> new JsonLines(objectUri, reader, schema, mapping);
+      case PARQUET -> throw new IllegalArgumentException(
+          objectUri + ": Parquet is not text; ParquetObjects reads it");
     };
   }
 

@@ -3,9 +3,10 @@ package io.demandcast.connectors.s3;
 import java.util.Locale;
 
 /**
- * How the objects of an S3 table are written. Every object of a table has the same format; each
- * may be compressed, which is detected from its name ({@code .gz}, {@code .bz2}, {@code .zip},
- * {@code .deflate}), as Beam's {@code Compression.AUTO} does.
+ * How the objects of an S3 table are written. Every object of a table has the same format. A CSV or
+ * JSON-lines object may be compressed, which is detected from its name ({@code .gz}, {@code .bz2},
+ * {@code .zip}, {@code .deflate}), as Beam's {@code Compression.AUTO} does; a Parquet object is read
+ * as it is (Parquet compresses its pages itself: Snappy, gzip, ZSTD, ... are read).
  */
 public enum S3Format {
   /**
@@ -14,14 +15,20 @@ public enum S3Format {
    */
   CSV("csv"),
   /** JSON lines: one JSON object per line, keys naming the columns, in UTF-8; a blank line is skipped. */
-  JSONL("jsonl");
+  JSONL("jsonl"),
+  /**
+   * Apache Parquet files, read with DuckDB's Parquet reader: the columns are found by name in the
+   * file's schema and keep their Parquet types; a Parquet NULL is NULL. Encrypted Parquet files are
+   * not read.
+   */
+  PARQUET("parquet");
 
   /** What the formats that are not supported say, and what to do instead. */
   static final String ALTERNATIVES =
-      "supported: format=csv (with a header row) and format=jsonl (one JSON object per line);"
-          + " convert the objects to one of them (e.g. with DuckDB: COPY (SELECT * FROM"
-          + " 'part.parquet') TO 'part.csv' (HEADER)), or load the table into the DuckDB"
-          + " warehouse and read it as duckdb:<file>#<table>";
+      "supported: format=csv (with a header row), format=jsonl (one JSON object per line) and"
+          + " format=parquet; convert the objects to one of them (e.g. write them as Parquet"
+          + " with Spark or Hive), or load the table into the DuckDB warehouse and read it as"
+          + " duckdb:<file>#<table>";
 
   private final String name;
 
@@ -35,12 +42,12 @@ public enum S3Format {
   }
 
   /**
-   * The format called {@code name} ({@code csv} or {@code jsonl}, any case).
+   * The format called {@code name} ({@code csv}, {@code jsonl} or {@code parquet}, any case).
    *
    * @param name the format's name, e.g. from {@code ?format=csv}
    * @param where what the name belongs to, for the message, e.g. the URI
-   * @throws IllegalArgumentException naming the format and the supported ones; {@code parquet},
-   *     {@code orc} and {@code avro} are known and refused with what to do instead
+   * @throws IllegalArgumentException naming the format and the supported ones; {@code orc} and
+   *     {@code avro} are known and refused with what to do instead
    */
   public static S3Format parse(String name, String where) {
     String lower = name.strip().toLowerCase(Locale.ROOT);
@@ -49,7 +56,7 @@ public enum S3Format {
         return format;
       }
     }
-    if (lower.equals("parquet") || lower.equals("orc") || lower.equals("avro")) {
+    if (lower.equals("orc") || lower.equals("avro")) {
       throw new IllegalArgumentException(
           where + ": format=" + lower + " is not supported by this build's S3 reader; "
               + ALTERNATIVES);
@@ -59,14 +66,19 @@ public enum S3Format {
   }
 
   /**
-   * The format an object name says, ignoring a compression suffix: {@code .csv} is CSV, {@code
-   * .jsonl} and {@code .ndjson} are JSON lines; null for any other name ({@code .json} is left out
-   * on purpose: it may hold one document rather than lines).
+   * The format an object name says: {@code .csv} is CSV, {@code .jsonl} and {@code .ndjson} are
+   * JSON lines, each optionally followed by a compression suffix; {@code .parquet} (as the last
+   * suffix: a Parquet file is not compressed as a whole) is Parquet; null for any other name
+   * ({@code .json} is left out on purpose: it may hold one document rather than lines).
    *
-   * @param key an object key or file name, e.g. {@code sales/2024.csv.gz}
+   * @param key an object key or file name, e.g. {@code sales/2024.csv.gz} or {@code
+   *     sales/part-0.snappy.parquet}
    */
   public static S3Format fromName(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".parquet")) {
+      return PARQUET;
+    }
     for (String compression : new String[] {".gz", ".bz2", ".zip", ".deflate"}) {
       if (lower.endsWith(compression)) {
         lower = lower.substring(0, lower.length() - compression.length());

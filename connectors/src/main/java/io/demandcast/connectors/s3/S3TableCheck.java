@@ -7,9 +7,16 @@ import io.demandcast.connectors.schema.TableSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +55,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * Each object is read only as far as the sample; up to {@value #THREADS} objects are checked at
  * once.
+ *
+ * <p>A Parquet object is not sampled: its columns have types. Only its footer (the file's schema)
+ * is fetched, with two ranged GETs (the last 8 bytes, giving the footer's length, then the footer),
+ * and read by DuckDB from a local stub file of the footer alone; each canonical column must be
+ * there with a type {@link ParquetObjects#accepts} reads as the canonical type.
  */
 final class S3TableCheck {
   /** Records read from the start of each object to check the columns' types. */
@@ -167,6 +179,10 @@ final class S3TableCheck {
   private static void checkObject(
       S3Client client, S3Location location, String key, S3Format format, TableSchema schema,
       ColumnMapping mapping) {
+    if (format == S3Format.PARQUET) {
+      checkParquetObject(client, location, key, schema, mapping);
+      return;
+    }
     String uri = location.objectUri(key);
     ResponseInputStream<GetObjectResponse> stream;
     try {
@@ -197,6 +213,86 @@ final class S3TableCheck {
       // the connection, and only the start of the object is needed
       stream.abort();
       closeQuietly(records);
+    }
+  }
+
+  /** The Parquet magic bytes that start and end a Parquet file. */
+  private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
+  /** Checks the schema of one Parquet object, fetching only its footer. */
+  private static void checkParquetObject(
+      S3Client client, S3Location location, String key, TableSchema schema,
+      ColumnMapping mapping) {
+    String uri = location.objectUri(key);
+    byte[] tail = lastBytes(client, location, key, 8);
+    String magic = tail.length < 8 ? "" : new String(tail, 4, 4, StandardCharsets.US_ASCII);
+    if (magic.equals("PARE")) {
+      throw new IllegalArgumentException(
+          uri + ": an encrypted Parquet file (Parquet modular encryption, footer magic PARE);"
+              + " demandcast reads unencrypted Parquet files only");
+    }
+    if (!magic.equals("PAR1")) {
+      throw new IllegalArgumentException(
+          uri + ": not a Parquet file: it does not end in the Parquet magic bytes PAR1; every"
+              + " object of a format=parquet location must be a Parquet file (name other files"
+              + " with a leading _ or . to have them skipped, or move them)");
+    }
+    long footer = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt()
+        & 0xFFFFFFFFL;
+    if (footer == 0 || footer > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException(
+          uri + ": not a valid Parquet file: its footer length is " + footer + " bytes");
+    }
+    byte[] end = lastBytes(client, location, key, (int) footer + 8);
+    if (end.length != footer + 8) {
+      throw new IllegalArgumentException(
+          uri + ": not a valid Parquet file: its footer length (" + footer + " bytes) is more"
+              + " than the object holds (" + end.length + " bytes); is it truncated?");
+    }
+    Path stub = null;
+    try {
+      // the footer alone, between the magic bytes, is a file whose schema DuckDB reads
+      stub = Files.createTempFile("demandcast-parquet-footer-", ".parquet");
+      try (OutputStream out = Files.newOutputStream(stub)) {
+        out.write(PARQUET_MAGIC);
+        out.write(end);
+      }
+      List<ParquetObjects.Field> fields;
+      try (Connection duckDb = ParquetObjects.openDuckDb()) {
+        fields = ParquetObjects.describe(duckDb, stub, uri);
+      }
+      ParquetObjects.resolve(uri, fields, schema, mapping);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          uri + ": cannot write its Parquet footer to a local file: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          uri + ": cannot open an in-memory DuckDB to read its Parquet schema: " + e.getMessage(),
+          e);
+    } finally {
+      if (stub != null) {
+        try {
+          Files.deleteIfExists(stub);
+        } catch (IOException e) {
+          // a temporary file; nothing else to do
+        }
+      }
+    }
+  }
+
+  /** The last {@code n} bytes of an object, or the whole object when it is shorter. */
+  private static byte[] lastBytes(S3Client client, S3Location location, String key, int n) {
+    try {
+      return client
+          .getObjectAsBytes(
+              GetObjectRequest.builder()
+                  .bucket(location.bucket())
+                  .key(key)
+                  .range("bytes=-" + n)
+                  .build())
+          .asByteArray();
+    } catch (SdkException e) {
+      throw failure(location.objectUri(key), "read the object's Parquet footer", e);
     }
   }
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link GlueSource#plan}: which resolved Glue tables the S3 reader can read, and how. The lookup
- * itself is {@link GlueCatalogTest}'s; reading through Glue and S3 end to end is the job's test
- * ({@code RunGlueSourcesCliTest} in beam-pipelines).
+ * itself is {@link GlueCatalogTest}'s; reading through Glue and S3 end to end is {@link
+ * GlueParquetSourceTest}'s (Parquet) and the job's test ({@code RunGlueSourcesCliTest} in
+ * beam-pipelines).
  */
 class GlueSourceTest {
   private static final TableSchema SALES = CanonicalTables.ERP_SALES;
@@ -74,14 +75,14 @@ class GlueSourceTest {
   }
 
   @Test
-  void givenParquetTable_whenPlanned_thenRefusedWithTheS3ReadersAlternatives() {
-    GlueTable table = table(FileFormat.PARQUET, null, SALES_COLUMNS, Map.of());
+  void givenParquetTable_whenPlanned_thenParquetAtTheTablesFolder() {
+    GlueTable table = table(FileFormat.PARQUET, null, SALES_COLUMNS, columns("dt", "string"));
 
-    assertThatThrownBy(() -> GlueSource.plan(table, SALES, ColumnMapping.IDENTITY))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("glue://erp.sales (PARQUET files at s3://demandcast-lake/erp/sales/):"
-            + " format=parquet is not supported by this build's S3 reader; supported: format=csv")
-        .hasMessageContaining("duckdb:<file>#<table>");
+    GlueSource.Plan plan = GlueSource.plan(table, SALES, ColumnMapping.IDENTITY);
+
+    assertThat(plan.location()).isEqualTo(new S3Location("demandcast-lake", "erp/sales/"));
+    assertThat(plan.format()).isEqualTo(S3Format.PARQUET);
+    assertThat(plan.mapping()).isEqualTo(ColumnMapping.IDENTITY);
   }
 
   @ParameterizedTest(name = "delimiter code {0}, {1} header lines")

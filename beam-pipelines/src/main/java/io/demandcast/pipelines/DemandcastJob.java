@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.UnreadableRecords;
+import io.demandcast.connectors.bigquery.BigQueryDatasetName;
 import io.demandcast.connectors.bigquery.BigQuerySource;
+import io.demandcast.connectors.bigquery.BigQueryTableName;
+import io.demandcast.connectors.bigquery.BigQueryWarehouse;
 import io.demandcast.connectors.demo.DemoDataset;
 import io.demandcast.connectors.duckdb.DuckDbIO;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
@@ -82,8 +85,9 @@ public final class DemandcastJob {
    * @param beamArgs Beam pipeline options, e.g. {@code --runner=DirectRunner}
    * @param loadDemo whether to (re)load the demo input into the warehouse's source tables first
    * @param progress receives progress lines, or null for none
-   * @param output the Hive database the outputs go to instead of {@code warehouse}, whose tables
-   *     are then also the default sources; null for the DuckDB warehouse
+   * @param output the warehouse the outputs go to instead of {@code warehouse}, whose tables are
+   *     then also the default sources: {@code hive://<host>:<port>/<database>} or {@code
+   *     bigquery://<project>/<dataset>}; null for the DuckDB warehouse
    */
   public record Request(
       Path warehouse,
@@ -93,12 +97,11 @@ public final class DemandcastJob {
       List<String> beamArgs,
       boolean loadDemo,
       Consumer<String> progress,
-      HiveTableName output) {
+      String output) {
     public Request {
       mapping = mapping == null ? ColumnMapping.IDENTITY : mapping;
-      if (output != null && output.table() != null) {
-        throw new IllegalArgumentException(
-            "the output " + output + " names a table; give the database, hive://<host>:<port>/<database>");
+      if (output != null) {
+        outputKind(output); // checks the URI
       }
       if (output != null && loadDemo) {
         throw new IllegalArgumentException(
@@ -155,10 +158,7 @@ public final class DemandcastJob {
     String runId = settings.runId();
     PipelineOptions options = pipelineOptions(request.beamArgs());
     Map<String, TableUri> sources = resolveSources(request);
-    OutputWarehouse warehouse =
-        request.output() == null
-            ? DuckDbWarehouse.open(request.warehouse())
-            : new HiveWarehouse(HiveJdbc.of(request.output(), options));
+    OutputWarehouse warehouse = outputWarehouse(request, options);
     // Building the pipeline checks every source table's columns (DuckDbIO.read), so a bad table
     // stops the job here, before the run is recorded.
     Pipeline pipeline = Pipeline.create(options);
@@ -237,6 +237,62 @@ public final class DemandcastJob {
     };
   }
 
+  /** The warehouse systems an output URI may name. */
+  private enum OutputKind { HIVE, BIGQUERY }
+
+  private static final String OUTPUT_FORMS =
+      "hive://<host>:<port>/<database> or bigquery://<project>/<dataset>";
+
+  /**
+   * What an output URI names.
+   *
+   * @throws IllegalArgumentException naming the URI and the accepted forms
+   */
+  private static OutputKind outputKind(String uri) {
+    try {
+      if (uri.startsWith(HiveTableName.SCHEME + "://")) {
+        HiveTableName.parseDatabase(uri);
+        return OutputKind.HIVE;
+      }
+      if (uri.startsWith(BigQueryTableName.SCHEME + "://")) {
+        BigQueryDatasetName.parse(uri);
+        return OutputKind.BIGQUERY;
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--output: " + e.getMessage(), e);
+    }
+    throw new IllegalArgumentException(
+        "--output " + uri + ": outputs go to a DuckDB warehouse (--warehouse FILE), a Hive database"
+            + " or a BigQuery dataset: " + OUTPUT_FORMS);
+  }
+
+  private static OutputWarehouse outputWarehouse(Request request, PipelineOptions options) {
+    if (request.output() == null) {
+      return DuckDbWarehouse.open(request.warehouse());
+    }
+    return switch (outputKind(request.output())) {
+      case HIVE -> new HiveWarehouse(
+          HiveJdbc.of(HiveTableName.parseDatabase(request.output()), options));
+      case BIGQUERY -> {
+        BigQueryWarehouse bq =
+            BigQueryWarehouse.open(BigQueryDatasetName.parse(request.output()), options);
+        BigQueryServices services = bigQueryTestServices;
+        yield services == null ? bq : bq.withTestServices(services);
+      }
+    };
+  }
+
+  /** The default URI of a source table: the table of its name in the output warehouse. */
+  private static TableUri defaultSource(Request request, String table) {
+    if (request.output() == null) {
+      return TableUri.duckDb(request.warehouse(), table);
+    }
+    return switch (outputKind(request.output())) {
+      case HIVE -> TableUri.hive(HiveTableName.parseDatabase(request.output()).withTable(table));
+      case BIGQUERY -> TableUri.bigQuery(BigQueryDatasetName.parse(request.output()).table(table));
+    };
+  }
+
   /** UTC now, to the microsecond (DuckDB's timestamp precision). */
   public static LocalDateTime now() {
     return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -268,9 +324,7 @@ public final class DemandcastJob {
     for (TableSchema table : CanonicalTables.SOURCES) {
       TableUri uri = request.sources().get(table.name());
       if (uri == null) {
-        uri = request.output() == null
-            ? TableUri.duckDb(request.warehouse(), table.name())
-            : TableUri.hive(request.output().withTable(table.name()));
+        uri = defaultSource(request, table.name());
       }
       resolved.put(table.name(), uri);
     }
@@ -395,7 +449,7 @@ public final class DemandcastJob {
     if (request.output() == null) {
       node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());
     } else {
-      node.put("warehouse", request.output().toString());
+      node.put("warehouse", request.output());
     }
     node.put("load_demo", request.loadDemo());
     // how the sources were read: canonical table -> canonical column -> source column

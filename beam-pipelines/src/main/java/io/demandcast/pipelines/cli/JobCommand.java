@@ -2,7 +2,6 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
-import io.demandcast.connectors.hive.HiveTableName;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.model.JobSettings;
@@ -21,7 +20,7 @@ final class JobCommand {
       Map<String, TableUri> sources,
       ColumnMapping mapping,
       boolean loadDemo,
-      HiveTableName output,
+      String output,
       PrintWriter out) {
     List<String> beamArgs = JobOptions.beamArgs(unmatched);
     JobSettings settings = options.settings(DemandcastJob.now());
@@ -33,7 +32,7 @@ final class JobCommand {
                 options.warehouse, sources, mapping, settings, beamArgs, loadDemo,
                 out::println, output));
     if (output != null) {
-      SummaryPrinter.printWithoutReport(out, result, output.toString());
+      SummaryPrinter.printWithoutReport(out, result, output);
       return 0;
     }
     DuckDbWarehouse warehouse = DuckDbWarehouse.attach(options.warehouse);

@@ -1,7 +1,6 @@
 package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
-import io.demandcast.connectors.hive.HiveTableName;
 import io.demandcast.connectors.s3.PathStyleS3ClientBuilderFactory;
 import io.demandcast.connectors.schema.ColumnMapping;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ import picocli.CommandLine.Unmatched;
           + " rejected_records and model_runs in the warehouse under a new run id. Beam pipeline"
           + " options (--runner=DirectRunner, ...) are passed on as --name=value.",
       "%nSources may sit in different systems: a DuckDB table (duckdb:<file>#<table>) or CSV"
-          + " (with a header row) or JSON-lines objects in S3"
-          + " (s3://<bucket>/<prefix>?format=csv|jsonl: the object <prefix>, or every object under"
+          + " (with a header row), JSON-lines or Parquet objects in S3"
+          + " (s3://<bucket>/<prefix>?format=csv|jsonl|parquet: the object <prefix>, or every object under"
           + " <prefix>/). S3 is reached with the AWS default credentials chain and Beam's AWS"
           + " options: --awsRegion=eu-west-1, --endpoint=http://host:port for an S3-compatible"
           + " store, --s3ClientFactoryClass=" + PathStyleS3ClientBuilderFactory.NAME
@@ -48,11 +47,11 @@ import picocli.CommandLine.Unmatched;
           + " for the export files). A Hive table (hive://<host>:<port>/<database>.<table>) is read"
           + " through HiveServer2 with the Hive JDBC driver; --hiveJdbcProperties=<file> gives the"
           + " user, password and other JDBC session settings.",
-      "%n--output=hive://<host>:<port>/<database> publishes the outputs to that Hive database"
-          + " instead of --warehouse (tables and views created when missing, one partition per"
-          + " run id, nothing visible in the latest_* views until the run is complete), and reads"
-          + " the sources not given by --source from the same database. The planner report is"
-          + " written for DuckDB warehouses only."
+      "%n--output=hive://<host>:<port>/<database> or --output=bigquery://<project>/<dataset>"
+          + " publishes the outputs there instead of --warehouse (tables and views created when"
+          + " missing, a re-run replaces its run's rows, nothing visible in the latest_* views"
+          + " until the run is complete), and reads the sources not given by --source from there"
+          + " too. The planner report is written for DuckDB warehouses only."
     },
     footer = {
       "",
@@ -67,7 +66,9 @@ import picocli.CommandLine.Unmatched;
       "      --source iot_readings=s3://acme-iot/readings/2024/?format=jsonl --awsRegion=eu-west-1",
       "  ./demandcast run --source logistics_shipments=glue://lake.shipments --awsRegion=eu-west-1",
       "  ./demandcast run --output hive://hive.example.com:10000/demandcast \\",
-      "      --hiveJdbcProperties=hive.properties"
+      "      --hiveJdbcProperties=hive.properties",
+      "  ./demandcast run --output bigquery://acme-prod/demandcast \\",
+      "      --tempLocation=gs://acme-tmp/demandcast"
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--source",
       paramLabel = "TABLE=URI",
       description = "Where a source table is read from, e.g. erp_sales=duckdb:other.duckdb#sales "
-          + "or erp_sales=s3://bucket/sales?format=csv (format csv or jsonl) "
+          + "or erp_sales=s3://bucket/sales?format=csv (format csv, jsonl or parquet) "
           + "or erp_sales=glue://database.table or erp_sales=bigquery://project/dataset.table "
           + "or erp_sales=hive://host:10000/database.table. "
           + "Repeatable. Default: the table of the same name in --warehouse (or in --output).")
@@ -107,8 +108,9 @@ final class RunCommand implements Callable<Integer> {
       names = "--output",
       paramLabel = "URI",
       description = "Warehouse the outputs are published to instead of --warehouse: "
-          + "hive://HOST:PORT/DATABASE (HiveServer2). Sources not given by --source are then read "
-          + "from that database. Default: --warehouse.")
+          + "hive://HOST:PORT/DATABASE (HiveServer2) or bigquery://PROJECT/DATASET (needs a gs:// "
+          + "--tempLocation). Sources not given by --source are then read from there. "
+          + "Default: --warehouse.")
   String output;
 
   @Override
@@ -116,21 +118,8 @@ final class RunCommand implements Callable<Integer> {
     ColumnMapping mapping = columnMapping();
     Map<String, TableUri> uris = new LinkedHashMap<>();
     sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
-    HiveTableName hive = null;
-    if (output != null) {
-      if (!output.startsWith(HiveTableName.SCHEME + "://")) {
-        throw new IllegalArgumentException(
-            "--output " + output + ": outputs go to a DuckDB warehouse (--warehouse FILE) or a Hive"
-                + " database, hive://<host>:<port>/<database>");
-      }
-      try {
-        hive = HiveTableName.parseDatabase(output);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--output: " + e.getMessage(), e);
-      }
-    }
     return JobCommand.execute(
-        options, beamArgs, uris, mapping, false, hive, spec.commandLine().getOut());
+        options, beamArgs, uris, mapping, false, output, spec.commandLine().getOut());
   }
 
   /**

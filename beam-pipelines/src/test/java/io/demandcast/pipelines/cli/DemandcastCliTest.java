@@ -127,11 +127,12 @@ class DemandcastCliTest {
   }
 
   @Test
-  void givenOutputThatIsNotHive_whenRun_thenNonZeroExitNamingTheForms() {
+  void givenOutputThatIsNotHiveOrBigQuery_whenRun_thenNonZeroExitNamingTheForms() {
     Outcome r = execute("run", "--output", "s3://bucket/out", "--warehouse=" + dir.resolve("w.duckdb"));
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.errFirstLine()).contains("--output s3://bucket/out")
-        .contains("hive://<host>:<port>/<database>");
+        .contains("hive://<host>:<port>/<database>")
+        .contains("bigquery://<project>/<dataset>");
     Outcome table = execute("run", "--output", "hive://h:10000/db.t", "--warehouse=" + dir.resolve("w.duckdb"));
     assertThat(table.errFirstLine()).contains("names a table");
   }

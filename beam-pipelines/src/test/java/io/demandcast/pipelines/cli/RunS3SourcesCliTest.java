@@ -210,14 +210,15 @@ class RunS3SourcesCliTest {
   }
 
   @Test
-  void givenParquetS3Source_whenRun_thenNonZeroExitNamingTheAlternatives() {
+  void givenOrcS3Source_whenRun_thenNonZeroExitNamingTheAlternatives() {
     Outcome r = execute(List.of("run", "--warehouse", dir.resolve("w.duckdb").toString(),
-        "--source", "erp_sales=s3://" + BUCKET + "/sales?format=parquet"));
+        "--source", "erp_sales=s3://" + BUCKET + "/sales?format=orc"));
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().lines().findFirst().orElse(""))
-        .startsWith("demandcast: 's3://acme-erp/sales?format=parquet': format=parquet is not"
+        .startsWith("demandcast: 's3://acme-erp/sales?format=orc': format=orc is not"
             + " supported by this build's S3 reader; supported: format=csv")
+        .contains("format=parquet")
         .contains("duckdb:<file>#<table>");
     assertThat(dir.resolve("w.duckdb")).doesNotExist();
   }

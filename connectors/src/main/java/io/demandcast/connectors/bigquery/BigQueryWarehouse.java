@@ -425,10 +425,18 @@ public final class BigQueryWarehouse implements OutputWarehouse {
           + " AS table_name, COUNT(*) AS row_count FROM " + path(table.name())
           + " WHERE run_id = @run_id");
     }
-    TableResult result = script("run " + runId + " is committed, but its row counts cannot be read",
-        counts.toString(), Map.of("run_id", QueryParameterValue.string(runId)));
-    for (FieldValueList row : result.iterateAll()) {
-      written.put(row.get("table_name").getStringValue(), row.get("row_count").getLongValue());
+    // The run is published: a failure from here on must not reach the caller, whose failRun
+    // would mark a complete run failed. Counts that cannot be read are reported as -1.
+    try {
+      TableResult result = script(
+          "run " + runId + " is committed, but its row counts cannot be read",
+          counts.toString(), Map.of("run_id", QueryParameterValue.string(runId)));
+      for (FieldValueList row : result.iterateAll()) {
+        written.put(row.get("table_name").getStringValue(), row.get("row_count").getLongValue());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("{}; reporting its row counts as -1", e.getMessage());
+      written.replaceAll((table, count) -> -1L);
     }
     dropStaging(runId);
     return written;

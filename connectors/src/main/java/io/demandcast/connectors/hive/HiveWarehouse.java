@@ -22,10 +22,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupIntoBatches;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.Row;
 
@@ -43,9 +49,9 @@ import org.apache.beam.sdk.values.Row;
  *       status {@code running}, which hides any earlier attempt of the same {@code run_id} from
  *       the {@code latest_*} views (they read complete runs only). One staging table per output
  *       table, {@code stage_<run>_<table>}, is (re)created, partitioned by writer.
- *   <li>The pipeline's {@link #writeStaged} steps append multi-row {@code INSERT ... VALUES}
- *       statements, each pipeline worker (DoFn instance) into a partition of its own, so that
- *       concurrent writers never share a directory.
+ *   <li>The pipeline's {@link #writeStaged} steps group rows into batches of {@value
+ *       #ROWS_PER_INSERT} and append each in one multi-row {@code INSERT ... VALUES}, into a
+ *       partition of its own, so that concurrent statements never share a directory.
  *   <li>{@link #commitRun}: for each output table, the run's partition is dropped and rewritten
  *       from {@code SELECT DISTINCT} over the staging table, the staging table dropped; then the
  *       {@code model_runs} partition is replaced by the complete row with the counts. Until that
@@ -63,6 +69,9 @@ public final class HiveWarehouse implements OutputWarehouse {
 
   /** Rows per {@code INSERT ... VALUES} statement of the staged writes. */
   static final int ROWS_PER_INSERT = 1000;
+
+  /** Statements of one output table's staged write that may run at the same time. */
+  static final int WRITERS = 4;
 
   private final HiveJdbc jdbc;
 
@@ -318,21 +327,36 @@ public final class HiveWarehouse implements OutputWarehouse {
 
     @Override
     public PDone expand(PCollection<Row> rows) {
-      rows.apply("InsertStaged", ParDo.of(new InsertFn(jdbc, table, runId)));
+      // Batches of ROWS_PER_INSERT rows, whatever the runner's bundles: a bundle may hold a
+      // single row (after a shuffle the DirectRunner hands out tiny ones), and each INSERT costs
+      // HiveServer2 a query compilation and a job, so rows per statement decide the write time.
+      // WRITERS keys spread the batches over that many parallel statements.
+      rows.apply("Spread", ParDo.of(new SpreadFn()))
+          .setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(rows.getSchema())))
+          .apply("Batch", GroupIntoBatches.ofSize(ROWS_PER_INSERT))
+          .apply("InsertStaged", ParDo.of(new InsertFn(jdbc, table, runId)));
       return PDone.in(rows.getPipeline());
     }
   }
 
+  /** Keys each row with one of {@link #WRITERS} writer keys, at random. */
+  private static final class SpreadFn extends DoFn<Row, KV<Integer, Row>> {
+    @ProcessElement
+    public void process(@Element Row row, OutputReceiver<KV<Integer, Row>> out) {
+      out.output(KV.of(ThreadLocalRandom.current().nextInt(WRITERS), row));
+    }
+  }
+
   /**
-   * Appends rows to the staging table in multi-row {@code INSERT ... VALUES} statements, into a
-   * partition of this DoFn instance's own (a DoFn instance runs one bundle at a time).
+   * Appends each batch to the staging table in one multi-row {@code INSERT ... VALUES}, into a
+   * partition of its own (a new writer id per statement: concurrent statements never share a
+   * directory, and a retried batch adds a partition whose rows the commit's {@code DISTINCT}
+   * drops).
    */
-  private static final class InsertFn extends DoFn<Row, Void> {
+  private static final class InsertFn extends DoFn<KV<Integer, Iterable<Row>>, Void> {
     private final HiveJdbc jdbc;
     private final TableSchema table;
     private final String runId;
-    private transient String writer;
-    private transient List<Row> buffer;
     private transient Connection connection;
 
     InsertFn(HiveJdbc jdbc, TableSchema table, String runId) {
@@ -341,38 +365,11 @@ public final class HiveWarehouse implements OutputWarehouse {
       this.runId = runId;
     }
 
-    @Setup
-    public void setup() {
-      writer = UUID.randomUUID().toString();
-    }
-
-    @StartBundle
-    public void startBundle() {
-      buffer = new ArrayList<>();
-    }
-
     @ProcessElement
-    public void process(@Element Row row) throws SQLException {
-      buffer.add(row);
-      if (buffer.size() >= ROWS_PER_INSERT) {
-        flush();
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle() throws SQLException {
-      flush();
-    }
-
-    @Teardown
-    public void teardown() throws SQLException {
-      if (connection != null) {
-        connection.close();
-      }
-    }
-
-    private void flush() throws SQLException {
-      if (buffer.isEmpty()) {
+    public void process(@Element KV<Integer, Iterable<Row>> batch) throws SQLException {
+      List<Row> rows = new ArrayList<>();
+      batch.getValue().forEach(rows::add);
+      if (rows.isEmpty()) {
         return;
       }
       if (connection == null || connection.isClosed()) {
@@ -380,15 +377,21 @@ public final class HiveWarehouse implements OutputWarehouse {
       }
       String sql = HiveValues.insertValues(
           "`" + jdbc.database().database() + "`.`" + stagingTable(runId, table) + "`",
-          "`writer` = " + HiveSchemas.stringLiteral(writer), HiveSchemas.dataColumns(table),
-          buffer);
+          "`writer` = " + HiveSchemas.stringLiteral(UUID.randomUUID().toString()),
+          HiveSchemas.dataColumns(table), rows);
       try (Statement statement = connection.createStatement()) {
         statement.execute(sql);
       } catch (SQLException e) {
-        throw new SQLException("writing " + buffer.size() + " rows of " + table.name()
+        throw new SQLException("writing " + rows.size() + " rows of " + table.name()
             + " to Hive staging for run " + runId + " failed: " + e.getMessage(), e);
       }
-      buffer.clear();
+    }
+
+    @Teardown
+    public void teardown() throws SQLException {
+      if (connection != null) {
+        connection.close();
+      }
     }
   }
 }

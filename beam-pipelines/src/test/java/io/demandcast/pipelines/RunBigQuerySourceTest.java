@@ -4,13 +4,13 @@ import io.demandcast.pipelines.cli.CliRun.Outcome;
 import static io.demandcast.pipelines.cli.CliRun.execute;
 import static io.demandcast.pipelines.MixedSourceFixture.sales;
 
+import static io.demandcast.connectors.testing.FakeBigQuery.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableFieldSchema;
-import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import io.demandcast.connectors.bigquery.BigQueryTableName;
+import io.demandcast.connectors.testing.FakeBigQuery;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
@@ -18,9 +18,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
-import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
-import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,17 +36,12 @@ class RunBigQuerySourceTest {
   private static final String PROJECT = "acme-prod";
 
   @TempDir Path dir;
-  private FakeDatasetService datasets;
+  private FakeBigQuery bigQuery;
 
   @BeforeEach
   void fakeBigQuery() throws Exception {
-    FakeDatasetService.setUp();
-    FakeJobService.setUp();
-    datasets = new FakeDatasetService();
-    datasets.createDataset(PROJECT, "erp", "", "", null);
-    DemandcastJob.bigQueryTestServices = new FakeBigQueryServices()
-        .withDatasetService(datasets)
-        .withJobService(new FakeJobService());
+    bigQuery = FakeBigQuery.start(PROJECT, "erp");
+    DemandcastJob.bigQueryTestServices = bigQuery.services();
   }
 
   @AfterEach
@@ -58,21 +50,9 @@ class RunBigQuerySourceTest {
     DuckDbConnections.closeAll();
   }
 
-
-
-
-  private static TableFieldSchema field(String name, String type) {
-    return new TableFieldSchema().setName(name).setType(type).setMode("NULLABLE");
-  }
-
   private void createTable(String name, List<TableFieldSchema> fields, List<TableRow> rows)
       throws Exception {
-    TableReference ref = new BigQueryTableName(PROJECT, "erp", name).reference();
-    datasets.createTable(new Table().setTableReference(ref)
-        .setSchema(new com.google.api.services.bigquery.model.TableSchema().setFields(fields)));
-    if (!rows.isEmpty()) {
-      datasets.insertAll(ref, rows, null);
-    }
+    bigQuery.table(new BigQueryTableName(PROJECT, "erp", name).reference(), fields, rows);
   }
 
   /**

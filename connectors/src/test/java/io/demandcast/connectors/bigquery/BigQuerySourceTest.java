@@ -1,13 +1,14 @@
 package io.demandcast.connectors.bigquery;
 
+import static io.demandcast.connectors.testing.FakeBigQuery.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import io.demandcast.connectors.UnreadableRecords;
+import io.demandcast.connectors.testing.FakeBigQuery;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -23,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
-import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
-import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
@@ -50,7 +49,7 @@ class BigQuerySourceTest {
   @RegisterExtension
   final TestPipelineExtension pipelines = TestPipelineExtension.fromOptions(options());
 
-  private FakeDatasetService datasets;
+  private FakeBigQuery bigQuery;
   private FakeBigQueryServices services;
 
   private static Path tempDir() {
@@ -69,27 +68,14 @@ class BigQuerySourceTest {
 
   @BeforeEach
   void fakeBigQuery() throws Exception {
-    FakeDatasetService.setUp();
-    FakeJobService.setUp();
-    datasets = new FakeDatasetService();
-    datasets.createDataset(PROJECT, "erp", "", "", null);
-    services = new FakeBigQueryServices()
-        .withDatasetService(datasets)
-        .withJobService(new FakeJobService());
-  }
-
-  private static TableFieldSchema field(String name, String type) {
-    return new TableFieldSchema().setName(name).setType(type).setMode("NULLABLE");
+    bigQuery = FakeBigQuery.start(PROJECT, "erp");
+    services = bigQuery.services();
   }
 
   private TableReference table(String name, List<TableFieldSchema> fields, List<TableRow> rows)
       throws Exception {
     TableReference ref = new BigQueryTableName(PROJECT, "erp", name).reference();
-    datasets.createTable(new Table().setTableReference(ref)
-        .setSchema(new com.google.api.services.bigquery.model.TableSchema().setFields(fields)));
-    if (!rows.isEmpty()) {
-      datasets.insertAll(ref, rows, null);
-    }
+    bigQuery.table(ref, fields, rows);
     return ref;
   }
 

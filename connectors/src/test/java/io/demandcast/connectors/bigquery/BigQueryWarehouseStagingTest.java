@@ -7,6 +7,7 @@ import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.cloud.NoCredentials;
+import io.demandcast.connectors.testing.FakeBigQuery;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnType;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
-import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -71,13 +71,9 @@ class BigQueryWarehouseStagingTest {
 
   @BeforeEach
   void fakeBigQuery() throws Exception {
-    FakeDatasetService.setUp();
-    FakeJobService.setUp();
-    datasets = new FakeDatasetService();
-    datasets.createDataset(PROJECT, DATASET, "", "", null);
-    FakeBigQueryServices services = new FakeBigQueryServices()
-        .withDatasetService(datasets)
-        .withJobService(new FakeJobService());
+    FakeBigQuery bigQuery = FakeBigQuery.start(PROJECT, DATASET);
+    datasets = bigQuery.datasets();
+    FakeBigQueryServices services = bigQuery.services();
     // the DDL client is never called by writeStaged: it points at a closed port
     warehouse = new BigQueryWarehouse(new BigQueryDatasetName(PROJECT, DATASET),
         BigQueryWarehouse.client(PROJECT, NoCredentials.getInstance(), "http://127.0.0.1:9"))

@@ -21,7 +21,7 @@ import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnType;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.connectors.testing.LocalS3;
-import io.demandcast.hivetest.HiveServerProcess;
+import io.demandcast.connectors.testing.HiveServerProcess;
 import io.demandcast.pipelines.cli.CliRun;
 import java.io.IOException;
 import java.io.StringWriter;

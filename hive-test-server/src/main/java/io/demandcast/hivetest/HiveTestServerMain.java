@@ -32,9 +32,9 @@ import org.datanucleus.store.schema.SchemaAwareStoreManager;
  * output once the server accepts connections. Exits when standard input reaches end of file (the
  * parent JVM died or closed it) or on SIGTERM, stopping the server first.
  *
- * <p>Started by {@link HiveServerProcess}; runnable by hand too, with the class path in
+ * <p>Started by connectors' {@code HiveServerProcess}; runnable by hand too, with the class path in
  * {@code hive-test-server/target/hive-server.classpath} and the {@code --add-opens} flags of
- * {@link HiveServerProcess#JVM_FLAGS}.
+ * {@code HiveServerProcess.JVM_FLAGS}.
  */
 public final class HiveTestServerMain {
 

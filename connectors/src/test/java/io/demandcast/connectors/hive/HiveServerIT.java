@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.demandcast.connectors.schema.SqlLiterals;
-import io.demandcast.hivetest.HiveServerProcess;
+import io.demandcast.connectors.testing.HiveServerProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
-import io.demandcast.hivetest.HiveServerProcess;
+import io.demandcast.connectors.testing.HiveServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

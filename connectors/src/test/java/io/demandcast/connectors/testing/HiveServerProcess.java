@@ -1,4 +1,4 @@
-package io.demandcast.hivetest;
+package io.demandcast.connectors.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -6,11 +6,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,12 +23,14 @@ import java.util.stream.Collectors;
  * A real HiveServer2 (Apache Hive 4.0.1: embedded Derby metastore, local MapReduce, local
  * filesystem) in a child JVM on 127.0.0.1, for integration tests.
  *
- * <p>Plain Java on purpose: a test loads this class with none of this module's dependencies on its
- * class path (the Hive JDBC standalone driver bundles unrelocated Hadoop classes that must not meet
- * Hive's own). The child's class path is the file {@value #CLASSPATH_FILE_NAME} that this module's
- * build writes; it is found through the system property {@value #CLASSPATH_PROPERTY}, else as
- * {@value #CLASSPATH_FILE} in the working directory or one of its parents. Build it with {@value
- * #BUILD_COMMAND}.
+ * <p>Plain Java on purpose: the server's Hive and Hadoop jars stay on the child's class path, never
+ * on the tests' (the Hive JDBC standalone driver the tests use bundles unrelocated Hadoop classes
+ * that must not meet Hive's own). The child runs the module {@code hive-test-server}: its classes
+ * and the class path file {@value #CLASSPATH_FILE_NAME} its build writes, found through the
+ * system property {@value #CLASSPATH_PROPERTY}, else as {@value #CLASSPATH_FILE} in the working
+ * directory or one of its parents. No module depends on {@code hive-test-server} (the reactor
+ * builds it first, being listed first), so building the job jar does not download Hive; {@code
+ * mvn verify} builds it, or {@value #BUILD_COMMAND} alone.
  *
  * <pre>{@code
  * try (HiveServerProcess hive = HiveServerProcess.start(workDir)) {
@@ -53,7 +53,7 @@ public final class HiveServerProcess implements AutoCloseable {
    */
   public static final String JVM_ARGS_PROPERTY = "demandcast.hive.jvmArgs";
 
-  /** The name of the class path file this module's build writes into its target directory. */
+  /** The name of the class path file hive-test-server's build writes into its target directory. */
   public static final String CLASSPATH_FILE_NAME = "hive-server.classpath";
 
   /** Where the class path file is, relative to the repository root. */
@@ -80,6 +80,9 @@ public final class HiveServerProcess implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
   // by name: HiveTestServerMain.class would load a class that links against Hive in this JVM
   private static final String MAIN_CLASS = "io.demandcast.hivetest.HiveTestServerMain";
+
+  /** The line HiveTestServerMain prints when the server is up (its READY), then the port. */
+  private static final String READY = "HIVESERVER2 READY";
   private static final String LOG_FILE = "hiveserver2.log";
   private static final String LOG4J2_CONFIG = "hive-test-server-log4j2.properties";
   private static final Pattern PORT_IN_USE = Pattern.compile("(?i)address already in use");
@@ -267,7 +270,7 @@ public final class HiveServerProcess implements AutoCloseable {
     Process process = builder.start();
     HiveServerProcess server = null;
     try {
-      String ready = HiveTestServerMain.READY + " " + port;
+      String ready = READY + " " + port;
       long deadline = t0 + START_TIMEOUT.toNanos();
       while (true) {
         String log = readLog(logFile);
@@ -341,12 +344,11 @@ public final class HiveServerProcess implements AutoCloseable {
   }
 
   /**
-   * This module's own classes (so the child finds {@link HiveTestServerMain}) followed by the
-   * dependencies listed in the class path file.
+   * hive-test-server's own classes (so the child finds HiveTestServerMain), next to the class path
+   * file, followed by the dependencies the file lists.
    */
   private static String childClasspath(Path classpathFile) throws IOException {
     Set<String> entries = new LinkedHashSet<>();
-    ownLocation().ifPresent(entries::add);
     Path classesDir = classpathFile.resolveSibling("classes");
     if (Files.isDirectory(classesDir.resolve("io/demandcast/hivetest"))) {
       entries.add(classesDir.toString());
@@ -362,18 +364,6 @@ public final class HiveServerProcess implements AutoCloseable {
           classpathFile + " lists no HiveServer2 class path; rebuild it with `" + BUILD_COMMAND + "`");
     }
     return String.join(File.pathSeparator, entries);
-  }
-
-  private static Optional<String> ownLocation() {
-    CodeSource source = HiveServerProcess.class.getProtectionDomain().getCodeSource();
-    if (source == null || source.getLocation() == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Path.of(source.getLocation().toURI()).toString());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static int freePort() throws IOException {

@@ -56,8 +56,8 @@ import org.joda.time.Duration;
 import org.jooq.impl.DSL;
 
 /**
- * Runs one demandcast job: records the run in the output warehouse (the embedded DuckDB file, or a
- * Hive database), optionally loads the demo input, runs the Beam pipeline ({@link
+ * Runs one demandcast job: records the run in the output warehouse (the embedded DuckDB file, a
+ * Hive database or a BigQuery dataset), optionally loads the demo input, runs the Beam pipeline ({@link
  * ForecastAndRecommend} between the source reads, each from DuckDB, S3, a Glue catalog table,
  * BigQuery or Hive as its URI says, and staged writes), and publishes the run's outputs ({@link
  * OutputWarehouse}), or records it as failed.
@@ -68,8 +68,9 @@ public final class DemandcastJob {
   private DemandcastJob() {}
 
   /**
-   * For tests only: the BigQuery services that {@code bigquery://} sources use instead of Google's
-   * (Beam's in-memory {@code FakeBigQueryServices}); null, the default, for Google's.
+   * For tests only: the BigQuery services that {@code bigquery://} sources and the staged writes of
+   * a {@code --output bigquery://} warehouse use instead of Google's (Beam's in-memory {@code
+   * FakeBigQueryServices}); null, the default, for Google's.
    */
   static volatile BigQueryServices bigQueryTestServices;
 

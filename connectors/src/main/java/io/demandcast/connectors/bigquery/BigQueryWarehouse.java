@@ -175,14 +175,19 @@ public final class BigQueryWarehouse implements OutputWarehouse {
   /**
    * The warehouse in {@code dataset} with the credentials of {@code options} ({@link
    * GcpOptions#getGcpCredential()}: application-default credentials unless {@code --gcpCredential}
-   * or impersonation say otherwise); its jobs run in the dataset's project.
+   * or impersonation say otherwise); its jobs run in the dataset's project. The client calls
+   * Beam's {@code --bigQueryEndpoint} when it is set (the endpoint BigQueryIO uses too: a private
+   * or regional endpoint, or a local stand-in in tests), else Google's.
    *
    * @param dataset the dataset, e.g. {@code BigQueryDatasetName.parse("bigquery://acme-prod/demandcast")}
    * @param options the pipeline's options
    */
   public static BigQueryWarehouse open(BigQueryDatasetName dataset, PipelineOptions options) {
     Credentials credentials = options.as(GcpOptions.class).getGcpCredential();
-    return new BigQueryWarehouse(dataset, client(dataset.project(), credentials, null));
+    String endpoint = options.as(org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions.class)
+        .getBigQueryEndpoint();
+    return new BigQueryWarehouse(dataset, client(dataset.project(), credentials,
+        endpoint == null || endpoint.isBlank() ? null : endpoint));
   }
 
   /**

@@ -139,8 +139,8 @@ public final class HiveWarehouse implements OutputWarehouse {
     }
     for (Column column : table.columns()) {
       String type = found.get(column.name());
-      if (type == null || !HiveTableCheck.accepts(column.type(), type)
-          || !type.startsWith(HiveSchemas.type(column.type()).toLowerCase(Locale.ROOT))) {
+      // the type demandcast writes, exactly: a wider one would change what analysts read back
+      if (type == null || !type.equals(HiveSchemas.type(column.type()).toLowerCase(Locale.ROOT))) {
         missing.add(column.name() + " " + HiveSchemas.type(column.type())
             + (type == null ? " (missing)" : " (found " + type.toUpperCase(Locale.ROOT) + ")"));
       }
@@ -148,8 +148,9 @@ public final class HiveWarehouse implements OutputWarehouse {
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
           "Hive table " + database() + "." + table.name() + " is not demandcast's " + table.name()
-              + ": " + String.join(", ", missing) + "; add the columns (ALTER TABLE ... ADD COLUMNS),"
-              + " or drop the table and let demandcast create it (sql/hive/tables.sql)");
+              + ": expected " + String.join(", ", missing) + "; add or fix the columns (ALTER TABLE"
+              + " ... ADD COLUMNS / CHANGE COLUMN), or drop the table and let demandcast create it"
+              + " (sql/hive/tables.sql)");
     }
   }
 

@@ -210,6 +210,21 @@ class HiveWarehouseIT {
   }
 
   @Test
+  void givenOutputTableOfAnOlderShape_whenRunBegins_thenFailsNamingTableAndColumnsAndNoRunRecorded()
+      throws Exception {
+    execute("out_old",
+        "CREATE TABLE out_old.inventory_recommendations (sku STRING, location STRING,"
+            + " on_hand STRING) PARTITIONED BY (run_id STRING) STORED AS ORC");
+    HiveWarehouse warehouse = new HiveWarehouse(jdbc("out_old"));
+    assertThatThrownBy(() -> warehouse.beginRun("o1", LocalDateTime.of(2024, 5, 1, 12, 0), "{}", "t"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Hive table out_old.inventory_recommendations is not demandcast's")
+        .hasMessageContaining("on_hand DOUBLE (found STRING)")
+        .hasMessageContaining("reorder_point DOUBLE (missing)");
+    assertThat(query("out_old", "SELECT count(*) FROM model_runs")).containsExactly(List.of(0L));
+  }
+
+  @Test
   void givenEveryOutputColumnType_whenStagedAndCommitted_thenValuesRoundTrip() throws Exception {
     HiveWarehouse warehouse = new HiveWarehouse(jdbc("out_types"));
     warehouse.beginRun("t1", LocalDateTime.of(2024, 5, 1, 12, 0), null, "test");

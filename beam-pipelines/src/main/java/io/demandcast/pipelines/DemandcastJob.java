@@ -75,6 +75,14 @@ public final class DemandcastJob {
   static volatile BigQueryServices bigQueryTestServices;
 
   /**
+   * For tests only: sets {@link #bigQueryTestServices}; null restores Google's services. Not an
+   * option of the CLI: the fakes live in the tests' class path.
+   */
+  public static void useBigQueryTestServices(BigQueryServices services) {
+    bigQueryTestServices = services;
+  }
+
+  /**
    * What to run.
    *
    * @param warehouse the DuckDB warehouse file the outputs go to, unless {@code output} is given

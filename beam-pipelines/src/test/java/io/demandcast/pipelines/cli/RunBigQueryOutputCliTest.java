@@ -30,11 +30,11 @@ import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.connectors.testing.FakeBigQuery;
+import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.MixedSourceFixture;
 import io.demandcast.pipelines.cli.CliRun.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
@@ -112,15 +112,8 @@ class RunBigQueryOutputCliTest {
     DuckDbConnections.closeAll();
   }
 
-  /**
-   * Sets {@code DemandcastJob.bigQueryTestServices}, which is package-private in another package
-   * than the CLI's tests.
-   */
-  private static void setTestServices(BigQueryServices services) throws Exception {
-    Field field = Class.forName("io.demandcast.pipelines.DemandcastJob")
-        .getDeclaredField("bigQueryTestServices");
-    field.setAccessible(true);
-    field.set(null, services);
+  private static void setTestServices(BigQueryServices services) {
+    DemandcastJob.useBigQueryTestServices(services);
   }
 
   // ---- the fake's staging tables -------------------------------------------------------------

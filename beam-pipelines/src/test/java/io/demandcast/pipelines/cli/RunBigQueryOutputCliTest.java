@@ -1,24 +1,18 @@
 package io.demandcast.pipelines.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.demandcast.pipelines.MixedSourceFixture.readings;
 import static io.demandcast.pipelines.MixedSourceFixture.sales;
 import static io.demandcast.pipelines.cli.CliRun.execute;
+import static io.demandcast.connectors.testing.BigQueryRestAnswers.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import io.demandcast.connectors.bigquery.BigQueryDatasetName;
@@ -26,6 +20,7 @@ import io.demandcast.connectors.bigquery.BigQuerySchemas;
 import io.demandcast.connectors.bigquery.BigQueryWarehouse;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.testing.BigQueryRestAnswers;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.TableSchema;
@@ -33,8 +28,6 @@ import io.demandcast.connectors.testing.FakeBigQuery;
 import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.MixedSourceFixture;
 import io.demandcast.pipelines.cli.CliRun.Outcome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
@@ -77,13 +70,12 @@ import org.junit.jupiter.api.io.TempDir;
  * run as failed.
  */
 class RunBigQueryOutputCliTest {
-  private static final String PROJECT = "acme-prod";
-  private static final String DATASET = "demandcast";
+  private static final String PROJECT = BigQueryRestAnswers.PROJECT;
+  private static final String DATASET = BigQueryRestAnswers.DATASET;
   private static final String OUTPUT = "bigquery://" + PROJECT + "/" + DATASET;
-  private static final String BASE = "/bigquery/v2/projects/" + PROJECT;
+  private static final String BASE = BigQueryRestAnswers.BASE;
   /** A run id with a hyphen, which the staging table names turn into {@code _}. */
   private static final String RUN_ID = "nightly-0630";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
   static final WireMockExtension BQ =
@@ -143,77 +135,16 @@ class RunBigQueryOutputCliTest {
 
   // ---- hand-written REST answers -------------------------------------------------------------
 
-  private static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body);
-  }
-
-  /** An HTTP error as BigQuery sends it: the status, and the reason in {@code error.errors[]}. */
-  private static ResponseDefinitionBuilder error(int status, String reason, String message) {
-    ObjectNode error = JSON.createObjectNode();
-    ObjectNode body = error.putObject("error");
-    body.put("code", status);
-    body.put("message", message);
-    ObjectNode item = body.putArray("errors").addObject();
-    item.put("message", message);
-    item.put("domain", "global");
-    item.put("reason", reason);
-    body.put("status", status == 403 ? "PERMISSION_DENIED" : "NOT_FOUND");
-    return json(status, error.toString());
-  }
-
-  private static String jobReference(String jobId) {
-    return "{\"projectId\":\"" + PROJECT + "\",\"jobId\":\"" + jobId + "\",\"location\":\"EU\"}";
-  }
-
   /**
-   * The dataset, in the EU; every output table missing (404), so that beginRun creates them; every
-   * query done without a result set (as DDL, DML and scripts end), so the client reads the job and
-   * its results; the count query answered with an empty result set of its columns.
+   * The dataset; every output table missing (404), so that beginRun creates them; every query done;
+   * the count query answered with no rows.
    */
   private static void serve() {
-    BQ.stubFor(get(urlPathEqualTo(BASE + "/datasets/" + DATASET)).willReturn(json(200, """
-        {"kind": "bigquery#dataset", "id": "acme-prod:demandcast", "etag": "a1b2",
-         "datasetReference": {"projectId": "acme-prod", "datasetId": "demandcast"},
-         "location": "EU", "creationTime": "1714000000000", "lastModifiedTime": "1714000000000",
-         "type": "DEFAULT"}""")));
-    BQ.stubFor(get(urlPathMatching(BASE + "/datasets/" + DATASET + "/tables/[^/]+"))
-        .willReturn(error(404, "notFound", "Not found: Table acme-prod:demandcast.x")));
-    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries")).atPriority(5).willReturn(json(200,
-        "{\"kind\": \"bigquery#queryResponse\", \"jobReference\": " + jobReference("job_script")
-            + ", \"jobComplete\": true}")));
-    BQ.stubFor(get(urlPathMatching(BASE + "/jobs/[^/]+")).willReturn(json(200,
-        "{\"kind\": \"bigquery#job\", \"id\": \"acme-prod:EU.job_script\", \"jobReference\": "
-            + jobReference("job_script") + ", \"configuration\": {\"jobType\": \"QUERY\","
-            + " \"query\": {\"query\": \"(script)\", \"useLegacySql\": false}},"
-            + " \"status\": {\"state\": \"DONE\"}, \"statistics\": {\"creationTime\":"
-            + " \"1714000000000\", \"startTime\": \"1714000000100\", \"endTime\":"
-            + " \"1714000001000\", \"numChildJobs\": \"3\", \"query\": {\"statementType\":"
-            + " \"SCRIPT\"}}}")));
-    BQ.stubFor(get(urlPathMatching(BASE + "/queries/[^/]+")).willReturn(json(200,
-        "{\"kind\": \"bigquery#getQueryResultsResponse\", \"jobReference\": "
-            + jobReference("job_script") + ", \"jobComplete\": true, \"totalRows\": \"0\","
-            + " \"cacheHit\": false}")));
-    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries"))
-        .withRequestBody(containing("AS row_count")).atPriority(1).willReturn(json(200,
-            "{\"kind\": \"bigquery#queryResponse\", \"jobReference\": " + jobReference("job_counts")
-                + ", \"jobComplete\": true, \"totalRows\": \"0\","
-                + " \"schema\": {\"fields\": [{\"name\": \"table_name\", \"type\": \"STRING\","
-                + " \"mode\": \"NULLABLE\"}, {\"name\": \"row_count\", \"type\": \"INTEGER\","
-                + " \"mode\": \"NULLABLE\"}]}, \"rows\": []}")));
+    BigQueryRestAnswers.serve(BQ, Map.of(), Map.of());
   }
 
-  /** The bodies of the jobs.query requests WireMock received, in the order sent. */
   private static List<JsonNode> queries() {
-    List<JsonNode> bodies = new ArrayList<>();
-    for (LoggedRequest request : BQ.findAll(postRequestedFor(urlPathEqualTo(BASE + "/queries")))) {
-      try {
-        bodies.add(JSON.readTree(request.getBodyAsString()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return bodies;
+    return BigQueryRestAnswers.queries(BQ);
   }
 
   /** A jobs.query body's named parameters: name to value. */

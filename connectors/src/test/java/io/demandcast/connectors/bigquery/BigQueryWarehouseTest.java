@@ -1,32 +1,24 @@
 package io.demandcast.connectors.bigquery;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.demandcast.connectors.testing.BigQueryRestAnswers.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.cloud.NoCredentials;
+import io.demandcast.connectors.testing.BigQueryRestAnswers;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnType;
 import io.demandcast.connectors.schema.TableSchema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,12 +49,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * captured from BigQuery.
  */
 class BigQueryWarehouseTest {
-  private static final String PROJECT = "acme-prod";
-  private static final String DATASET = "demandcast";
-  private static final String BASE = "/bigquery/v2/projects/" + PROJECT;
+  private static final String PROJECT = BigQueryRestAnswers.PROJECT;
+  private static final String DATASET = BigQueryRestAnswers.DATASET;
+  private static final String BASE = BigQueryRestAnswers.BASE;
   /** A run id with characters that must never reach the SQL text: a quote, a hyphen, a space. */
   private static final String RUN_ID = "run-2024'05 01";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
   static final WireMockExtension BQ =
@@ -81,95 +72,12 @@ class BigQueryWarehouseTest {
 
   // ---- hand-written responses ----------------------------------------------------------------
 
-  private static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8")
-        .withBody(body);
-  }
-
-  /** An HTTP error as BigQuery sends it: the status, and the reason in {@code error.errors[]}. */
-  private static ResponseDefinitionBuilder error(int status, String reason, String message) {
-    ObjectNode error = JSON.createObjectNode();
-    ObjectNode body = error.putObject("error");
-    body.put("code", status);
-    body.put("message", message);
-    ObjectNode item = body.putArray("errors").addObject();
-    item.put("message", message);
-    item.put("domain", "global");
-    item.put("reason", reason);
-    body.put("status", switch (status) {
-      case 403 -> "PERMISSION_DENIED";
-      case 404 -> "NOT_FOUND";
-      case 503 -> "UNAVAILABLE";
-      default -> "INVALID_ARGUMENT";
-    });
-    return json(status, error.toString());
-  }
-
-  private static String jobReference(String jobId) {
-    return "{\"projectId\":\"" + PROJECT + "\",\"jobId\":\"" + jobId + "\",\"location\":\"EU\"}";
-  }
-
-  /**
-   * The dataset, in the EU; every output table missing (404), unless {@code existing} gives it;
-   * every query done without a result set (as DDL, DML and scripts end), except the count query.
-   */
   private static void serve(Map<String, String> existing, Map<String, Long> counts) {
-    BQ.stubFor(get(urlPathEqualTo(BASE + "/datasets/" + DATASET)).willReturn(json(200, """
-        {"kind": "bigquery#dataset", "id": "acme-prod:demandcast", "etag": "a1b2",
-         "datasetReference": {"projectId": "acme-prod", "datasetId": "demandcast"},
-         "location": "EU", "creationTime": "1714000000000", "lastModifiedTime": "1714000000000",
-         "type": "DEFAULT"}""")));
-    BQ.stubFor(get(urlPathMatching(BASE + "/datasets/" + DATASET + "/tables/[^/]+"))
-        .willReturn(error(404, "notFound", "Not found: Table acme-prod:demandcast.x")));
-    existing.forEach((table, body) -> BQ.stubFor(
-        get(urlPathEqualTo(BASE + "/datasets/" + DATASET + "/tables/" + table))
-            .atPriority(1).willReturn(json(200, body))));
-    // jobs.query: done, but no schema (a script's or a DDL statement's answer), so the client
-    // reads the job and its results
-    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries")).atPriority(5).willReturn(json(200,
-        "{\"kind\": \"bigquery#queryResponse\", \"jobReference\": " + jobReference("job_script")
-            + ", \"jobComplete\": true}")));
-    BQ.stubFor(get(urlPathMatching(BASE + "/jobs/[^/]+")).willReturn(json(200,
-        "{\"kind\": \"bigquery#job\", \"id\": \"acme-prod:EU.job_script\", \"jobReference\": "
-            + jobReference("job_script") + ", \"configuration\": {\"jobType\": \"QUERY\","
-            + " \"query\": {\"query\": \"(script)\", \"useLegacySql\": false}},"
-            + " \"status\": {\"state\": \"DONE\"}, \"statistics\": {\"creationTime\":"
-            + " \"1714000000000\", \"startTime\": \"1714000000100\", \"endTime\":"
-            + " \"1714000001000\", \"numChildJobs\": \"3\", \"query\": {\"statementType\":"
-            + " \"SCRIPT\"}}}")));
-    BQ.stubFor(get(urlPathMatching(BASE + "/queries/[^/]+")).willReturn(json(200,
-        "{\"kind\": \"bigquery#getQueryResultsResponse\", \"jobReference\": "
-            + jobReference("job_script") + ", \"jobComplete\": true, \"totalRows\": \"0\","
-            + " \"cacheHit\": false}")));
-    // the count query: a result set of (table_name STRING, row_count INT64)
-    ArrayNode rows = JSON.createArrayNode();
-    counts.forEach((table, count) -> {
-      ArrayNode f = rows.addObject().putArray("f");
-      f.addObject().put("v", table);
-      f.addObject().put("v", String.valueOf(count));
-    });
-    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries"))
-        .withRequestBody(containing("AS row_count")).atPriority(1).willReturn(json(200,
-            "{\"kind\": \"bigquery#queryResponse\", \"jobReference\": " + jobReference("job_counts")
-                + ", \"jobComplete\": true, \"totalRows\": \"" + counts.size() + "\","
-                + " \"schema\": {\"fields\": [{\"name\": \"table_name\", \"type\": \"STRING\","
-                + " \"mode\": \"NULLABLE\"}, {\"name\": \"row_count\", \"type\": \"INTEGER\","
-                + " \"mode\": \"NULLABLE\"}]}, \"rows\": " + rows + "}")));
+    BigQueryRestAnswers.serve(BQ, existing, counts);
   }
 
-  // ---- reading what the client sent --------------------------------------------------------------
-
-  /** The bodies of the jobs.query requests, in the order sent. */
   private static List<JsonNode> queries() {
-    List<JsonNode> bodies = new ArrayList<>();
-    for (LoggedRequest request : BQ.findAll(postRequestedFor(urlPathEqualTo(BASE + "/queries")))) {
-      try {
-        bodies.add(JSON.readTree(request.getBodyAsString()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return bodies;
+    return BigQueryRestAnswers.queries(BQ);
   }
 
   /** A script's statements: comment lines dropped, split where a line ends with a semicolon. */

@@ -53,6 +53,10 @@ public final class HiveTableCheck {
     try (ResultSet columns =
         connection.getMetaData().getColumns(null, table.database(), table.table(), null)) {
       while (columns.next()) {
+        // the name is a pattern, in which '_' matches any character: keep this table's rows only
+        if (!columns.getString("TABLE_NAME").equalsIgnoreCase(table.table())) {
+          continue;
+        }
         found.putIfAbsent(
             columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
             columns.getString("TYPE_NAME").toLowerCase(Locale.ROOT));

@@ -133,6 +133,10 @@ public final class HiveWarehouse implements OutputWarehouse {
     Map<String, String> found = new LinkedHashMap<>();
     try (ResultSet columns = connection.getMetaData().getColumns(null, database(), table.name(), null)) {
       while (columns.next()) {
+        // the name is a pattern, in which '_' matches any character: keep this table's rows only
+        if (!columns.getString("TABLE_NAME").equalsIgnoreCase(table.name())) {
+          continue;
+        }
         found.put(columns.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
             columns.getString("TYPE_NAME").toLowerCase(Locale.ROOT));
       }

@@ -129,12 +129,14 @@ class HiveWarehouseIT {
     execute("erp_bad",
         "CREATE TABLE erp_bad.sales (sku STRING, location STRING, `date` STRING, quantity DOUBLE)"
             + " STORED AS ORC",
-        "CREATE TABLE erp_bad.items (description STRING) STORED AS ORC");
+        "CREATE TABLE erp_bad.items_x (description STRING) STORED AS ORC",
+        // matches the pattern "items_x" of getColumns ('_' is a wildcard) but is another table
+        "CREATE TABLE erp_bad.itemsXx (sku STRING) STORED AS ORC");
     HiveTableName sales = database("erp_bad").withTable("sales");
     assertThatThrownBy(() -> PBegin.in(Pipeline.create(options()))
             .apply(HiveSource.read(sales, CanonicalTables.ERP_SALES, ColumnMapping.IDENTITY)))
         .hasMessageContaining("Hive table " + sales + " column date: expected DATE, found STRING");
-    HiveTableName items = database("erp_bad").withTable("items");
+    HiveTableName items = database("erp_bad").withTable("items_x");
     assertThatThrownBy(() -> PBegin.in(Pipeline.create(options()))
             .apply(HiveSource.read(items, CanonicalTables.ERP_ITEMS, ColumnMapping.IDENTITY)))
         .hasMessageContaining("has no column sku (expected STRING)")

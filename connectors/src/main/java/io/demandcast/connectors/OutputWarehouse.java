@@ -1,7 +1,10 @@
 package io.demandcast.connectors;
 
+import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
@@ -20,6 +23,20 @@ import org.apache.beam.sdk.values.Row;
  * #writeStaged} steps append rows to the staging; then {@link #commitRun} or {@link #failRun}.
  */
 public interface OutputWarehouse {
+  /** The output tables a run stages: every output but {@code model_runs}, in canonical order. */
+  static List<TableSchema> stagedOutputs() {
+    return CanonicalTables.OUTPUTS.stream().filter(t -> t != CanonicalTables.MODEL_RUNS).toList();
+  }
+
+  /**
+   * Name of the staging table of one output table in one run, without database or dataset: {@code
+   * stage_<run>_<table>}, the run id's characters other than letters and digits replaced by {@code
+   * _}, in lower case (Hive's metastore keeps names in lower case; DuckDB's are case-insensitive).
+   */
+  static String stagingTable(String runId, TableSchema table) {
+    return ("stage_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_" + table.name())
+        .toLowerCase(Locale.ROOT);
+  }
   /** Where the outputs go, for messages and {@code model_runs.options}: no credentials. */
   String location();
 

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
+import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.bigquery.BigQueryDatasetName;
 import io.demandcast.connectors.bigquery.BigQuerySchemas;
-import io.demandcast.connectors.bigquery.BigQueryWarehouse;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.testing.BigQueryRestAnswers;
@@ -110,27 +110,22 @@ class RunBigQueryOutputCliTest {
 
   // ---- the fake's staging tables -------------------------------------------------------------
 
-  /** The staged output tables: every output but model_runs. */
-  private static List<TableSchema> stagedOutputs() {
-    return CanonicalTables.OUTPUTS.stream().filter(t -> t != CanonicalTables.MODEL_RUNS).toList();
-  }
-
   /** The run's staging tables as beginRun would create them (the writes are CREATE_NEVER). */
   private void createStagingTables() throws Exception {
-    for (TableSchema table : stagedOutputs()) {
+    for (TableSchema table : OutputWarehouse.stagedOutputs()) {
       List<TableFieldSchema> fields = table.columns().stream()
           .map(c -> new TableFieldSchema().setName(c.name())
               .setType(BigQuerySchemas.type(c.type()))
               .setMode(c.nullable() ? "NULLABLE" : "REQUIRED"))
           .toList();
       bigQuery.table(new BigQueryDatasetName(PROJECT, DATASET)
-          .table(BigQueryWarehouse.stagingTable(RUN_ID, table)).reference(), fields, List.of());
+          .table(OutputWarehouse.stagingTable(RUN_ID, table)).reference(), fields, List.of());
     }
   }
 
   private List<TableRow> staged(TableSchema table) throws Exception {
     return bigQuery.datasets().getAllRows(
-        PROJECT, DATASET, BigQueryWarehouse.stagingTable(RUN_ID, table));
+        PROJECT, DATASET, OutputWarehouse.stagingTable(RUN_ID, table));
   }
 
   // ---- hand-written REST answers -------------------------------------------------------------

@@ -1,5 +1,8 @@
 package io.demandcast.connectors.bigquery;
 
+import static io.demandcast.connectors.OutputWarehouse.stagedOutputs;
+import static io.demandcast.connectors.OutputWarehouse.stagingTable;
+
 import com.google.api.client.http.HttpResponseException;
 import com.google.auth.Credentials;
 import com.google.cloud.BaseService;
@@ -233,21 +236,6 @@ public final class BigQueryWarehouse implements OutputWarehouse {
   @Override
   public String location() {
     return dataset.toString();
-  }
-
-  /**
-   * Name of the staging table of one output table in one run (no dataset): {@code
-   * stage_<run>_<table>}, the run id's characters other than letters and digits replaced by {@code
-   * _}, lower case.
-   */
-  public static String stagingTable(String runId, TableSchema table) {
-    return ("stage_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_" + table.name())
-        .toLowerCase(Locale.ROOT);
-  }
-
-  /** The output tables a run stages: every output but {@code model_runs}. */
-  static List<TableSchema> stagedOutputs() {
-    return CanonicalTables.OUTPUTS.stream().filter(t -> t != CanonicalTables.MODEL_RUNS).toList();
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.demandcast.connectors.duckdb;
 
+import static io.demandcast.connectors.OutputWarehouse.stagedOutputs;
+import static io.demandcast.connectors.OutputWarehouse.stagingTable;
+
 import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
@@ -350,11 +353,6 @@ public final class DuckDbWarehouse implements OutputWarehouse {
     return found.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
   }
 
-  /** Name of the staging table of one output table in one run. */
-  public static String stagingTable(String runId, TableSchema table) {
-    return "stage_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_" + table.name();
-  }
-
   /**
    * Records a run as running in {@code model_runs} and creates its empty staging tables (dropping
    * leftovers of an earlier attempt with the same id). Call before the pipeline starts: the job's
@@ -406,13 +404,6 @@ public final class DuckDbWarehouse implements OutputWarehouse {
   @Override
   public PTransform<PCollection<Row>, PDone> writeStaged(TableSchema table, String runId) {
     return DuckDbIO.writeStaged(file, table, runId);
-  }
-
-  /** The output tables a run stages: every output but {@code model_runs}. */
-  public static List<TableSchema> stagedOutputs() {
-    return CanonicalTables.OUTPUTS.stream()
-        .filter(t -> t != CanonicalTables.MODEL_RUNS)
-        .toList();
   }
 
   /**

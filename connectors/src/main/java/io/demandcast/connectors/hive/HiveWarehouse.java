@@ -1,5 +1,8 @@
 package io.demandcast.connectors.hive;
 
+import static io.demandcast.connectors.OutputWarehouse.stagedOutputs;
+import static io.demandcast.connectors.OutputWarehouse.stagingTable;
+
 import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
@@ -87,17 +90,6 @@ public final class HiveWarehouse implements OutputWarehouse {
 
   private String database() {
     return jdbc.database().database();
-  }
-
-  /** Name of the staging table of one output table in one run (no database). */
-  public static String stagingTable(String runId, TableSchema table) {
-    return ("stage_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_" + table.name())
-        .toLowerCase(Locale.ROOT);
-  }
-
-  /** The output tables a run stages: every output but {@code model_runs}. */
-  static List<TableSchema> stagedOutputs() {
-    return CanonicalTables.OUTPUTS.stream().filter(t -> t != CanonicalTables.MODEL_RUNS).toList();
   }
 
   /**

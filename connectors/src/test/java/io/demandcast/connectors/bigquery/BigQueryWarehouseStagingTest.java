@@ -7,6 +7,7 @@ import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.cloud.NoCredentials;
+import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.testing.FakeBigQuery;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
@@ -89,12 +90,12 @@ class BigQueryWarehouseStagingTest {
         .toList();
     datasets.createTable(new Table()
         .setTableReference(new BigQueryDatasetName(PROJECT, DATASET)
-            .table(BigQueryWarehouse.stagingTable(RUN_ID, table)).reference())
+            .table(OutputWarehouse.stagingTable(RUN_ID, table)).reference())
         .setSchema(new com.google.api.services.bigquery.model.TableSchema().setFields(fields)));
   }
 
   private List<TableRow> staged(TableSchema table) throws Exception {
-    return datasets.getAllRows(PROJECT, DATASET, BigQueryWarehouse.stagingTable(RUN_ID, table));
+    return datasets.getAllRows(PROJECT, DATASET, OutputWarehouse.stagingTable(RUN_ID, table));
   }
 
   /** A TableRow's values by column, in the table's column order, NULL where the row has none. */

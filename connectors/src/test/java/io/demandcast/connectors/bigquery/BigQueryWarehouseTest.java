@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.cloud.NoCredentials;
+import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.testing.BigQueryRestAnswers;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
@@ -212,7 +213,7 @@ class BigQueryWarehouseTest {
         + " AS 'the run has no model_runs row in bigquery://acme-prod/demandcast; was beginRun"
         + " called?'");
     expected.add("BEGIN TRANSACTION");
-    for (TableSchema table : BigQueryWarehouse.stagedOutputs()) {
+    for (TableSchema table : OutputWarehouse.stagedOutputs()) {
       String columns = String.join(", ",
           table.columnNames().stream().map(c -> "`" + c + "`").toList());
       String select = String.join(", ", table.columnNames().stream()

@@ -22,6 +22,7 @@ import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.transforms.CountOutputRows;
 import io.demandcast.pipelines.transforms.ForecastAndRecommend;
 import io.demandcast.pipelines.transforms.ValidateRecords;
 import java.io.IOException;
@@ -36,7 +37,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -179,6 +182,7 @@ public final class DemandcastJob {
     for (TableSchema table : ForecastAndRecommend.OUTPUTS) {
       outputs
           .get(table.name())
+          .apply(new CountOutputRows(table.name()))
           .apply("Write" + table.name(), warehouse.writeStaged(table, runId));
     }
     warehouse.beginRun(runId, settings.startedAt(), optionsJson(request, options), version());
@@ -193,6 +197,7 @@ public final class DemandcastJob {
         rowsRead.merge(table.name(), counter(result, "read_" + table.name()), Long::sum);
       }
       long totalRead = rowsRead.values().stream().mapToLong(Long::longValue).sum();
+      checkStaged(warehouse, runId, result);
       Map<String, Long> written =
           warehouse.commitRun(runId, now(), snapshotJson(sources, rowsRead), totalRead);
       return new Result(runId, rowsRead, written, (System.nanoTime() - start) / 1e9);
@@ -412,6 +417,28 @@ public final class DemandcastJob {
             ? String.format("  forecasting: %,d of %,d series (%.0f s)", done, expected, seconds)
             : String.format("  forecasting: %,d series (%.0f s)", done, seconds));
         reported = done;
+      }
+    }
+  }
+
+  /**
+   * Refuses to publish a run whose staging holds fewer rows of an output table than the pipeline
+   * handed to the staged write ({@link CountOutputRows}): rows were lost on the way, and publishing
+   * would silently drop them. More rows are fine (a retried bundle's exact duplicates, which the
+   * commit keeps once).
+   *
+   * @throws IllegalStateException naming the table and both counts
+   */
+  static void checkStaged(OutputWarehouse warehouse, String runId, PipelineResult result) {
+    for (TableSchema table : OutputWarehouse.stagedOutputs()) {
+      long produced = counter(result, CountOutputRows.counterName(table.name()));
+      OptionalLong staged = warehouse.stagedRows(runId, table);
+      if (staged.isPresent() && staged.getAsLong() < produced) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "%s: the pipeline wrote %,d rows but the staging in %s holds %,d; rows were lost on"
+                + " the way to the warehouse, so run %s is not published. Re-run it with the"
+                + " same --run-id (its rows are replaced, not added to)",
+            table.name(), produced, warehouse.location(), staged.getAsLong(), runId));
       }
     }
   }

@@ -293,6 +293,18 @@ class MixedWarehouseEndToEndIT {
     return rows;
   }
 
+  /** {@code model_runs.source_snapshot}'s rows read, by source table. */
+  private static Map<String, Long> rowsReadPerSource(Connection c, String prefix, String runId)
+      throws Exception {
+    List<List<Object>> snapshot = rows(c, "select source_snapshot from " + prefix
+        + "model_runs where run_id = '" + runId + "'");
+    assertThat(snapshot).as("model_runs row of " + runId).hasSize(1);
+    Map<String, Long> read = new LinkedHashMap<>();
+    JSON.readTree((String) snapshot.get(0).get(0)).fields().forEachRemaining(
+        e -> read.put(e.getKey(), e.getValue().path("rows_read").asLong(-1)));
+    return read;
+  }
+
   /** Sorted by every value, doubles rounded, so both sides line up row by row. */
   private static List<List<Object>> sorted(List<List<Object>> rows) {
     List<List<Object>> copy = new ArrayList<>(rows);
@@ -316,6 +328,13 @@ class MixedWarehouseEndToEndIT {
         .withHeader("X-Amz-Target", equalTo("AWSGlue.GetTable")));
     try (Connection duck = DuckDbConnections.open(duckWarehouse);
         Connection h = hiveConnection()) {
+      // every source row moved out of the DuckDB tables reached the job
+      Map<String, Long> sourceRows = new LinkedHashMap<>();
+      for (TableSchema source : CanonicalTables.SOURCES) {
+        sourceRows.put(source.name(), (Long) rows(duck, "select count(*) from " + source.name())
+            .get(0).get(0));
+      }
+      assertThat(rowsReadPerSource(h, "erp.", "mixed")).isEqualTo(sourceRows);
       for (TableSchema table : COMPARED) {
         String select = "select " + columns(table, true) + " from " + table.name()
             + " where run_id = '%s'";

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
@@ -53,6 +54,19 @@ public interface OutputWarehouse {
 
   /** A pipeline step appending rows of {@code table} (its canonical schema) to the run's staging. */
   PTransform<PCollection<Row>, PDone> writeStaged(TableSchema table, String runId);
+
+  /**
+   * Rows the run's staging of {@code table} holds now (after the pipeline, before {@link
+   * #commitRun}), counted by the warehouse itself, so the job can refuse to publish a run whose
+   * staging lost rows; empty where the warehouse does not count them (the default).
+   *
+   * @param runId the run
+   * @param table a staged output table ({@link #stagedOutputs()})
+   * @throws IllegalStateException when the warehouse cannot be asked
+   */
+  default OptionalLong stagedRows(String runId, TableSchema table) {
+    return OptionalLong.empty();
+  }
 
   /**
    * Publishes a run: replaces its rows in every output table by the staged ones (exact duplicates,

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
@@ -432,6 +433,16 @@ public final class DuckDbWarehouse implements OutputWarehouse {
    * @param rowsRead source rows read
    * @return rows written per output table
    */
+  @Override
+  public OptionalLong stagedRows(String runId, TableSchema table) {
+    try (Connection connection = connect()) {
+      return OptionalLong.of(dsl(connection).fetchCount(DuckDbSchemas.table(stagingTable(runId, table))));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the staged rows of " + table.name()
+          + " for run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public Map<String, Long> commitRun(
       String runId, LocalDateTime finishedAt, String sourceSnapshotJson, long rowsRead) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,7 +31,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupIntoBatches;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -52,9 +53,11 @@ import org.apache.beam.sdk.values.Row;
  *       status {@code running}, which hides any earlier attempt of the same {@code run_id} from
  *       the {@code latest_*} views (they read complete runs only). One staging table per output
  *       table, {@code stage_<run>_<table>}, is (re)created, partitioned by writer.
- *   <li>The pipeline's {@link #writeStaged} steps group rows into batches of {@value
- *       #ROWS_PER_INSERT} and append each in one multi-row {@code INSERT ... VALUES}, into a
- *       partition of its own, so that concurrent statements never share a directory.
+ *   <li>The pipeline's {@link #writeStaged} steps spread rows over {@value #WRITERS} shards,
+ *       group each shard and append its rows in multi-row {@code INSERT ... VALUES} statements
+ *       of at most {@value #ROWS_PER_INSERT} rows, each into a partition of its own, so that
+ *       concurrent statements never share a directory. Before publishing, the job compares the
+ *       staged row count ({@link #stagedRows}) with the rows the pipeline wrote.
  *   <li>{@link #commitRun}: for each output table, the run's partition is dropped and rewritten
  *       from {@code SELECT DISTINCT} over the staging table, the staging table dropped; then the
  *       {@code model_runs} partition is replaced by the complete row with the counts. Until that
@@ -243,6 +246,30 @@ public final class HiveWarehouse implements OutputWarehouse {
     return new WriteStaged(jdbc, table, runId);
   }
 
+  /**
+   * Counts the staging table's rows with a scan ({@code hive.compute.query.using.stats} off for the
+   * statement's session where the server allows it: basic statistics would repeat what the
+   * INSERTs believed they wrote, not what the table holds).
+   */
+  @Override
+  public OptionalLong stagedRows(String runId, TableSchema table) {
+    try (Connection connection = jdbc.connect(); Statement statement = connection.createStatement()) {
+      try {
+        statement.execute("SET hive.compute.query.using.stats=false");
+      } catch (SQLException e) {
+        // a server that restricts SET: the count may then come from statistics
+      }
+      try (ResultSet rs = statement.executeQuery(
+          "SELECT count(*) FROM " + qualified(stagingTable(runId, table)))) {
+        rs.next();
+        return OptionalLong.of(rs.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the staged rows of " + table.name()
+          + " for run " + runId + " in Hive " + location() + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public Map<String, Long> commitRun(
       String runId, LocalDateTime finishedAt, String sourceSnapshotJson, long rowsRead) {
@@ -324,13 +351,13 @@ public final class HiveWarehouse implements OutputWarehouse {
 
     @Override
     public PDone expand(PCollection<Row> rows) {
-      // Batches of ROWS_PER_INSERT rows, whatever the runner's bundles: a bundle may hold a
-      // single row (after a shuffle the DirectRunner hands out tiny ones), and each INSERT costs
-      // HiveServer2 a query compilation and a job, so rows per statement decide the write time.
-      // WRITERS keys spread the batches over that many parallel statements.
+      // WRITERS shards, each grouped (a plain GroupByKey: no state, timers or window expiry) and
+      // written by one DoFn call in statements of ROWS_PER_INSERT rows, whatever the runner's
+      // bundles: each INSERT costs HiveServer2 a query compilation and a job, so rows per
+      // statement decide the write time; the shards run in parallel.
       rows.apply("Spread", ParDo.of(new SpreadFn()))
           .setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(rows.getSchema())))
-          .apply("Batch", GroupIntoBatches.ofSize(ROWS_PER_INSERT))
+          .apply("Shard", GroupByKey.create())
           .apply("InsertStaged", ParDo.of(new InsertFn(jdbc, table, runId)));
       return PDone.in(rows.getPipeline());
     }
@@ -345,10 +372,10 @@ public final class HiveWarehouse implements OutputWarehouse {
   }
 
   /**
-   * Appends each batch to the staging table in one multi-row {@code INSERT ... VALUES}, into a
-   * partition of its own (a new writer id per statement: concurrent statements never share a
-   * directory, and a retried batch adds a partition whose rows the commit's {@code DISTINCT}
-   * drops).
+   * Appends a shard's rows to the staging table in multi-row {@code INSERT ... VALUES} statements
+   * of at most {@link #ROWS_PER_INSERT} rows, each into a partition of its own (a new writer id per
+   * statement: concurrent statements never share a directory, and a retried shard adds partitions
+   * whose rows the commit's {@code DISTINCT} drops).
    */
   private static final class InsertFn extends DoFn<KV<Integer, Iterable<Row>>, Void> {
     private final HiveJdbc jdbc;
@@ -363,12 +390,21 @@ public final class HiveWarehouse implements OutputWarehouse {
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<Row>> batch) throws SQLException {
-      List<Row> rows = new ArrayList<>();
-      batch.getValue().forEach(rows::add);
-      if (rows.isEmpty()) {
-        return;
+    public void process(@Element KV<Integer, Iterable<Row>> shard) throws SQLException {
+      List<Row> rows = new ArrayList<>(ROWS_PER_INSERT);
+      for (Row row : shard.getValue()) {
+        rows.add(row);
+        if (rows.size() == ROWS_PER_INSERT) {
+          insert(rows);
+          rows.clear();
+        }
       }
+      if (!rows.isEmpty()) {
+        insert(rows);
+      }
+    }
+
+    private void insert(List<Row> rows) throws SQLException {
       if (connection == null || connection.isClosed()) {
         connection = jdbc.connect();
       }

@@ -249,6 +249,35 @@ class TerraformTest {
   }
 
   @Test
+  void givenGlueTablesSwitchedToParquetAsTheReadmeSays_whenChecked_thenAccepted(@TempDir Path tmp) {
+    TerraformModule aws = editedCopy(AWS, tmp, "glue.tf",
+        "org.apache.hadoop.mapred.TextInputFormat",
+        "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+        "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+        "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
+        "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+        "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
+        """
+            "field.delim"               = ","
+            "serialization.format"      = ","
+            "serialization.null.format" = ""
+        """, "",
+        """
+            "classification"         = "csv"
+            "skip.header.line.count" = "1"
+            "EXTERNAL"               = "TRUE"
+        """, "    \"classification\" = \"parquet\"\n");
+    List<String> problems = TerraformChecks.glueTables(aws);
+    assertThat(problems).as(TerraformChecks.describe(problems)).isEmpty();
+    // and the edit took: the same tables with a text input format are refused
+    TerraformModule mixed = editedCopy(AWS, tmp.resolve("mixed"), "glue.tf",
+        "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+        "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe");
+    assertThat(TerraformChecks.glueTables(mixed)).hasSize(CanonicalTables.SOURCES.size())
+        .allSatisfy(p -> assertThat(p).contains("format properties disagree"));
+  }
+
+  @Test
   void givenGlueTableOutsideTheModulesBucketsOrPartitioned_whenChecked_thenReported() {
     TerraformModule module = TerraformModule.parse("t", """
         resource "aws_glue_catalog_database" "db" {

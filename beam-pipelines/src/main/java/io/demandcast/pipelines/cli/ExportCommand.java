@@ -147,7 +147,8 @@ final class ExportCommand implements Callable<Integer> {
         runs == Runs.all ? "all runs" : "latest complete run", format, out);
     int width = exported.stream().mapToInt(e -> e.table().length()).max().orElse(0);
     for (Exported e : exported) {
-      w.printf("  %-" + width + "s %,10d rows  %s%n", e.table(), e.rows(), e.file());
+      w.printf("  %-" + width + "s %,10d %s  %s%n", e.table(), e.rows(),
+          e.rows() == 1 ? "row " : "rows", e.file());
     }
     w.println(latestRun == null
         ? "the warehouse has no complete run yet: the latest_* views and files are empty"

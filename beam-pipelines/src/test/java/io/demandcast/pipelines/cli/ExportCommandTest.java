@@ -149,7 +149,8 @@ class ExportCommandTest {
         .contains("(all runs, csv)").contains("latest complete run: r2")
         .containsPattern("(?m)^  demand_forecasts +5 rows  " + java.util.regex.Pattern.quote(
             forecasts.toString()) + "$")
-        .containsPattern("(?m)^  latest_forecasts +3 rows  ");
+        .containsPattern("(?m)^  latest_forecasts +3 rows  ")
+        .containsPattern("(?m)^  latest_run +1 row   ");
   }
 
   @Test

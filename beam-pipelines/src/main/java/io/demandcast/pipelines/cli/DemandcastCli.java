@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       RunCommand.class,
       SqlCommand.class,
+      ExportCommand.class,
       DdlCommand.class,
       BenchmarkCommand.class,
       InventoryBenchmarkCommand.class,

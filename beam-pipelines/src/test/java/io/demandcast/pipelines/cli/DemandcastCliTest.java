@@ -35,6 +35,7 @@ class DemandcastCliTest {
         .containsPattern("(?m)^\\s+demo\\b")
         .containsPattern("(?m)^\\s+run\\b")
         .containsPattern("(?m)^\\s+sql\\b")
+        .containsPattern("(?m)^\\s+export\\b")
         .containsPattern("(?m)^\\s+ddl\\b")
         .containsPattern("(?m)^\\s+benchmark\\b");
   }

@@ -116,6 +116,23 @@ public final class DuckDbWarehouse implements OutputWarehouse {
     }
   }
 
+  /**
+   * The names of the analysts' views {@link #open} creates, in the order of {@code
+   * sql/duckdb/views.sql} ({@code latest_run}, {@code latest_forecasts}, ...).
+   */
+  public static List<String> viewNames() {
+    java.util.regex.Pattern name = java.util.regex.Pattern.compile(
+        "(?i)^CREATE\\s+OR\\s+REPLACE\\s+VIEW\\s+(\\w+)");
+    List<String> names = new ArrayList<>();
+    for (String statement : viewStatements()) {
+      java.util.regex.Matcher m = name.matcher(statement);
+      if (m.find()) {
+        names.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return List.copyOf(names);
+  }
+
   /** The statements of {@code sql/duckdb/views.sql}, comments removed, one per element. */
   static List<String> viewStatements() {
     String script;

@@ -50,9 +50,11 @@ class DuckDbWarehouseTest {
     for (TableSchema table : CanonicalTables.ALL) {
       warehouse.checkTable(table.name(), table); // throws when a column is missing or mistyped
     }
-    for (String view : List.of("latest_run", "latest_forecasts", "latest_accuracy",
+    List<String> views = List.of("latest_run", "latest_forecasts", "latest_accuracy",
         "latest_recommendations", "latest_rejected_records", "forecast_accuracy_by_model",
-        "latest_policy_simulation", "service_by_class")) {
+        "latest_policy_simulation", "service_by_class");
+    assertThat(DuckDbWarehouse.viewNames()).containsExactlyElementsOf(views);
+    for (String view : views) {
       assertThat(count("select count(*) from information_schema.tables where table_name = ?", view))
           .as(view).isEqualTo(1);
     }

@@ -148,9 +148,9 @@ final class SqlCommand implements Callable<Integer> {
       // Ctrl-C while a statement runs cancels it (at the prompt JLine reads it as a key)
       terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
       new SqlPrompt(session, terminal, history)
-          .run("demandcast sql on " + warehouse.toAbsolutePath().normalize()
-              + " (DuckDB); statements end with ;  .help lists the commands, .quit or Ctrl-D"
-              + " leaves; results as " + format + ".");
+          .run("demandcast sql on " + warehouse.toAbsolutePath().normalize() + ", results as "
+              + format + "\nStatements end with ;  .help lists the commands, .quit or Ctrl-D"
+              + " leaves.");
     }
   }
 

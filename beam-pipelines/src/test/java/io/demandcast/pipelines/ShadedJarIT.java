@@ -2,11 +2,17 @@ package io.demandcast.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.demandcast.connectors.duckdb.DuckDbConnections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -17,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its own JVM with only the jar on the class path — so that what the unit tests' class path hides
  * (a class the shaded jar lacks, a service file the shade plugin did not merge) fails here. The
  * job runs once on an empty warehouse: that starts Beam (pipeline options, runner) and writes a
- * complete run of zero rows.
+ * complete run of zero rows. {@code sql} runs a script from standard input with the json format
+ * (Jackson in the jar, the statement splitting and the dot commands).
  */
 class ShadedJarIT {
   @TempDir Path dir;
@@ -47,5 +54,52 @@ class ShadedJarIT {
     assertThat(finished).as("finished within 5 minutes; output:%n%s", out).isTrue();
     assertThat(process.exitValue()).as("exit code; output:%n%s", out).isZero();
     assertThat(out).contains("complete in").doesNotContain("NoClassDefFoundError");
+  }
+
+  @Test
+  void givenShadedJar_whenSqlReadsAScriptFromStandardInputAsJson_thenJacksonReadsTheRowsBack()
+      throws Exception {
+    Path jar = Paths.get("target", "demandcast.jar").toAbsolutePath();
+    assertThat(jar).as("the package phase builds the job jar before the integration tests").exists();
+    Path warehouse = dir.resolve("w.duckdb");
+    try (Connection c = DuckDbConnections.open(warehouse)) {
+      c.createStatement().execute("create table t as select 'a,\"b\"' as s, 0.1::double + 0.2::double as x");
+    } finally {
+      DuckDbConnections.closeAll();
+    }
+    Path script = Files.writeString(dir.resolve("script.sql"),
+        "select s,\n  x from t;\n.schema t\n", StandardCharsets.UTF_8);
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+    Path log = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process process =
+        new ProcessBuilder(
+                List.of(java.toString(), "-jar", jar.toString(), "sql", "--format", "json",
+                    "--warehouse", warehouse.toString()))
+            .directory(dir.toFile())
+            .redirectInput(script.toFile())
+            .redirectOutput(log.toFile())
+            .redirectError(err.toFile())
+            .start();
+    boolean finished = process.waitFor(2, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    String errors = Files.readString(err, StandardCharsets.UTF_8);
+    assertThat(finished).as("finished within 2 minutes; output:%n%s%s", out, errors).isTrue();
+    assertThat(process.exitValue()).as("exit code; errors:%n%s", errors).isZero();
+    List<JsonNode> documents = new ArrayList<>();
+    try (JsonParser parser =
+        new ObjectMapper().createParser(out)) {
+      for (JsonNode d = parser.readValueAsTree(); d != null;
+          d = parser.readValueAsTree()) {
+        documents.add(d);
+      }
+    }
+    assertThat(documents).as(out).hasSize(2); // the query's rows, then .schema's
+    assertThat(documents.get(0).get(0).get("s").textValue()).isEqualTo("a,\"b\"");
+    assertThat(documents.get(0).get(0).get("x").doubleValue()).isEqualTo(0.1 + 0.2);
+    assertThat(documents.get(1).get(1).get("name").textValue()).isEqualTo("x");
   }
 }

@@ -2,6 +2,7 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.pipelines.DemandcastJob;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
 public final class DemandcastCli implements Runnable {
   @Spec CommandSpec spec;
 
+  /** Standard input for the commands that read it ({@code sql} without a query). */
+  InputStream in = System.in;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -40,7 +44,18 @@ public final class DemandcastCli implements Runnable {
 
   /** Runs the command line and returns its exit code. */
   public static int execute(PrintStream out, PrintStream err, String... args) {
-    CommandLine cli = new CommandLine(new DemandcastCli());
+    return execute(System.in, out, err, args);
+  }
+
+  /**
+   * Runs the command line with {@code in} as standard input and returns its exit code. Standard
+   * input other than {@link System#in} is never an interactive terminal: {@code sql} without a
+   * query reads its statements from it.
+   */
+  public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
+    DemandcastCli command = new DemandcastCli();
+    command.in = in;
+    CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(

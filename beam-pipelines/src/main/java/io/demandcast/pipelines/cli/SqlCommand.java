@@ -1,49 +1,73 @@
 package io.demandcast.pipelines.cli;
 
-import com.github.freva.asciitable.AsciiTable;
-import com.github.freva.asciitable.Column;
-import com.github.freva.asciitable.HorizontalAlign;
-import com.github.freva.asciitable.OverflowBehaviour;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code demandcast sql "<query>"}: runs SQL against the warehouse and prints a table. */
+/**
+ * {@code demandcast sql}: runs SQL against the DuckDB warehouse, one statement given on the command
+ * line, a script read from standard input, or statements typed at a prompt.
+ */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
     description = {
-      "Run one SQL statement against the warehouse and print the result as a table.",
-      "%nDuckDB dialect. Views for analysts: latest_run, latest_forecasts, latest_accuracy,"
-          + " latest_recommendations, latest_rejected_records, forecast_accuracy_by_model."
+      "Run SQL against the warehouse (DuckDB dialect) and print the results.",
+      "%nWith QUERY: run it and print its result. Without QUERY on a terminal: open a prompt"
+          + " with line editing and history; statements end with ; and may span lines; .tables,"
+          + " .schema TABLE, .help, .quit (or Ctrl-D). Without QUERY and with standard input"
+          + " redirected: run the statements read from it, stopping at the first that fails.",
+      "%nViews for analysts: latest_run, latest_forecasts, latest_accuracy,"
+          + " latest_recommendations, latest_rejected_records, forecast_accuracy_by_model,"
+          + " latest_policy_simulation, service_by_class.",
+      "%nFormats: table rounds doubles to 4 decimals for display and stops at --max-rows;"
+          + " csv (RFC 4180, header row, NULL as an empty field) and json (an array of objects;"
+          + " numbers as numbers, NULL as null) print every row at full precision, dates and"
+          + " timestamps as ISO 8601. In csv and json, the 'ok (N rows changed)' of statements"
+          + " without a result goes to standard error.",
+      ""
     },
     footer = {
       "",
       "Examples:",
       "  ./demandcast sql \"select * from latest_recommendations limit 5\"",
-      "  ./demandcast sql \"select source, reason, count(*) from latest_rejected_records group by all\""
+      "  ./demandcast sql --format csv \"select * from latest_forecasts\" > fc.csv",
+      "  ./demandcast sql --format json \"select * from forecast_accuracy_by_model\"",
+      "  ./demandcast sql              the prompt: try .tables, .schema latest_run",
+      "  echo \"select count(*) from latest_run;\" | ./demandcast sql --format csv",
+      "  ./demandcast sql < checks.sql"
     })
 final class SqlCommand implements Callable<Integer> {
+  /** The history file when neither --history nor DEMANDCAST_HISTORY names one. */
+  static final String HISTORY_FILE_NAME = ".demandcast_history";
+
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL statement.")
+  @ParentCommand DemandcastCli parent;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description = "The SQL statement. Without it: the prompt, or the statements of standard input.")
   String query;
 
   @Option(
@@ -54,95 +78,153 @@ final class SqlCommand implements Callable<Integer> {
   Path warehouse;
 
   @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "How results print: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+  ResultFormat format;
+
+  @Option(
       names = "--max-rows",
       paramLabel = "N",
       defaultValue = "100",
-      description = "Rows printed at most. Default: ${DEFAULT-VALUE}")
+      description = "Table format: rows printed at most (csv and json print all). "
+          + "Default: ${DEFAULT-VALUE}")
   int maxRows;
 
   @Option(
       names = "--max-width",
       paramLabel = "CHARS",
       defaultValue = "48",
-      description = "Characters shown per cell at most; longer values end in an ellipsis. "
-          + "Default: ${DEFAULT-VALUE}")
+      description = "Table format: characters shown per cell at most; longer values end in an "
+          + "ellipsis. Default: ${DEFAULT-VALUE}")
   int maxWidth;
 
+  @Option(
+      names = "--history",
+      paramLabel = "FILE",
+      defaultValue = "${env:DEMANDCAST_HISTORY:-${sys:user.home}/" + HISTORY_FILE_NAME + "}",
+      description = "The prompt's history file. Default: $DEMANDCAST_HISTORY, else "
+          + "~/" + HISTORY_FILE_NAME)
+  Path history;
+
   @Override
-  public Integer call() throws SQLException {
+  public Integer call() throws IOException {
+    if (maxRows < 1 || maxWidth < 4) {
+      throw new IllegalArgumentException(
+          "--max-rows must be at least 1 and --max-width at least 4; got " + maxRows + " and "
+              + maxWidth);
+    }
     if (!Files.exists(warehouse)) {
       throw new IllegalArgumentException(
           "no warehouse at " + warehouse.toAbsolutePath().normalize()
               + "; run ./demandcast demo first, or pass --warehouse=FILE");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Connection connection = DuckDbWarehouse.open(warehouse).connect();
-        Statement statement = connection.createStatement()) {
-      if (!statement.execute(query)) {
-        out.printf("ok (%d rows changed)%n", statement.getUpdateCount());
-        return 0;
-      }
-      try (ResultSet rs = statement.getResultSet()) {
-        ResultSetMetaData meta = rs.getMetaData();
-        Column[] header = new Column[meta.getColumnCount()];
-        for (int i = 0; i < header.length; i++) {
-          boolean numeric = isNumeric(meta.getColumnType(i + 1));
-          header[i] =
-              new Column()
-                  .header(meta.getColumnLabel(i + 1))
-                  .headerAlign(HorizontalAlign.LEFT)
-                  .dataAlign(numeric ? HorizontalAlign.RIGHT : HorizontalAlign.LEFT)
-                  .maxWidth(maxWidth, OverflowBehaviour.ELLIPSIS_RIGHT);
+    PrintWriter err = spec.commandLine().getErr();
+    InputStream in = parent == null ? System.in : parent.in;
+    try (Connection connection = DuckDbWarehouse.open(warehouse).connect()) {
+      SqlSession session = new SqlSession(connection, format, maxRows, maxWidth);
+      if (query != null) {
+        try {
+          session.execute(query, out, err);
+        } catch (SQLException e) {
+          throw new IllegalArgumentException("the query failed: " + e.getMessage(), e);
         }
-        List<Object[]> rows = new ArrayList<>();
-        int total = 0;
-        while (rs.next()) {
-          total++;
-          if (rows.size() < maxRows) {
-            Object[] row = new Object[header.length];
-            for (int i = 0; i < header.length; i++) {
-              row[i] = format(rs.getObject(i + 1));
-            }
-            rows.add(row);
-          }
-        }
-        out.println(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, header,
-            rows.toArray(Object[][]::new)));
-        if (total > rows.size()) {
-          out.printf("(%,d rows, %,d shown; --max-rows to see more)%n", total, rows.size());
-        } else {
-          out.printf(total == 1 ? "(1 row)%n" : "(%,d rows)%n", total);
-        }
+      } else if (in == System.in && stdinIsTerminal()) {
+        prompt(session);
+      } else {
+        runScript(session, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+            out, err);
       }
     } catch (SQLException e) {
-      throw new IllegalArgumentException("the query failed: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot close the warehouse: " + e.getMessage(), e);
     }
     return 0;
   }
 
-  private static boolean isNumeric(int sqlType) {
-    return switch (sqlType) {
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.REAL,
-          Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> true;
-      default -> false;
-    };
+  private void prompt(SqlSession session) throws IOException {
+    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      // Ctrl-C while a statement runs cancels it (at the prompt JLine reads it as a key)
+      terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
+      new SqlPrompt(session, terminal, history)
+          .run("demandcast sql on " + warehouse.toAbsolutePath().normalize() + ", results as "
+              + format + "\nStatements end with ;  .help lists the commands, .quit or Ctrl-D"
+              + " leaves.");
+    }
   }
 
-  /** Doubles to at most 4 decimals, NULL as "NULL", the rest as text. */
-  static String format(Object value) {
-    if (value == null) {
-      return "NULL";
-    }
-    if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
-      if (!Double.isFinite(d)) {
-        return String.valueOf(d);
+  /**
+   * Runs the statements and dot commands of a script: statements end with {@code ;} and may span
+   * lines, a dot command is a line of its own between statements; the text after the last {@code
+   * ;} runs as one more statement. Stops at {@code .quit} or {@code .exit}.
+   *
+   * @throws IllegalArgumentException at the first statement or command that fails, naming its line
+   *     and the database's message; the results of the statements before it are printed
+   */
+  static void runScript(SqlSession session, BufferedReader in, PrintWriter out, PrintWriter err)
+      throws IOException {
+    StringBuilder buffer = new StringBuilder();
+    int bufferLine = 1; // the script line the buffer starts at
+    int lineNumber = 0;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      lineNumber++;
+      if (line.strip().startsWith(".")
+          && !SqlStatements.split(buffer.toString()).hasIncompleteStatement()) {
+        try {
+          if (!session.dotCommand(line, out)) {
+            return;
+          }
+        } catch (SQLException | RuntimeException e) {
+          throw new IllegalArgumentException(
+              "line " + lineNumber + ": " + SqlPrompt.messageOf(e), e);
+        }
+        buffer.setLength(0);
+        bufferLine = lineNumber + 1;
+        continue;
       }
-      return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+      buffer.append(line).append('\n');
+      SqlStatements.Split split = SqlStatements.split(buffer.toString());
+      for (SqlStatements.Statement statement : split.statements()) {
+        run(session, statement.sql(), bufferLine + statement.line() - 1, out, err);
+      }
+      if (!split.statements().isEmpty()) {
+        int consumedLines = (int) buffer.substring(0, buffer.length() - split.rest().length())
+            .chars().filter(c -> c == '\n').count();
+        buffer = new StringBuilder(split.rest());
+        bufferLine += consumedLines;
+      }
     }
-    if (value instanceof java.sql.Timestamp ts) {
-      return ts.toLocalDateTime().toString().replace('T', ' ');
+    SqlStatements.Split last = SqlStatements.split(buffer.toString());
+    if (last.hasIncompleteStatement()) {
+      run(session, last.rest().strip(), bufferLine + last.restLine() - 1, out, err);
     }
-    return value.toString();
+  }
+
+  private static void run(SqlSession session, String sql, int line, PrintWriter out,
+      PrintWriter err) {
+    try {
+      session.execute(sql, out, err);
+    } catch (SQLException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "the statement at line " + line + " failed: " + SqlPrompt.messageOf(e), e);
+    }
+  }
+
+  /**
+   * Whether standard input and output are a terminal: {@link System#console()} is null otherwise
+   * up to Java 21; from Java 22 it may be a console anyway, which {@code Console.isTerminal()}
+   * (22+) tells.
+   */
+  static boolean stdinIsTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before Java 22: a console is a terminal
+    }
   }
 }

@@ -83,3 +83,61 @@ SELECT abc_class,
 FROM latest_policy_simulation
 GROUP BY abc_class, xyz_class, model, service_measure
 ORDER BY abc_class, xyz_class, model;
+
+-- Backtest accuracy of every series and candidate model across the complete runs, to see drift:
+-- one row per complete run, SKU, location and model, with the change of MASE, RMSSE and sMAPE
+-- against the previous complete run of the same SKU, location and model (NULL in the series'
+-- first run, or when either run has no value). Runs are ordered by their finish time.
+CREATE OR REPLACE VIEW accuracy_trend AS
+SELECT run_id,
+       finished_at,
+       sku,
+       location,
+       model,
+       selected,
+       mase,
+       rmsse,
+       smape,
+       previous_run_id,
+       mase - previous_mase AS mase_change,
+       rmsse - previous_rmsse AS rmsse_change,
+       smape - previous_smape AS smape_change
+FROM (
+  SELECT a.run_id AS run_id, r.finished_at AS finished_at, a.sku AS sku, a.location AS location,
+         a.model AS model, a.selected AS selected, a.mase AS mase, a.rmsse AS rmsse,
+         a.smape AS smape,
+         lag(a.run_id) OVER (PARTITION BY a.sku, a.location, a.model
+                             ORDER BY r.finished_at, a.run_id) AS previous_run_id,
+         lag(a.mase) OVER (PARTITION BY a.sku, a.location, a.model
+                           ORDER BY r.finished_at, a.run_id) AS previous_mase,
+         lag(a.rmsse) OVER (PARTITION BY a.sku, a.location, a.model
+                            ORDER BY r.finished_at, a.run_id) AS previous_rmsse,
+         lag(a.smape) OVER (PARTITION BY a.sku, a.location, a.model
+                            ORDER BY r.finished_at, a.run_id) AS previous_smape
+  FROM forecast_accuracy a
+  JOIN model_runs r ON a.run_id = r.run_id
+  WHERE r.status = 'complete'
+) t;
+
+-- What to order now, from the latest complete run: the items whose inventory position is at or
+-- below their reorder point (the policies' trigger) and that have units to order, with the order
+-- value (units to order times unit cost, currency), largest value first.
+CREATE OR REPLACE VIEW reorder_now AS
+SELECT i.run_id AS run_id,
+       i.sku AS sku,
+       i.location AS location,
+       i.abc_class AS abc_class,
+       i.policy AS policy,
+       i.inventory_position AS inventory_position,
+       i.reorder_point AS reorder_point,
+       i.order_up_to AS order_up_to,
+       i.recommended_order_qty AS recommended_order_qty,
+       i.unit_cost AS unit_cost,
+       i.recommended_order_qty * i.unit_cost AS order_value,
+       i.days_of_cover AS days_of_cover,
+       i.lead_time_mean_days AS lead_time_mean_days
+FROM inventory_recommendations i
+JOIN latest_run r ON i.run_id = r.run_id
+WHERE i.inventory_position <= i.reorder_point
+  AND i.recommended_order_qty > 0
+ORDER BY order_value DESC, sku, location;

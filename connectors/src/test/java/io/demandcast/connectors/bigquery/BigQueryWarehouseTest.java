@@ -133,7 +133,7 @@ class BigQueryWarehouseTest {
       expected.add(BigQuerySchemas.createTable(table, "acme-prod.demandcast"));
     }
     assertThat(statements.subList(0, 6)).containsExactlyElementsOf(expected);
-    assertThat(statements.subList(6, 14)).extracting(s -> s.lines().findFirst().orElseThrow())
+    assertThat(statements.subList(6, 16)).extracting(s -> s.lines().findFirst().orElseThrow())
         .containsExactly(
             "CREATE OR REPLACE VIEW " + q("latest_run") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_forecasts") + " AS",
@@ -142,9 +142,11 @@ class BigQueryWarehouseTest {
             "CREATE OR REPLACE VIEW " + q("latest_rejected_records") + " AS",
             "CREATE OR REPLACE VIEW " + q("forecast_accuracy_by_model") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_policy_simulation") + " AS",
-            "CREATE OR REPLACE VIEW " + q("service_by_class") + " AS");
+            "CREATE OR REPLACE VIEW " + q("service_by_class") + " AS",
+            "CREATE OR REPLACE VIEW " + q("accuracy_trend") + " AS",
+            "CREATE OR REPLACE VIEW " + q("reorder_now") + " AS");
     assertThat(statements.get(6)).contains("FROM " + q("model_runs"));
-    List<String> staging = statements.subList(14, statements.size());
+    List<String> staging = statements.subList(16, statements.size());
     assertThat(staging).hasSize(5);
     String stage = "stage_run_2024_05_01_";
     assertThat(staging).extracting(s -> s.lines().findFirst().orElseThrow()).containsExactly(

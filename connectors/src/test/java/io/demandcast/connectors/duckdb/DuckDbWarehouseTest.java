@@ -2,6 +2,7 @@ package io.demandcast.connectors.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
@@ -52,7 +53,7 @@ class DuckDbWarehouseTest {
     }
     List<String> views = List.of("latest_run", "latest_forecasts", "latest_accuracy",
         "latest_recommendations", "latest_rejected_records", "forecast_accuracy_by_model",
-        "latest_policy_simulation", "service_by_class");
+        "latest_policy_simulation", "service_by_class", "accuracy_trend", "reorder_now");
     assertThat(DuckDbWarehouse.viewNames()).containsExactlyElementsOf(views);
     for (String view : views) {
       assertThat(count("select count(*) from information_schema.tables where table_name = ?", view))
@@ -412,6 +413,86 @@ class DuckDbWarehouseTest {
           .isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
       assertThat(rows.get(2).get("abc_class", String.class)).isEqualTo("C");
       assertThat(rows.get(2).get("items", Long.class)).isEqualTo(1);
+    }
+  }
+
+  private static Object[] accuracy(String runId, String sku, String model, Double mase,
+      Double rmsse, Double smape) {
+    Map<String, Object> r = new java.util.HashMap<>(Map.of("run_id", runId, "sku", sku,
+        "location", "DC1", "model", model, "windows", 3, "selected", model.equals("ets")));
+    r.put("mase", mase);
+    r.put("rmsse", rmsse);
+    r.put("smape", smape);
+    return values(CanonicalTables.FORECAST_ACCURACY, r);
+  }
+
+  @Test
+  void givenTwoCompleteRunsAndARunningOne_whenAccuracyTrendQueried_thenChangeAgainstThePreviousRun()
+      throws Exception {
+    TableSchema acc = CanonicalTables.FORECAST_ACCURACY;
+    // run ids in the opposite order of their finish times: the trend follows the time
+    warehouse.beginRun("z-first", T0, "{}", "test");
+    warehouse.appendStaged("z-first", acc, List.of(
+        accuracy("z-first", "A", "ets", 1.0, 0.8, 40.0),
+        accuracy("z-first", "A", "theta", 1.2, 0.9, 45.0),
+        accuracy("z-first", "B", "ets", 0.5, 0.25, 20.0)));
+    warehouse.commitRun("z-first", T0.plusMinutes(1), "{}", 0);
+    warehouse.beginRun("a-second", T0.plusDays(30), "{}", "test");
+    warehouse.appendStaged("a-second", acc, List.of(
+        accuracy("a-second", "A", "ets", 1.25, 0.9, 50.0),
+        accuracy("a-second", "A", "theta", null, null, null), // the model failed this time
+        accuracy("a-second", "C", "ets", 0.7, 0.5, 30.0)));
+    warehouse.commitRun("a-second", T0.plusDays(30).plusMinutes(1), "{}", 0);
+    // a third run still running: its staged rows are nowhere yet
+    warehouse.beginRun("running", T0.plusDays(60), "{}", "test");
+    warehouse.appendStaged("running", acc, List.<Object[]>of(accuracy("running", "A", "ets", 9.0,
+        9.0, 90.0)));
+
+    try (Connection c = warehouse.connect()) {
+      var rows = DuckDbWarehouse.dsl(c).fetch("select run_id, sku, model, previous_run_id,"
+          + " mase_change, rmsse_change, smape_change from accuracy_trend"
+          + " order by finished_at, sku, model");
+      assertThat(rows).extracting(r -> r.get("run_id") + "/" + r.get("sku") + "/" + r.get("model")
+          + " after " + r.get("previous_run_id")).containsExactly(
+              "z-first/A/ets after null", "z-first/A/theta after null", "z-first/B/ets after null",
+              "a-second/A/ets after z-first", "a-second/A/theta after z-first",
+              "a-second/C/ets after null");
+      var aEts = rows.get(3);
+      assertThat(aEts.get("mase_change", Double.class)).isCloseTo(0.25, within(1e-12));
+      assertThat(aEts.get("rmsse_change", Double.class)).isCloseTo(0.1, within(1e-12));
+      assertThat(aEts.get("smape_change", Double.class)).isCloseTo(10.0, within(1e-12));
+      assertThat(rows.get(4).get("mase_change")).isNull();
+      assertThat(rows.get(0).get("mase_change")).isNull();
+    }
+  }
+
+  @Test
+  void givenRecommendations_whenReorderNowQueried_thenItemsAtOrBelowTheReorderPointWithAnOrderByValue()
+      throws Exception {
+    TableSchema rec = CanonicalTables.INVENTORY_RECOMMENDATIONS;
+    warehouse.beginRun("old", T0, "{}", "test");
+    warehouse.appendStaged("old", rec, List.<Object[]>of(values(rec, recommendation("old", "OLD"))));
+    warehouse.commitRun("old", T0.plusMinutes(1), "{}", 0);
+
+    warehouse.beginRun("new", T0.plusDays(1), "{}", "test");
+    Map<String, Object> below = recommendation("new", "BELOW"); // 5 <= 11, 6 units at 12.5
+    Map<String, Object> at = recommendation("new", "AT");
+    at.putAll(Map.of("inventory_position", 11.0, "recommended_order_qty", 10.0, "unit_cost", 20.0));
+    Map<String, Object> above = recommendation("new", "ABOVE");
+    above.putAll(Map.of("inventory_position", 12.0, "recommended_order_qty", 0.0));
+    Map<String, Object> nothingToOrder = recommendation("new", "NO_QTY"); // e.g. no demand
+    nothingToOrder.putAll(Map.of("inventory_position", 0.0, "reorder_point", 0.0,
+        "recommended_order_qty", 0.0));
+    warehouse.appendStaged("new", rec, List.of(values(rec, below), values(rec, at),
+        values(rec, above), values(rec, nothingToOrder)));
+    warehouse.commitRun("new", T0.plusDays(1).plusMinutes(1), "{}", 0);
+
+    try (Connection c = warehouse.connect()) {
+      var rows = DuckDbWarehouse.dsl(c).fetch(
+          "select run_id, sku, recommended_order_qty, order_value from reorder_now");
+      assertThat(rows).extracting(r -> r.get("run_id") + "/" + r.get("sku") + " "
+          + r.get("recommended_order_qty") + " x = " + r.get("order_value"))
+          .containsExactly("new/AT 10.0 x = 200.0", "new/BELOW 6.0 x = 75.0");
     }
   }
 

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -209,6 +210,75 @@ class HiveWarehouseIT {
     assertThat(query("out_runs", "SELECT status, message FROM model_runs WHERE run_id = 'r2'"))
         .containsExactly(List.of("failed", "boom"));
     assertThat(query("out_runs", "SHOW TABLES LIKE 'stage_*'")).isEmpty();
+  }
+
+  /**
+   * A row of {@code table}: the values given by name, NULL in the other nullable columns and a
+   * placeholder (0, "x", false) in the other NOT NULL ones.
+   */
+  private static Row row(TableSchema table, Map<String, Object> values) {
+    List<Object> row = new ArrayList<>();
+    for (Column column : table.columns()) {
+      Object value = values.containsKey(column.name()) ? values.get(column.name())
+          : column.nullable() ? null : switch (column.type()) {
+            case STRING -> "x";
+            case INT32 -> 0;
+            case INT64 -> 0L;
+            case DOUBLE -> 0.0;
+            case BOOLEAN -> false;
+            case DATE -> LocalDate.of(2024, 1, 1);
+            case TIMESTAMP -> LocalDateTime.of(2024, 1, 1, 0, 0);
+          };
+      row.add(value);
+    }
+    return Row.withSchema(table.beamSchema()).addValues(row).build();
+  }
+
+  /** Stages the accuracy and recommendation rows of one run in one pipeline, then commits it. */
+  private static void commit(HiveWarehouse warehouse, String runId, LocalDateTime startedAt,
+      List<Row> accuracy, List<Row> recommendations) {
+    warehouse.beginRun(runId, startedAt, "{}", "test");
+    Pipeline pipeline = Pipeline.create(options());
+    TableSchema acc = CanonicalTables.FORECAST_ACCURACY;
+    TableSchema rec = CanonicalTables.INVENTORY_RECOMMENDATIONS;
+    pipeline.apply("Accuracy", Create.of(accuracy).withRowSchema(acc.beamSchema()))
+        .apply("StageAccuracy", warehouse.writeStaged(acc, runId));
+    pipeline.apply("Recommendations", Create.of(recommendations).withRowSchema(rec.beamSchema()))
+        .apply("StageRecommendations", warehouse.writeStaged(rec, runId));
+    pipeline.run().waitUntilFinish();
+    warehouse.commitRun(runId, startedAt.plusMinutes(5), "{}", 1);
+  }
+
+  private static Row accuracy(String runId, double mase, double smape) {
+    return row(CanonicalTables.FORECAST_ACCURACY, Map.of("run_id", runId, "sku", "A",
+        "location", "DC1", "model", "ets", "mase", mase, "rmsse", mase / 2, "smape", smape,
+        "windows", 3, "selected", true));
+  }
+
+  private static Row recommendation(String runId, String sku, double position, double qty) {
+    return row(CanonicalTables.INVENTORY_RECOMMENDATIONS, Map.of("run_id", runId, "sku", sku,
+        "location", "DC1", "inventory_position", position, "reorder_point", 11.0,
+        "order_up_to", 20.0, "recommended_order_qty", qty, "unit_cost", 12.5,
+        "abc_class", "A", "policy", "s_S"));
+  }
+
+  @Test
+  void givenTwoCompleteRuns_whenAccuracyTrendAndReorderNowRead_thenChangeAndTheLatestRunsOrders()
+      throws Exception {
+    HiveWarehouse warehouse = new HiveWarehouse(jdbc("out_views"));
+    // run ids in the opposite order of their times: the trend follows the finish time
+    commit(warehouse, "v9", LocalDateTime.of(2024, 6, 1, 12, 0), List.of(accuracy("v9", 1.0, 40)),
+        List.of(recommendation("v9", "OLD", 5, 6)));
+    commit(warehouse, "v1", LocalDateTime.of(2024, 7, 1, 12, 0), List.of(accuracy("v1", 1.25, 50)),
+        List.of(recommendation("v1", "BELOW", 5, 6), recommendation("v1", "AT", 11, 10),
+            recommendation("v1", "ABOVE", 12, 0)));
+    assertThat(query("out_views", "SELECT run_id, previous_run_id, mase_change, rmsse_change,"
+            + " smape_change FROM accuracy_trend ORDER BY finished_at"))
+        .containsExactly(Arrays.asList("v9", null, null, null, null),
+            List.of("v1", "v9", 0.25, 0.125, 10.0));
+    assertThat(query("out_views", "SELECT run_id, sku, recommended_order_qty, order_value"
+            + " FROM reorder_now ORDER BY order_value DESC"))
+        .containsExactly(List.of("v1", "AT", 10.0, 125.0), List.of("v1", "BELOW", 6.0, 75.0));
   }
 
   @Test

@@ -20,10 +20,13 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -115,9 +118,9 @@ final class ReportWorkbook {
     Styles styles = new Styles(template);
     XSSFSheet summarySheet = template.createSheet(SUMMARY);
     topOrders(template.createSheet(TOP_ORDERS), data.topOrders(), styles);
-    SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROW_WINDOW);
-    workbook.setCompressTempFiles(true);
-    try {
+    // closing also deletes SXSSF's temporary files
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROW_WINDOW)) {
+      workbook.setCompressTempFiles(true);
       int rows = recommendations(workbook.createSheet(RECOMMENDATIONS), data.recommendations(), styles);
       summary(summarySheet, data, summary, rows, styles);
       workbook.setSheetOrder(RECOMMENDATIONS, 1);
@@ -128,9 +131,6 @@ final class ReportWorkbook {
       try (OutputStream out = Files.newOutputStream(file)) {
         workbook.write(out);
       }
-    } finally {
-      workbook.dispose();
-      workbook.close();
     }
   }
 
@@ -169,6 +169,7 @@ final class ReportWorkbook {
       date = numberStyle(workbook, "yyyy-mm-dd");
       timestamp = numberStyle(workbook, "yyyy-mm-dd hh:mm:ss");
       indented = workbook.createCellStyle();
+      indented.setAlignment(HorizontalAlignment.LEFT);
       indented.setIndention((short) 2);
     }
 
@@ -204,6 +205,7 @@ final class ReportWorkbook {
     }
     sheet.setAutoFilter(new CellRangeAddress(0, count, 0, fields.length - 1));
     sheet.createFreezePane(Math.min(FROZEN_COLUMNS, fields.length), 1);
+    sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1)); // the header on every printed page
     for (int c = 0; c < fields.length; c++) {
       sheet.setColumnWidth(c, columnWidth(widths[c]));
     }
@@ -339,8 +341,17 @@ final class ReportWorkbook {
     sheet.setColumnWidth(0, columnWidth(40));
     sheet.setColumnWidth(1, columnWidth(22));
     for (int c = 2; c < SIMULATION_HEADER.size(); c++) {
-      sheet.setColumnWidth(c, columnWidth(SIMULATION_HEADER.get(c).length()));
+      sheet.setColumnWidth(c, columnWidth(SIMULATION_HEADER.get(c).length() + 2));
     }
+    fitToOnePage(sheet, true);
+  }
+
+  /** Prints the sheet landscape on one page wide, and one page tall if {@code tall} is false. */
+  private static void fitToOnePage(XSSFSheet sheet, boolean tall) {
+    sheet.setFitToPage(true);
+    sheet.getPrintSetup().setLandscape(true);
+    sheet.getPrintSetup().setFitWidth((short) 1);
+    sheet.getPrintSetup().setFitHeight((short) (tall ? 0 : 1));
   }
 
   private static final List<String> SIMULATION_HEADER =
@@ -372,7 +383,7 @@ final class ReportWorkbook {
     for (RunSummary.SimulatedService s : simulation) {
       Row row = rows.next();
       row.createCell(0).setCellValue(s.model());
-      row.createCell(1).setCellValue(s.selected());
+      row.createCell(1).setCellValue(s.selected() ? "yes" : "no");
       row.createCell(2).setCellValue(s.abcClass() == null ? "all" : s.abcClass());
       count(row.createCell(3), s.items(), styles);
       row.createCell(4).setCellValue(s.measure());
@@ -453,6 +464,10 @@ final class ReportWorkbook {
   private static final int SAFETY_STOCK = 6;
   private static final int REORDER_POINT = 7;
 
+  /** Bar colours, as on the HTML page's charts: blue for the order, red for the reorder point. */
+  private static final Map<Integer, Integer> BAR_COLOURS =
+      Map.of(ORDER_VALUE, 0x1f6fb4, SAFETY_STOCK, 0x9ec5e8, REORDER_POINT, 0xc0392b);
+
   /** Where the charts start, the column right of the table, and how many columns they span. */
   private static final int CHART_COLUMN = TOP_HEADER.size() + 1;
 
@@ -489,6 +504,7 @@ final class ReportWorkbook {
     for (int c = 0; c < widths.length; c++) {
       sheet.setColumnWidth(c, columnWidth(widths[c]));
     }
+    fitToOnePage(sheet, false);
     if (top.isEmpty()) {
       return;
     }
@@ -546,6 +562,11 @@ final class ReportWorkbook {
                   sheet, new CellRangeAddress(1, items, column, column)));
       series.setTitle(
           TOP_HEADER.get(column), new CellReference(sheet.getSheetName(), 0, column, true, true));
+      // without a fill of their own, LibreOffice draws the bars invisible
+      int rgb = BAR_COLOURS.get(column);
+      // an sRGB colour: from(int, int, int) would make a percentage (scRGB) one, near black here
+      byte[] srgb = {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb};
+      series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(srgb)));
     }
     chart.plot(bars);
   }

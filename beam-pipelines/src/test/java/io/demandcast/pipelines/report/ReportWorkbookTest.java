@@ -36,8 +36,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,30 +51,35 @@ class ReportWorkbookTest {
   private static final String MANY_RUN = "run-2025-08";
   private static final String EMPTY_RUN = "run-2025-09";
 
-  @TempDir Path temp;
-  private DuckDbWarehouse warehouse;
-  private Path reportsRoot;
+  /** The three reports, written once: the tests only read them. */
+  @TempDir static Path temp;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    warehouse = DuckDbWarehouse.open(temp.resolve("warehouse.duckdb"));
-    reportsRoot = temp.resolve("reports");
-    try (Connection connection = warehouse.connect()) {
-      ReportFixture.seed(DuckDbWarehouse.dsl(connection));
-      ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), MANY_RUN, MANY);
-      ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), EMPTY_RUN, 0);
+  private static PlannerReport.Written report;
+  private static PlannerReport.Written manyReport;
+  private static PlannerReport.Written emptyReport;
+
+  @BeforeAll
+  static void writeReports() throws Exception {
+    DuckDbWarehouse warehouse = DuckDbWarehouse.open(temp.resolve("warehouse.duckdb"));
+    try {
+      try (Connection connection = warehouse.connect()) {
+        ReportFixture.seed(DuckDbWarehouse.dsl(connection));
+        ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), MANY_RUN, MANY);
+        ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), EMPTY_RUN, 0);
+      }
+      Path reportsRoot = temp.resolve("reports");
+      report = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
+      manyReport = PlannerReport.write(warehouse, MANY_RUN, reportsRoot, 0);
+      emptyReport = PlannerReport.write(warehouse, EMPTY_RUN, reportsRoot, 0);
+    } finally {
+      DuckDbConnections.close(warehouse.file());
     }
-  }
-
-  @AfterEach
-  void tearDown() {
-    DuckDbConnections.close(warehouse.file());
   }
 
   @Test
   void givenCompleteRun_whenWrite_thenWorkbookHasSummaryRecommendationsAndTopOrdersSheets()
       throws IOException {
-    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
+    PlannerReport.Written written = report;
 
     assertThat(written.xlsx())
         .isAbsolute()
@@ -90,7 +94,7 @@ class ReportWorkbookTest {
   @Test
   void givenCompleteRun_whenWrite_thenRecommendationsSheetIsTheCsvAsTypedCells()
       throws IOException {
-    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
+    PlannerReport.Written written = report;
 
     List<CSVRecord> csv = csv(written.csv());
     try (XSSFWorkbook workbook = open(written.xlsx())) {
@@ -125,7 +129,7 @@ class ReportWorkbookTest {
   @Test
   void givenCompleteRun_whenWrite_thenHeaderHasAutoFilterAndIsFrozenWithTheKeyColumns()
       throws IOException {
-    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
+    PlannerReport.Written written = report;
 
     int columns = csv(written.csv()).get(0).size();
     try (XSSFWorkbook workbook = open(written.xlsx())) {
@@ -151,7 +155,7 @@ class ReportWorkbookTest {
 
   @Test
   void givenCompleteRun_whenWrite_thenSummarySheetHasTypedHeadlineFigures() throws IOException {
-    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
+    PlannerReport.Written written = report;
 
     try (XSSFWorkbook workbook = open(written.xlsx())) {
       Map<String, Cell> figures = labelled(workbook.getSheet("Summary"));
@@ -183,7 +187,7 @@ class ReportWorkbookTest {
 
   @Test
   void givenTwoOrdersNow_whenWrite_thenTopOrdersSheetChartsThemLargestFirst() throws IOException {
-    PlannerReport.Written written = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
+    PlannerReport.Written written = report;
 
     try (XSSFWorkbook workbook = open(written.xlsx())) {
       XSSFSheet top = workbook.getSheet("Top orders");
@@ -202,6 +206,8 @@ class ReportWorkbookTest {
       XDDFChartData stock = charts.get(1).getChartSeries().get(0);
       assertThat(stock.getSeriesCount()).isEqualTo(2);
       assertThat(seriesNames(top, charts.get(1))).containsExactly("safety_stock", "reorder_point");
+      assertThat(barColours(charts.get(0))).containsExactly("1F6FB4");
+      assertThat(barColours(charts.get(1))).containsExactly("9EC5E8", "C0392B");
       assertThat(points(stock.getSeries(0).getValuesData())).containsExactly(12.345, 12.345);
       assertThat(points(stock.getSeries(1).getValuesData())).containsExactly(30.0, 150.0);
     }
@@ -210,7 +216,7 @@ class ReportWorkbookTest {
   @Test
   void givenMoreRowsThanTheStreamingWindow_whenWrite_thenEveryRowAndTwentyChartedOrders()
       throws IOException {
-    PlannerReport.Written written = PlannerReport.write(warehouse, MANY_RUN, reportsRoot, 0);
+    PlannerReport.Written written = manyReport;
 
     List<CSVRecord> csv = csv(written.csv());
     try (XSSFWorkbook workbook = open(written.xlsx())) {
@@ -236,7 +242,7 @@ class ReportWorkbookTest {
 
   @Test
   void givenRunWithoutRecommendations_whenWrite_thenHeaderOnlyAndNoChart() throws IOException {
-    PlannerReport.Written written = PlannerReport.write(warehouse, EMPTY_RUN, reportsRoot, 0);
+    PlannerReport.Written written = emptyReport;
 
     try (XSSFWorkbook workbook = open(written.xlsx())) {
       XSSFSheet sheet = workbook.getSheet("Recommendations");
@@ -318,6 +324,18 @@ class ReportWorkbookTest {
       points.add(point instanceof Number n ? n.doubleValue() : point);
     }
     return points;
+  }
+
+  /** The sRGB fill of each series of a bar chart, as hex (the bars would be drawn black without). */
+  private static List<String> barColours(XSSFChart chart) {
+    List<String> colours = new ArrayList<>();
+    for (var series : chart.getCTChart().getPlotArea().getBarChartArray(0).getSerList()) {
+      colours.add(
+          java.util.HexFormat.of()
+              .withUpperCase()
+              .formatHex(series.getSpPr().getSolidFill().getSrgbClr().getVal()));
+    }
+    return colours;
   }
 
   /** The series names of a bar chart: the header cells its series titles refer to. */

@@ -230,6 +230,11 @@ class DemoEndToEndIT {
         PlannerReport.write(DuckDbWarehouse.attach(warehouseFile), "it-run-2", dir.resolve("reports"), 5);
     assertThat(Files.readAllLines(report.csv())).hasSize(completeParts.size() + 1);
     assertThat(report.charts()).isEqualTo(5);
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(report.xlsx()))) {
+      assertThat(workbook.getSheet("Recommendations").getLastRowNum()).isEqualTo(completeParts.size());
+      assertThat(workbook.getSheet("Top orders").getDrawingPatriarch().getCharts()).hasSize(2);
+    }
     String html = Files.readString(report.html());
     assertThat(html).contains("it-run-2").contains("data:image/png;base64,");
     // the policy simulation's target against achieved service, for both forecasts and every class

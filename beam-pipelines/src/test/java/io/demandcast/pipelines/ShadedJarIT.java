@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +55,20 @@ class ShadedJarIT {
     String out = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(finished).as("finished within 5 minutes; output:%n%s", out).isTrue();
     assertThat(process.exitValue()).as("exit code; output:%n%s", out).isZero();
-    assertThat(out).contains("complete in").doesNotContain("NoClassDefFoundError");
+    assertThat(out)
+        .contains("complete in")
+        .doesNotContain("NoClassDefFoundError")
+        // POI logs through the Log4j API: without the bridge to SLF4J in the jar, Log4j warns
+        .doesNotContain("could not find a logging provider");
+    // the report's workbook: POI (XSSF, SXSSF, xmlbeans' schemas) works from the shaded jar
+    try (Stream<Path> reports = Files.list(dir.resolve("reports"))) {
+      Path xlsx = reports.findFirst().orElseThrow().resolve("recommendations.xlsx");
+      try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+        assertThat(workbook.getSheet("Recommendations").getRow(0).getCell(1).getStringCellValue())
+            .isEqualTo("sku");
+        assertThat(workbook.getSheet("Recommendations").getLastRowNum()).isZero();
+      }
+    }
   }
 
   @Test

@@ -43,6 +43,7 @@ final class SummaryPrinter {
     }
     out.printf("  rows written       %s%n", list(result.rowsWritten()));
     out.printf("  report             %s%n", report.html());
+    out.printf("  spreadsheet        %s%n", report.xlsx());
     out.println("  query              ./demandcast sql \"select * from latest_recommendations limit 5\"");
   }
 

@@ -23,13 +23,14 @@ import org.jooq.Record;
 import org.jooq.Result;
 
 /**
- * The report planners open offline after a run: the run's inventory recommendations as CSV, and an
- * HTML page with the run summary, the orders to place now and forecast charts of the largest
- * series.
+ * The report planners open offline after a run: the run's inventory recommendations as CSV, the
+ * same as an Excel workbook with a summary and charts of the largest orders, and an HTML page with
+ * the run summary, the orders to place now and forecast charts of the largest series.
  */
 public final class PlannerReport {
   private static final String CSV_FILE = "recommendations.csv";
   private static final String HTML_FILE = "index.html";
+  private static final String XLSX_FILE = "recommendations.xlsx";
 
   /** CSV columns written with 4 decimals; every other number gets 2. */
   private static final Set<String> FOUR_DECIMALS = Set.of("service_level", "expected_fill_rate");
@@ -37,20 +38,22 @@ public final class PlannerReport {
   private PlannerReport() {}
 
   /**
-   * Result of an export. csv and html are absolute paths; charts = number of SKU charts drawn.
+   * Result of an export. csv, xlsx and html are absolute paths; charts = number of SKU charts drawn.
    *
    * @param directory the run's report directory, {@code reportsRoot/<runId>}, absolute
    * @param csv the recommendations CSV in it
+   * @param xlsx the Excel workbook in it
    * @param html the HTML page in it
    * @param charts how many series charts the page embeds
    * @param summary the run's headline figures the page shows
    */
-  public record Written(Path directory, Path csv, Path html, int charts, RunSummary summary) {}
+  public record Written(
+      Path directory, Path csv, Path xlsx, Path html, int charts, RunSummary summary) {}
 
   /**
-   * Writes {@code reportsRoot/<runId>/recommendations.csv} and {@code
-   * reportsRoot/<runId>/index.html} for a complete run in the warehouse, replacing an earlier
-   * report of the same run.
+   * Writes {@code reportsRoot/<runId>/recommendations.csv}, {@code
+   * reportsRoot/<runId>/recommendations.xlsx} and {@code reportsRoot/<runId>/index.html} for a
+   * complete run in the warehouse, replacing an earlier report of the same run.
    *
    * <p>The CSV has a header and one row per {@code inventory_recommendations} row of the run: every
    * column in table order plus {@code order_value} (recommended_order_qty x unit_cost, currency),
@@ -58,13 +61,22 @@ public final class PlannerReport {
    * to 2 decimals ({@code service_level} and {@code expected_fill_rate} to 4); NULL is an empty
    * field.
    *
+   * <p>The workbook (Office Open XML, opens in Excel and LibreOffice) has a "Summary" sheet with the
+   * run's headline figures and the policy simulation's target against achieved service, a
+   * "Recommendations" sheet with the CSV's header and rows as typed cells (numbers unrounded, shown
+   * with 2 decimals or as a percentage; NULL an empty cell; an auto-filter over the header, the
+   * header row and the run id, SKU and location columns frozen) and a "Top orders" sheet with the 20
+   * orders to place now of the largest value and two bar charts of them: order value, and safety
+   * stock against reorder point. A run of more recommendations than Excel's 1,048,575 rows gets the
+   * first ones and a note on the summary sheet; the CSV has them all.
+   *
    * <p>The HTML page is self-contained (no external CSS, scripts, fonts or images): a run summary,
    * the 50 orders to place now of the largest value, and one PNG chart for each of the {@code topN}
    * SKU x location with the largest forecast value (forecast mean summed over the horizon times the
    * unit cost): monthly sales history (last 36 months at most), forecast median with its p10-p90
    * band, and the reorder point. Sets {@code java.awt.headless=true} to draw the charts.
    *
-   * <p>Both files are written to a temporary directory in {@code reportsRoot} and moved into place,
+   * <p>The files are written to a temporary directory in {@code reportsRoot} and moved into place,
    * so a failed export leaves no half-written report.
    *
    * @param warehouse the warehouse holding the run
@@ -99,6 +111,7 @@ public final class PlannerReport {
       Path staging = Files.createTempDirectory(root, ".report-");
       try {
         writeCsv(staging.resolve(CSV_FILE), data.recommendations());
+        ReportWorkbook.write(data, summary, staging.resolve(XLSX_FILE));
         Files.writeString(staging.resolve(HTML_FILE), html, StandardCharsets.UTF_8);
         moveIntoPlace(staging, target);
       } catch (IOException | RuntimeException e) {
@@ -112,6 +125,7 @@ public final class PlannerReport {
     return new Written(
         target,
         target.resolve(CSV_FILE),
+        target.resolve(XLSX_FILE),
         target.resolve(HTML_FILE),
         data.charts().size(),
         summary);

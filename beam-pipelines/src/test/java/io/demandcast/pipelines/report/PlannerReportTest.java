@@ -15,11 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,17 +26,15 @@ import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlannerReportTest {
-  private static final String RUN = "run-2025-06";
-  private static final String OLDER_RUN = "run-2025-05";
-  private static final String RUNNING_RUN = "run-2025-07";
-  private static final String ODD_SKU = "A<&>\"1";
+  private static final String RUN = ReportFixture.RUN;
+  private static final String RUNNING_RUN = ReportFixture.RUNNING_RUN;
+  private static final String ODD_SKU = ReportFixture.ODD_SKU;
   private static final String ODD_SKU_ESCAPED = "A&lt;&amp;&gt;&quot;1";
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static final Pattern DATA_URI =
@@ -54,7 +50,7 @@ class PlannerReportTest {
     warehouse = DuckDbWarehouse.open(temp.resolve("warehouse.duckdb"));
     reportsRoot = temp.resolve("reports");
     try (Connection connection = warehouse.connect()) {
-      seed(DuckDbWarehouse.dsl(connection));
+      ReportFixture.seed(DuckDbWarehouse.dsl(connection));
     }
   }
 
@@ -63,180 +59,6 @@ class PlannerReportTest {
     DuckDbConnections.close(warehouse.file());
   }
 
-  /**
-   * Run {@value #RUN}: three forecast series (forecast value B2 3000 > A 1200 > C3 300), one
-   * skipped series D4, four recommendations of which A and B2 order now, three rejected records. An
-   * older complete run and a running run hold rows that must not show up.
-   */
-  private static void seed(DSLContext dsl) {
-    dsl.execute(
-        "insert into model_runs (run_id, started_at, finished_at, status) values"
-            + " (?, ?, ?, 'complete'), (?, ?, ?, 'complete'), (?, ?, null, 'running')",
-        RUN,
-        LocalDateTime.of(2025, 6, 1, 2, 0),
-        LocalDateTime.of(2025, 6, 1, 2, 5, 30),
-        OLDER_RUN,
-        LocalDateTime.of(2025, 5, 1, 2, 0),
-        LocalDateTime.of(2025, 5, 1, 2, 4),
-        RUNNING_RUN,
-        LocalDateTime.of(2025, 7, 1, 2, 0));
-
-    List<Object[]> sales = new ArrayList<>();
-    addMonthlySales(sales, ODD_SKU, "DC1", LocalDate.of(2023, 6, 1), 24);
-    addMonthlySales(sales, "B2", "DC1", LocalDate.of(2022, 2, 1), 40);
-    addMonthlySales(sales, "C3", "DC2", LocalDate.of(2023, 6, 1), 24);
-    insert(dsl, "erp_sales", sales);
-
-    List<Object[]> forecasts = new ArrayList<>();
-    for (int h = 1; h <= 6; h++) {
-      LocalDate period = LocalDate.of(2025, 5, 1).plusMonths(h);
-      forecasts.add(
-          new Object[] {RUN, ODD_SKU, "DC1", period, h, 100.0, 80.0, 100.0, 130.0, "ridge_lags"});
-      forecasts.add(
-          new Object[] {RUN, "B2", "DC1", period, h, 10.0, 5.0, 10.0, 15.0, "seasonal_naive"});
-      forecasts.add(
-          new Object[] {RUN, "C3", "DC2", period, h, 50.0, 40.0, 50.0, 60.0, "croston_sba"});
-      forecasts.add(
-          new Object[] {OLDER_RUN, "Z9", "DC9", period, h, 1e6, 1e6, 1e6, 1e6, "ridge_lags"});
-    }
-    insert(dsl, "demand_forecasts", forecasts);
-
-    insert(
-        dsl,
-        "forecast_accuracy",
-        List.of(
-            accuracy(RUN, ODD_SKU, "DC1", "ridge_lags", 0.5, true, null),
-            accuracy(RUN, ODD_SKU, "DC1", "seasonal_naive", 1.0, false, null),
-            accuracy(RUN, ODD_SKU, "DC1", "croston_sba", 1.4, false, null),
-            accuracy(RUN, "B2", "DC1", "seasonal_naive", 0.8, true, null),
-            accuracy(RUN, "B2", "DC1", "ridge_lags", 0.9, false, null),
-            accuracy(RUN, "C3", "DC2", "croston_sba", 0.6, true, null),
-            accuracy(RUN, "C3", "DC2", "seasonal_naive", null, false, "too few seasons"),
-            accuracy(RUN, "D4", "DC1", "none", null, false, "skipped: too short"),
-            accuracy(OLDER_RUN, "Z9", "DC9", "none", null, false, "skipped: too short")));
-
-    insert(
-        dsl,
-        "inventory_recommendations",
-        List.of(
-            recommendation(
-                RUN,
-                ODD_SKU,
-                "DC1",
-                5.0,
-                150.0,
-                40.0,
-                2.0,
-                3.2,
-                "position 4 below reorder point 150, order \"now\""),
-            recommendation(RUN, "B2", "DC1", 20.0, 30.0, 3.0, 50.0, 12.0, "below reorder point"),
-            recommendation(RUN, "C3", "DC2", 12345678.9, 100.0, 0.0, 1.0, 900.0, "enough stock"),
-            recommendation(RUN, "D4", "DC1", 0.0, 0.0, 0.0, 7.25, null, "no forecast"),
-            recommendation(OLDER_RUN, "Z9", "DC9", 0.0, 10.0, 1000.0, 1000.0, 1.0, "old run")));
-
-    LocalDateTime ts = LocalDateTime.of(2025, 6, 1, 2, 1);
-    insert(
-        dsl,
-        "rejected_records",
-        List.of(
-            new Object[] {RUN, "erp_sales", "{\"sku\":null}", "sku missing", ts},
-            new Object[] {RUN, "erp_sales", "{\"qty\":-1}", "negative quantity", ts},
-            new Object[] {RUN, "erp_inventory", "{}", "location missing", ts},
-            new Object[] {OLDER_RUN, "erp_sales", "{}", "old", ts}));
-  }
-
-  /** Per month: quantity 10 + index on the 1st, 5 on the 15th, NULL on the 20th; sum 15 + index. */
-  private static void addMonthlySales(
-      List<Object[]> rows, String sku, String location, LocalDate first, int months) {
-    for (int m = 0; m < months; m++) {
-      LocalDate month = first.plusMonths(m);
-      rows.add(new Object[] {sku, location, month, 10.0 + m, 3.5, false, "test"});
-      rows.add(new Object[] {sku, location, month.withDayOfMonth(15), 5.0, 3.5, true, "test"});
-      rows.add(new Object[] {sku, location, month.withDayOfMonth(20), null, 3.5, false, "test"});
-    }
-  }
-
-  private static Object[] accuracy(
-      String run,
-      String sku,
-      String location,
-      String model,
-      Double mase,
-      boolean selected,
-      String failure) {
-    return new Object[] {
-      run,
-      sku,
-      location,
-      model,
-      mase,
-      mase,
-      mase == null ? null : 20.0,
-      0.1,
-      0.8,
-      mase == null ? 0 : 3,
-      selected,
-      failure,
-      selected ? model + "(test)" : null,
-      selected ? "{}" : null,
-      selected ? 48 : null,
-      selected ? "empirical" : null
-    };
-  }
-
-  private static Object[] recommendation(
-      String run,
-      String sku,
-      String location,
-      double onHand,
-      double reorderPoint,
-      double orderQty,
-      double unitCost,
-      Double daysOfCover,
-      String reason) {
-    return new Object[] {
-      run,
-      sku,
-      location,
-      onHand,
-      1.0,
-      0.0,
-      onHand - 1.0,
-      14.0,
-      2.5,
-      "supplier shipments",
-      0.95,
-      12.345,
-      reorderPoint,
-      reorderPoint + orderQty,
-      25.0,
-      orderQty,
-      unitCost,
-      0.98765,
-      daysOfCover,
-      "ridge_lags",
-      reason
-    };
-  }
-
-  private static void insert(DSLContext dsl, String table, List<Object[]> rows) {
-    String row = "(" + String.join(", ", Collections.nCopies(rows.get(0).length, "?")) + ")";
-    // the recommendation fixture gives the required columns and a few optional ones, in this order
-    String columns =
-        table.equals("inventory_recommendations")
-            ? " (run_id, sku, location, on_hand, quarantined, on_order, inventory_position,"
-                + " lead_time_mean_days, lead_time_sd_days, lead_time_basis, service_level,"
-                + " safety_stock, reorder_point, order_up_to, eoq, recommended_order_qty, unit_cost,"
-                + " expected_fill_rate, days_of_cover, model, reason)"
-            : "";
-    dsl.execute(
-        "insert into "
-            + table
-            + columns
-            + " values "
-            + String.join(", ", Collections.nCopies(rows.size(), row)),
-        rows.stream().flatMap(Arrays::stream).toArray());
-  }
 
   private static List<CSVRecord> csv(Path file) throws IOException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -434,7 +256,7 @@ class PlannerReportTest {
 
     assertThat(entries(reportsRoot)).containsExactly(RUN);
     assertThat(entries(written.directory()))
-        .containsExactlyInAnyOrder("recommendations.csv", "index.html");
+        .containsExactlyInAnyOrder("recommendations.csv", "recommendations.xlsx", "index.html");
     assertThat(matches(DATA_URI, Files.readString(written.html(), StandardCharsets.UTF_8)))
         .hasSize(3);
   }

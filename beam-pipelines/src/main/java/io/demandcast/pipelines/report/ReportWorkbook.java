@@ -1,0 +1,573 @@
+package io.demandcast.pipelines.report;
+
+import io.demandcast.forecasting.models.SeasonalNaive;
+import io.demandcast.pipelines.report.ReportData.Order;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+
+/**
+ * The planner report as an Excel workbook (Office Open XML, {@code .xlsx}) of three sheets:
+ *
+ * <ul>
+ *   <li>{@value #SUMMARY}: the run's headline figures (what the HTML page's summary shows, with
+ *       typed cells) and the policy simulation's service target against achieved service.
+ *   <li>{@value #RECOMMENDATIONS}: the CSV's header and rows, one per SKU x location, in the same
+ *       order; numbers as numeric cells with their full precision (the number format shows 2
+ *       decimals, service levels and fill rates as percentages), NULL as an empty cell, an
+ *       auto-filter over the header and the header row and the run id, SKU and location columns
+ *       frozen.
+ *   <li>{@value #TOP_ORDERS}: the {@value #TOP_ITEMS} orders to place now of the largest value, with
+ *       a bar chart of their order value and one of their safety stock against their reorder
+ *       point, both drawn from the sheet's own cells.
+ * </ul>
+ *
+ * <p>The two small sheets are built in memory ({@link XSSFWorkbook}, which charts need); the
+ * recommendations are streamed ({@link SXSSFWorkbook}, {@value #ROW_WINDOW} rows in memory), so a
+ * run of a million recommendations does not need the heap an in-memory sheet of that size takes.
+ */
+final class ReportWorkbook {
+  /** The summary sheet's name. */
+  static final String SUMMARY = "Summary";
+
+  /** The recommendations sheet's name. */
+  static final String RECOMMENDATIONS = "Recommendations";
+
+  /** The chart sheet's name. */
+  static final String TOP_ORDERS = "Top orders";
+
+  /** How many orders the chart sheet lists and charts at most. */
+  static final int TOP_ITEMS = 20;
+
+  /** Rows of the recommendations sheet a sheet holds: Excel's row limit less the header. */
+  static final int MAX_RECOMMENDATION_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
+
+  /** Columns of the recommendations sheet kept in view when scrolling right: run_id, sku, location. */
+  static final int FROZEN_COLUMNS = 3;
+
+  /** Columns shown as a percentage; every other decimal column gets 2 decimals. */
+  static final Set<String> PERCENT_COLUMNS =
+      Set.of("service_level", "expected_fill_rate", "expected_cycle_service");
+
+  /** Rows the streamed sheet keeps in memory before flushing them to a temporary file. */
+  private static final int ROW_WINDOW = 200;
+
+  /** Widest column, characters; longer text is cut off in view (the cell keeps all of it). */
+  private static final int MAX_WIDTH = 60;
+
+  /** Excel's limit on the characters of one cell. */
+  private static final int MAX_CELL_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+  private ReportWorkbook() {}
+
+  /**
+   * Writes the workbook of {@code data} and {@code summary} to {@code file}, replacing it.
+   *
+   * @throws IOException when the file or SXSSF's temporary files cannot be written
+   */
+  static void write(ReportData data, RunSummary summary, Path file) throws IOException {
+    XSSFWorkbook template = new XSSFWorkbook();
+    Styles styles = new Styles(template);
+    XSSFSheet summarySheet = template.createSheet(SUMMARY);
+    topOrders(template.createSheet(TOP_ORDERS), data.topOrders(), styles);
+    // closing also deletes SXSSF's temporary files
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROW_WINDOW)) {
+      workbook.setCompressTempFiles(true);
+      int rows = recommendations(workbook.createSheet(RECOMMENDATIONS), data.recommendations(), styles);
+      summary(summarySheet, data, summary, rows, styles);
+      workbook.setSheetOrder(RECOMMENDATIONS, 1);
+      workbook.setActiveSheet(0);
+      for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+        workbook.getSheetAt(i).setSelected(i == 0);
+      }
+      try (OutputStream out = Files.newOutputStream(file)) {
+        workbook.write(out);
+      }
+    }
+  }
+
+  /** The cell styles, created once per workbook (Excel allows about 64,000). */
+  private static final class Styles {
+    final XSSFCellStyle title;
+    final XSSFCellStyle header;
+    final XSSFCellStyle bold;
+    final XSSFCellStyle decimal;
+    final XSSFCellStyle mase;
+    final XSSFCellStyle integer;
+    final XSSFCellStyle percent;
+    final XSSFCellStyle date;
+    final XSSFCellStyle timestamp;
+    final XSSFCellStyle indented;
+
+    Styles(XSSFWorkbook workbook) {
+      XSSFFont boldFont = workbook.createFont();
+      boldFont.setBold(true);
+      XSSFFont titleFont = workbook.createFont();
+      titleFont.setBold(true);
+      titleFont.setFontHeightInPoints((short) 14);
+      title = workbook.createCellStyle();
+      title.setFont(titleFont);
+      bold = workbook.createCellStyle();
+      bold.setFont(boldFont);
+      header = workbook.createCellStyle();
+      header.setFont(boldFont);
+      header.setFillForegroundColor(
+          new XSSFColor(new byte[] {(byte) 0xf2, (byte) 0xf2, (byte) 0xf2}, null));
+      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      decimal = numberStyle(workbook, "#,##0.00");
+      mase = numberStyle(workbook, "0.000");
+      integer = numberStyle(workbook, "#,##0");
+      percent = numberStyle(workbook, "0.00%");
+      date = numberStyle(workbook, "yyyy-mm-dd");
+      timestamp = numberStyle(workbook, "yyyy-mm-dd hh:mm:ss");
+      indented = workbook.createCellStyle();
+      indented.setAlignment(HorizontalAlignment.LEFT);
+      indented.setIndention((short) 2);
+    }
+
+    private static XSSFCellStyle numberStyle(XSSFWorkbook workbook, String format) {
+      XSSFCellStyle style = workbook.createCellStyle();
+      style.setDataFormat(workbook.createDataFormat().getFormat(format));
+      return style;
+    }
+  }
+
+  // --- Recommendations ---------------------------------------------------------------------
+
+  /** Streams the header and the rows; returns how many rows it wrote. */
+  private static int recommendations(SXSSFSheet sheet, Result<Record> rows, Styles styles) {
+    Field<?>[] fields = rows.fields();
+    int[] widths = new int[fields.length];
+    Row header = sheet.createRow(0);
+    for (int c = 0; c < fields.length; c++) {
+      text(header.createCell(c), fields[c].getName(), styles.header);
+      widths[c] = fields[c].getName().length() + 3; // room for the filter button
+    }
+    int count = Math.min(rows.size(), MAX_RECOMMENDATION_ROWS);
+    for (int r = 0; r < count; r++) {
+      Row row = sheet.createRow(r + 1);
+      Record record = rows.get(r);
+      for (int c = 0; c < fields.length; c++) {
+        Object value = record.get(c);
+        if (value != null) {
+          int shown = value(row.createCell(c), fields[c].getName(), value, styles);
+          widths[c] = Math.max(widths[c], shown);
+        }
+      }
+    }
+    sheet.setAutoFilter(new CellRangeAddress(0, count, 0, fields.length - 1));
+    sheet.createFreezePane(Math.min(FROZEN_COLUMNS, fields.length), 1);
+    sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1)); // the header on every printed page
+    for (int c = 0; c < fields.length; c++) {
+      sheet.setColumnWidth(c, columnWidth(widths[c]));
+    }
+    return count;
+  }
+
+  /**
+   * Puts one non-null warehouse value into {@code cell} with the type it has: numbers as numbers,
+   * dates and timestamps as dates, booleans as booleans, anything else as text. Returns about how
+   * many characters it shows.
+   */
+  private static int value(Cell cell, String column, Object value, Styles styles) {
+    if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+      double d = ((Number) value).doubleValue();
+      if (!Double.isFinite(d)) {
+        return text(cell, Double.toString(d), null); // as the CSV writes it: Excel has no NaN
+      }
+      cell.setCellValue(d);
+      if (PERCENT_COLUMNS.contains(column)) {
+        cell.setCellStyle(styles.percent);
+        return String.format(Locale.ROOT, "%.2f%%", d * 100).length();
+      }
+      cell.setCellStyle(styles.decimal);
+      return String.format(Locale.ROOT, "%,.2f", d).length();
+    }
+    if (value instanceof Number n) { // Byte, Short, Integer, Long, BigInteger
+      cell.setCellValue(n instanceof BigInteger b ? b.doubleValue() : n.longValue());
+      cell.setCellStyle(styles.integer);
+      return String.format(Locale.ROOT, "%,d", n.longValue()).length();
+    }
+    if (value instanceof Boolean b) {
+      cell.setCellValue(b);
+      return 5;
+    }
+    LocalDateTime timestamp = timestamp(value);
+    if (timestamp != null) {
+      cell.setCellValue(timestamp);
+      cell.setCellStyle(styles.timestamp);
+      return 19;
+    }
+    if (value instanceof LocalDate day) {
+      cell.setCellValue(day);
+      cell.setCellStyle(styles.date);
+      return 10;
+    }
+    if (value instanceof java.sql.Date day) {
+      cell.setCellValue(day.toLocalDate());
+      cell.setCellStyle(styles.date);
+      return 10;
+    }
+    return text(cell, value.toString(), null);
+  }
+
+  private static LocalDateTime timestamp(Object value) {
+    if (value instanceof LocalDateTime t) {
+      return t;
+    }
+    if (value instanceof OffsetDateTime t) {
+      return t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toLocalDateTime();
+    }
+    return null;
+  }
+
+  /** Text, cut to Excel's cell limit; returns its length. */
+  private static int text(Cell cell, String text, CellStyle style) {
+    String kept = text.length() <= MAX_CELL_TEXT ? text : text.substring(0, MAX_CELL_TEXT - 1) + "…";
+    cell.setCellValue(kept);
+    if (style != null) {
+      cell.setCellStyle(style);
+    }
+    return kept.length();
+  }
+
+  /** A column width in Excel's units (1/256 of a character) for {@code characters}, capped. */
+  private static int columnWidth(int characters) {
+    return (Math.min(characters, MAX_WIDTH) + 2) * 256;
+  }
+
+  // --- Summary -----------------------------------------------------------------------------
+
+  private static void summary(
+      XSSFSheet sheet, ReportData data, RunSummary summary, int rowsWritten, Styles styles) {
+    Rows rows = new Rows(sheet);
+    text(rows.next().createCell(0), "demandcast planner report", styles.title);
+    rows.skip();
+    rows.label("run id").setCellValue(data.runId());
+    dateTime(rows.label("started (UTC)"), data.startedAt(), styles);
+    dateTime(rows.label("finished (UTC)"), data.finishedAt(), styles);
+    count(rows.label("series forecast"), summary.seriesForecast(), styles);
+    count(rows.label("series skipped"), summary.seriesSkipped(), styles);
+    for (Map.Entry<String, Long> reason : summary.skippedByReason().entrySet()) {
+      count(rows.sub(reason.getKey(), styles), reason.getValue(), styles);
+    }
+    count(rows.label("rows rejected"), summary.rejected(), styles);
+    for (Map.Entry<String, Long> source : summary.rejectedBySource().entrySet()) {
+      count(rows.sub("from " + source.getKey(), styles), source.getValue(), styles);
+    }
+    if (summary.maseSeries() == 0) {
+      rows.label("mean backtest MASE")
+          .setCellValue("n/a (no series with both the selected and the " + SeasonalNaive.NAME + " MASE)");
+    } else {
+      number(rows.label("mean backtest MASE, selected models"), summary.meanMaseSelected(), styles.mase);
+      number(
+          rows.label("mean backtest MASE, " + SeasonalNaive.NAME),
+          summary.meanMaseSeasonalNaive(),
+          styles.mase);
+      count(rows.label("series with both MASEs"), summary.maseSeries(), styles);
+    }
+    count(rows.label("recommendations written"), summary.recommendations(), styles);
+    count(rows.label("orders to place now"), summary.ordersNow(), styles);
+    number(rows.label("value of orders to place now"), summary.orderValue(), styles.decimal);
+    count(rows.label("recommendations with quarantined stock"), summary.quarantinedSeries(), styles);
+    summary.simulation().stream()
+        .filter(s -> s.selected() && s.abcClass() == null)
+        .findFirst()
+        .ifPresent(
+            s -> {
+              number(rows.label("service target (" + s.measure() + ")"), s.target(), styles.percent);
+              number(rows.label("fill rate achieved"), s.fillRate(), styles.percent);
+              number(rows.label("cycle service achieved"), s.cycleService(), styles.percent);
+            });
+    if (rowsWritten < data.recommendations().size()) {
+      rows.label("note")
+          .setCellValue(
+              "the " + RECOMMENDATIONS + " sheet holds the first " + rowsWritten + " of "
+                  + data.recommendations().size()
+                  + " recommendations (Excel's row limit); recommendations.csv holds all");
+    }
+    simulation(sheet, rows, summary.simulation(), styles);
+    sheet.setColumnWidth(0, columnWidth(40));
+    sheet.setColumnWidth(1, columnWidth(22));
+    for (int c = 2; c < SIMULATION_HEADER.size(); c++) {
+      sheet.setColumnWidth(c, columnWidth(SIMULATION_HEADER.get(c).length() + 2));
+    }
+    fitToOnePage(sheet, true);
+  }
+
+  /** Prints the sheet landscape on one page wide, and one page tall if {@code tall} is false. */
+  private static void fitToOnePage(XSSFSheet sheet, boolean tall) {
+    sheet.setFitToPage(true);
+    sheet.getPrintSetup().setLandscape(true);
+    sheet.getPrintSetup().setFitWidth((short) 1);
+    sheet.getPrintSetup().setFitHeight((short) (tall ? 0 : 1));
+  }
+
+  private static final List<String> SIMULATION_HEADER =
+      List.of(
+          "forecast",
+          "run's forecast",
+          "class",
+          "items",
+          "service measure",
+          "target",
+          "fill rate",
+          "item mean fill rate",
+          "cycle service",
+          "average inventory (units)",
+          "total cost");
+
+  /** The policy simulation's table under the headline figures, as on the HTML page. */
+  private static void simulation(
+      XSSFSheet sheet, Rows rows, List<RunSummary.SimulatedService> simulation, Styles styles) {
+    if (simulation.isEmpty()) {
+      return;
+    }
+    rows.skip();
+    text(rows.next().createCell(0), "Service: target against achieved (policy simulation)", styles.bold);
+    Row header = rows.next();
+    for (int c = 0; c < SIMULATION_HEADER.size(); c++) {
+      text(header.createCell(c), SIMULATION_HEADER.get(c), styles.header);
+    }
+    for (RunSummary.SimulatedService s : simulation) {
+      Row row = rows.next();
+      row.createCell(0).setCellValue(s.model());
+      row.createCell(1).setCellValue(s.selected() ? "yes" : "no");
+      row.createCell(2).setCellValue(s.abcClass() == null ? "all" : s.abcClass());
+      count(row.createCell(3), s.items(), styles);
+      row.createCell(4).setCellValue(s.measure());
+      number(row.createCell(5), s.target(), styles.percent);
+      number(row.createCell(6), s.fillRate(), styles.percent);
+      number(row.createCell(7), s.meanItemFillRate(), styles.percent);
+      number(row.createCell(8), s.cycleService(), styles.percent);
+      number(row.createCell(9), s.averageInventory(), styles.decimal);
+      number(row.createCell(10), s.totalCost(), styles.decimal);
+    }
+  }
+
+  /** Appends rows to a sheet; a label row has the label in column A and returns the cell in B. */
+  private static final class Rows {
+    private final Sheet sheet;
+    private int next;
+
+    Rows(Sheet sheet) {
+      this.sheet = sheet;
+    }
+
+    Row next() {
+      return sheet.createRow(next++);
+    }
+
+    void skip() {
+      next++;
+    }
+
+    Cell label(String label) {
+      Row row = next();
+      row.createCell(0).setCellValue(label);
+      return row.createCell(1);
+    }
+
+    Cell sub(String label, Styles styles) {
+      Row row = next();
+      text(row.createCell(0), label, styles.indented);
+      return row.createCell(1);
+    }
+  }
+
+  private static void count(Cell cell, long value, Styles styles) {
+    cell.setCellValue(value);
+    cell.setCellStyle(styles.integer);
+  }
+
+  /** A number, or an empty cell for NaN (a figure that is not defined, e.g. no items). */
+  private static void number(Cell cell, double value, CellStyle style) {
+    if (Double.isFinite(value)) {
+      cell.setCellValue(value);
+      cell.setCellStyle(style);
+    }
+  }
+
+  private static void dateTime(Cell cell, LocalDateTime value, Styles styles) {
+    if (value != null) {
+      cell.setCellValue(value);
+      cell.setCellStyle(styles.timestamp);
+    }
+  }
+
+  // --- Top orders and their charts -----------------------------------------------------------
+
+  private static final List<String> TOP_HEADER =
+      List.of(
+          "rank",
+          "sku",
+          "location",
+          "item",
+          "order_value",
+          "recommended_order_qty",
+          "safety_stock",
+          "reorder_point");
+
+  private static final int ITEM = 3;
+  private static final int ORDER_VALUE = 4;
+  private static final int SAFETY_STOCK = 6;
+  private static final int REORDER_POINT = 7;
+
+  /** Bar colours, as on the HTML page's charts: blue for the order, red for the reorder point. */
+  private static final Map<Integer, Integer> BAR_COLOURS =
+      Map.of(ORDER_VALUE, 0x1f6fb4, SAFETY_STOCK, 0x9ec5e8, REORDER_POINT, 0xc0392b);
+
+  /** Where the charts start, the column right of the table, and how many columns they span. */
+  private static final int CHART_COLUMN = TOP_HEADER.size() + 1;
+
+  private static final int CHART_COLUMNS = 10;
+
+  private static void topOrders(XSSFSheet sheet, List<Order> orders, Styles styles) {
+    List<Order> top = orders.subList(0, Math.min(TOP_ITEMS, orders.size()));
+    Row header = sheet.createRow(0);
+    for (int c = 0; c < TOP_HEADER.size(); c++) {
+      text(header.createCell(c), TOP_HEADER.get(c), styles.header);
+    }
+    sheet.createFreezePane(0, 1);
+    int[] widths = TOP_HEADER.stream().mapToInt(h -> h.length() + 1).toArray();
+    if (top.isEmpty()) {
+      sheet.createRow(1).createCell(0).setCellValue("No orders to place now.");
+    }
+    for (int i = 0; i < top.size(); i++) {
+      Order order = top.get(i);
+      Row row = sheet.createRow(i + 1);
+      count(row.createCell(0), i + 1, styles);
+      String item = order.sku() + " at " + order.location();
+      widths[1] = Math.max(widths[1], text(row.createCell(1), order.sku(), null));
+      widths[2] = Math.max(widths[2], text(row.createCell(2), order.location(), null));
+      widths[ITEM] = Math.max(widths[ITEM], text(row.createCell(ITEM), item, null));
+      double[] numbers = {
+        order.value(), order.quantity(), order.safetyStock(), order.reorderPoint()
+      };
+      for (int n = 0; n < numbers.length; n++) {
+        int c = ORDER_VALUE + n;
+        number(row.createCell(c), numbers[n], styles.decimal);
+        widths[c] = Math.max(widths[c], String.format(Locale.ROOT, "%,.2f", numbers[n]).length());
+      }
+    }
+    for (int c = 0; c < widths.length; c++) {
+      sheet.setColumnWidth(c, columnWidth(widths[c]));
+    }
+    fitToOnePage(sheet, false);
+    if (top.isEmpty()) {
+      return;
+    }
+    XSSFDrawing drawing = sheet.createDrawingPatriarch();
+    int chartRows = Math.max(16, top.size() + 6);
+    barChart(
+        sheet,
+        drawing,
+        drawing.createAnchor(0, 0, 0, 0, CHART_COLUMN, 0, CHART_COLUMN + CHART_COLUMNS, chartRows),
+        "Order value of the " + top.size() + " largest orders to place now (currency)",
+        top.size(),
+        List.of(ORDER_VALUE));
+    barChart(
+        sheet,
+        drawing,
+        drawing.createAnchor(
+            0, 0, 0, 0, CHART_COLUMN, chartRows + 1, CHART_COLUMN + CHART_COLUMNS, 2 * chartRows + 1),
+        "Safety stock and reorder point of the same items (units)",
+        top.size(),
+        List.of(SAFETY_STOCK, REORDER_POINT));
+  }
+
+  /**
+   * A horizontal bar chart of the sheet's rows 1..{@code items}: one bar per item (the item column
+   * names them, largest order first at the top), one series per column of {@code valueColumns}
+   * named by its header cell.
+   */
+  private static void barChart(
+      XSSFSheet sheet,
+      XSSFDrawing drawing,
+      XSSFClientAnchor anchor,
+      String title,
+      int items,
+      List<Integer> valueColumns) {
+    XSSFChart chart = drawing.createChart(anchor);
+    chart.setTitleText(title);
+    chart.setTitleOverlay(false);
+    chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+    XDDFCategoryAxis itemAxis = chart.createCategoryAxis(AxisPosition.LEFT);
+    // first item at the top; the value axis then crosses at the last item, the bottom
+    itemAxis.setOrientation(AxisOrientation.MAX_MIN);
+    XDDFValueAxis valueAxis = chart.createValueAxis(AxisPosition.BOTTOM);
+    valueAxis.setCrosses(AxisCrosses.MAX);
+    XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, itemAxis, valueAxis);
+    bars.setBarDirection(BarDirection.BAR);
+    bars.setBarGrouping(BarGrouping.CLUSTERED);
+    bars.setVaryColors(false);
+    XDDFCategoryDataSource names =
+        XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, items, ITEM, ITEM));
+    for (int column : valueColumns) {
+      XDDFChartData.Series series =
+          bars.addSeries(
+              names,
+              XDDFDataSourcesFactory.fromNumericCellRange(
+                  sheet, new CellRangeAddress(1, items, column, column)));
+      series.setTitle(
+          TOP_HEADER.get(column), new CellReference(sheet.getSheetName(), 0, column, true, true));
+      // without a fill of their own, LibreOffice draws the bars invisible
+      int rgb = BAR_COLOURS.get(column);
+      // an sRGB colour: from(int, int, int) would make a percentage (scRGB) one, near black here
+      byte[] srgb = {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb};
+      series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(srgb)));
+    }
+    chart.plot(bars);
+  }
+}

@@ -2,6 +2,10 @@ package io.demandcast.pipelines.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,5 +92,18 @@ class FlexTemplateMainTest {
     // a CLI spelling is not a template parameter; picocli still reads it as the option
     assertThat(FlexTemplateMain.cliArgs("--service-level=0.9", "--jobName=x", "--warehouse=w"))
         .containsExactly("run", "--service-level=0.9", "--jobName=x", "--warehouse=w");
+  }
+
+  @Test
+  void givenDockerfile_whenRead_thenItStartsThisMainClassFromTheShadedJobJar() throws IOException {
+    Path dockerfile = Path.of("..", "dataflow", "flex-template", "Dockerfile");
+    String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
+    assertThat(text).containsPattern("(?m)^FROM gcr\\.io/dataflow-templates-base/java17-template-launcher-base")
+        .contains("ENV FLEX_TEMPLATE_JAVA_MAIN_CLASS=\"" + FlexTemplateMain.class.getName() + "\"")
+        .contains("ENV FLEX_TEMPLATE_JAVA_CLASSPATH=\"${WORKDIR}/demandcast.jar\"")
+        .contains("COPY beam-pipelines/target/demandcast.jar ${WORKDIR}/demandcast.jar");
+    // the jar the Dockerfile copies is the one the shade plugin writes
+    assertThat(Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8))
+        .contains("<finalName>demandcast</finalName>");
   }
 }

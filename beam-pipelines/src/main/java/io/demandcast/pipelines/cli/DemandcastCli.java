@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       DdlCommand.class,
       BenchmarkCommand.class,
       InventoryBenchmarkCommand.class,
+      FlexTemplateMetadataCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DemandcastCli implements Runnable {

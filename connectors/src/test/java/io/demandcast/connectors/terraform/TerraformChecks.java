@@ -68,6 +68,7 @@ final class TerraformChecks {
     problems.addAll(gcsBuckets(module));
     problems.addAll(awsPolicies(module));
     problems.addAll(gcpIam(module));
+    problems.addAll(gcpScheduler(module));
     return problems;
   }
 
@@ -596,6 +597,115 @@ final class TerraformChecks {
         problems.add(where + " grants " + role + " to " + member + ": public");
       }
     }
+  }
+
+  // ---- Cloud Scheduler --------------------------------------------------------------------
+
+  /** Where a scheduler job must POST: Dataflow's projects.locations.flexTemplates.launch. */
+  static final Pattern FLEX_TEMPLATE_LAUNCH = Pattern.compile(
+      "^https://dataflow\\.googleapis\\.com/v1b3/projects/[^/]*/locations/[^/]*/flexTemplates:launch$");
+
+  /** The grants a scheduler's service account holds: exactly these, as (resource type, role). */
+  static final Set<String> SCHEDULER_GRANTS = Set.of(
+      "google_project_iam_member roles/dataflow.developer",
+      "google_service_account_iam_member roles/iam.serviceAccountUser");
+
+  /**
+   * Every {@code google_cloud_scheduler_job} POSTs to flexTemplates.launch with an OAuth token (not
+   * OIDC) of a dedicated service account of the module, one that is not the account the launched
+   * job runs as; that account holds exactly {@link #SCHEDULER_GRANTS}, the serviceAccountUser grant
+   * on the job's account (the launch body's {@code environment.serviceAccountEmail}) only.
+   */
+  static List<String> gcpScheduler(TerraformModule module) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Map<String, Object>> accounts = module.resources("google_service_account");
+    String jobAccount = referencedName(
+        map(map(map(locals(module).get("flex_template_launch_body")).get("launchParameter"))
+            .get("environment")).get("serviceAccountEmail"), "google_service_account");
+    module.resources("google_cloud_scheduler_job").forEach((name, body) -> {
+      String where = module.name() + ": google_cloud_scheduler_job." + name;
+      List<Map<String, Object>> targets = blocks(body, "http_target");
+      if (targets.size() != 1) {
+        problems.add(where + ": expected one http_target, found " + targets.size());
+        return;
+      }
+      Map<String, Object> target = targets.get(0);
+      expectEqual(problems, where + " http_target.http_method", text(target.get("http_method")), "POST");
+      String uri = text(target.get("uri"));
+      if (uri == null || !FLEX_TEMPLATE_LAUNCH.matcher(uri).matches()) {
+        problems.add(where + ": uri " + uri + " is not Dataflow's flexTemplates:launch ("
+            + FLEX_TEMPLATE_LAUNCH.pattern() + ")");
+      }
+      if (!blocks(target, "oidc_token").isEmpty()) {
+        problems.add(where + ": uses an oidc_token; Google APIs take an oauth_token");
+      }
+      List<Map<String, Object>> tokens = blocks(target, "oauth_token");
+      if (tokens.size() != 1) {
+        problems.add(where + ": expected one oauth_token, found " + tokens.size());
+        return;
+      }
+      String account = referencedName(tokens.get(0).get("service_account_email"), "google_service_account");
+      if (account == null || !accounts.containsKey(account)) {
+        problems.add(where + ": oauth_token.service_account_email "
+            + text(tokens.get(0).get("service_account_email"))
+            + " is not a google_service_account of this module");
+        return;
+      }
+      if (account.equals(jobAccount)) {
+        problems.add(where + ": the token is the job's own account google_service_account." + account
+            + "; use a dedicated scheduler account");
+      }
+      if (jobAccount == null) {
+        problems.add(where + ": no local.flex_template_launch_body with"
+            + " launchParameter.environment.serviceAccountEmail naming the job's account");
+      }
+      problems.addAll(schedulerGrants(module, where, account, jobAccount));
+    });
+    return problems;
+  }
+
+  /** The grants naming {@code google_service_account.<account>} against {@link #SCHEDULER_GRANTS}. */
+  private static List<String> schedulerGrants(
+      TerraformModule module, String where, String account, String jobAccount) {
+    List<String> problems = new ArrayList<>();
+    Set<String> found = new java.util.TreeSet<>();
+    String reference = "google_service_account." + account + ".";
+    for (String type : module.resourceTypes()) {
+      if (!type.startsWith("google_") || !(type.endsWith("_iam_member") || type.endsWith("_iam_binding"))) {
+        continue;
+      }
+      module.resources(type).forEach((name, grant) -> {
+        List<Object> members = new ArrayList<>(list(grant.get("members")));
+        members.add(grant.get("member"));
+        if (strings(members).stream().noneMatch(m -> m != null && m.contains(reference))) {
+          return;
+        }
+        String role = text(grant.get("role"));
+        found.add(type + " " + role);
+        if (type.equals("google_service_account_iam_member")) {
+          String on = referencedName(grant.get("service_account_id"), "google_service_account");
+          if (on == null || !on.equals(jobAccount)) {
+            problems.add(where + ": " + type + "." + name + " grants " + role + " on "
+                + text(grant.get("service_account_id")) + ", expected on the job's account"
+                + " google_service_account." + jobAccount + " only");
+          }
+        }
+      });
+    }
+    if (!found.equals(new java.util.TreeSet<>(SCHEDULER_GRANTS))) {
+      problems.add(where + ": google_service_account." + account + " holds " + found
+          + ", expected exactly " + new java.util.TreeSet<>(SCHEDULER_GRANTS));
+    }
+    return problems;
+  }
+
+  /** The module's locals, every {@code locals} block merged. */
+  static Map<String, Object> locals(TerraformModule module) {
+    Map<String, Object> out = new HashMap<>();
+    for (Object block : list(module.root().get("locals"))) {
+      out.putAll(map(block));
+    }
+    return out;
   }
 
   // ---- shared -----------------------------------------------------------------------------

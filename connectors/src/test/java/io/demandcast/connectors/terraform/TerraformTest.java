@@ -107,7 +107,11 @@ class TerraformTest {
     TerraformModule gcp = TerraformModule.load(GCP);
     Map<String, Map<String, Object>> project = gcp.resources("google_project_iam_member");
     assertThat(project.values().stream().map(g -> text(g.get("role"))))
-        .containsExactlyInAnyOrder("roles/bigquery.jobUser", "roles/dataflow.worker");
+        .containsExactlyInAnyOrder("roles/bigquery.jobUser", "roles/dataflow.worker",
+            "roles/dataflow.developer");
+    // the scheduler's (scheduler.tf): its grant names the scheduler's own account
+    assertThat(text(project.get("scheduler_dataflow_developer").get("member")))
+        .startsWith("serviceAccount:google_service_account.scheduler.");
     // with the default grant_dataflow_worker = false, hcl4j evaluates the count to 0
     assertThat(text(project.get("job_dataflow_worker").get("count"))).isEqualTo("0");
     assertThat(gcp.resources("google_bigquery_dataset_iam_member").values().stream()
@@ -495,6 +499,127 @@ class TerraformTest {
     assertThat(TerraformChecks.all(aws)).containsExactly(
         "aws: data.aws_iam_policy_document.job statement ReadLakeTableFiles grants the wildcard"
             + " action s3:Get*; name the actions");
+  }
+
+  // ---- the Cloud Scheduler job that launches the Flex Template (scheduler.tf) ----------------
+
+  @Test
+  void givenGcpModule_whenSchedulerJobRead_thenItPostsToFlexTemplatesLaunchWithTheSchedulersOauthToken() {
+    TerraformModule gcp = TerraformModule.load(GCP);
+    assertThat(gcp.resources("google_cloud_scheduler_job")).containsOnlyKeys("launch");
+    Map<String, Object> target = blocks(gcp.resources("google_cloud_scheduler_job").get("launch"),
+        "http_target").get(0);
+    assertThat(text(target.get("http_method"))).isEqualTo("POST");
+    // var.project_id has no default; hcl4j leaves it empty
+    assertThat(text(target.get("uri"))).isEqualTo("https://dataflow.googleapis.com/v1b3/projects/"
+        + "/locations/europe-west1/flexTemplates:launch");
+    Map<String, Object> token = blocks(target, "oauth_token").get(0);
+    assertThat(TerraformModule.referencedName(token.get("service_account_email"), "google_service_account"))
+        .isEqualTo("scheduler");
+    assertThat(text(token.get("scope"))).isEqualTo("https://www.googleapis.com/auth/cloud-platform");
+    assertThat(blocks(target, "oidc_token")).isEmpty();
+    // the launch body: the template spec and the job's own account to run as
+    Map<String, Object> launch = TerraformModule.map(TerraformModule.map(
+        TerraformChecks.locals(gcp).get("flex_template_launch_body")).get("launchParameter"));
+    assertThat(launch).containsKeys("jobName", "containerSpecGcsPath", "parameters", "environment");
+    assertThat(text(TerraformModule.map(launch.get("environment")).get("serviceAccountEmail")))
+        .isEqualTo("google_service_account.job.email");
+    assertThat(TerraformChecks.gcpScheduler(gcp)).isEmpty();
+  }
+
+  @Test
+  void givenGcpModule_whenSchedulerAccountGrantsListed_thenExactlyDataflowDeveloperAndActAsTheJobAccount() {
+    TerraformModule gcp = TerraformModule.load(GCP);
+    List<String> grants = new ArrayList<>();
+    for (String type : gcp.resourceTypes()) {
+      if (type.endsWith("_iam_member") || type.endsWith("_iam_binding")) {
+        gcp.resources(type).forEach((name, g) -> {
+          if (String.valueOf(text(g.get("member"))).contains("google_service_account.scheduler.")) {
+            grants.add(type + " " + text(g.get("role")) + " on "
+                + (g.containsKey("service_account_id") ? text(g.get("service_account_id")) : "project"));
+          }
+        });
+      }
+    }
+    assertThat(grants).containsExactlyInAnyOrder(
+        "google_project_iam_member roles/dataflow.developer on project",
+        "google_service_account_iam_member roles/iam.serviceAccountUser on google_service_account.job.name");
+  }
+
+  @Test
+  void givenSchedulerTf_whenRead_thenEverySchedulerResourceExistsOnlyWithASchedule() throws IOException {
+    // hcl4j evaluates var.schedule != "" wrongly, so this reads the text Terraform evaluates
+    String tf = Files.readString(GCP.resolve("scheduler.tf"), StandardCharsets.UTF_8);
+    assertThat(tf).contains("schedule_enabled = var.schedule != \"\"");
+    assertThat(text(TerraformModule.load(GCP).variables().get("schedule").get("default"))).isEmpty();
+    for (String resource : List.of("google_service_account\" \"scheduler",
+        "google_project_iam_member\" \"scheduler_dataflow_developer",
+        "google_service_account_iam_member\" \"scheduler_acts_as_job",
+        "google_cloud_scheduler_job\" \"launch")) {
+      assertThat(tf).as(resource).containsPattern(java.util.regex.Pattern.quote("resource \"" + resource
+          + "\" {") + "\\s+count = local\\.schedule_enabled \\? 1 : 0\\n");
+    }
+  }
+
+  @Test
+  void givenSchedulerJobCallingAnotherEndpointOrWithOidc_whenChecked_thenReported(@TempDir Path tmp) {
+    TerraformModule gcp = editedCopy(GCP, tmp, "scheduler.tf",
+        "/flexTemplates:launch\"", "/templates:launch\"",
+        "    oauth_token {", "    oidc_token {");
+    assertThat(TerraformChecks.gcpScheduler(gcp)).containsExactly(
+        "gcp: google_cloud_scheduler_job.launch: uri https://dataflow.googleapis.com/v1b3/projects/"
+            + "/locations/europe-west1/templates:launch is not Dataflow's flexTemplates:launch ("
+            + TerraformChecks.FLEX_TEMPLATE_LAUNCH.pattern() + ")",
+        "gcp: google_cloud_scheduler_job.launch: uses an oidc_token; Google APIs take an oauth_token",
+        "gcp: google_cloud_scheduler_job.launch: expected one oauth_token, found 0");
+  }
+
+  @Test
+  void givenSchedulerTokenOfTheJobAccount_whenChecked_thenReported(@TempDir Path tmp) {
+    TerraformModule gcp = editedCopy(GCP, tmp, "scheduler.tf",
+        "service_account_email = google_service_account.scheduler[0].email",
+        "service_account_email = google_service_account.job.email");
+    assertThat(TerraformChecks.gcpScheduler(gcp)).first().asString().isEqualTo(
+        "gcp: google_cloud_scheduler_job.launch: the token is the job's own account"
+            + " google_service_account.job; use a dedicated scheduler account");
+  }
+
+  @Test
+  void givenSchedulerAccountWithBroaderGrants_whenChecked_thenReported(@TempDir Path tmp) {
+    TerraformModule gcp = editedCopy(GCP, tmp, "scheduler.tf",
+        "role    = \"roles/dataflow.developer\"", "role    = \"roles/dataflow.admin\"",
+        "service_account_id = google_service_account.job.name",
+        "service_account_id = google_service_account.scheduler[0].name");
+    List<String> problems = TerraformChecks.all(gcp);
+    assertThat(problems).containsExactlyInAnyOrder(
+        "gcp: google_project_iam_member.scheduler_dataflow_developer grants roles/dataflow.admin on the"
+            + " whole project (or folder, organization); grant it on the resource",
+        "gcp: google_cloud_scheduler_job.launch: google_service_account_iam_member.scheduler_acts_as_job"
+            + " grants roles/iam.serviceAccountUser on google_service_account.scheduler.value.name,"
+            + " expected on the job's account google_service_account.job only",
+        "gcp: google_cloud_scheduler_job.launch: google_service_account.scheduler holds"
+            + " [google_project_iam_member roles/dataflow.admin, google_service_account_iam_member"
+            + " roles/iam.serviceAccountUser], expected exactly [google_project_iam_member"
+            + " roles/dataflow.developer, google_service_account_iam_member roles/iam.serviceAccountUser]");
+  }
+
+  @Test
+  void givenSchedulerAccountAlsoActingAsEveryAccount_whenChecked_thenReported(@TempDir Path tmp) {
+    TerraformModule gcp = editedCopy(GCP, tmp, "scheduler.tf", "resource \"google_cloud_scheduler_job\"",
+        """
+        resource "google_project_iam_member" "scheduler_acts_as_all" {
+          project = var.project_id
+          role    = "roles/iam.serviceAccountUser"
+          member  = local.scheduler_member
+        }
+
+        resource "google_cloud_scheduler_job\"""");
+    assertThat(TerraformChecks.gcpScheduler(gcp)).containsExactly(
+        "gcp: google_cloud_scheduler_job.launch: google_service_account.scheduler holds"
+            + " [google_project_iam_member roles/dataflow.developer, google_project_iam_member"
+            + " roles/iam.serviceAccountUser, google_service_account_iam_member"
+            + " roles/iam.serviceAccountUser], expected exactly [google_project_iam_member"
+            + " roles/dataflow.developer, google_service_account_iam_member roles/iam.serviceAccountUser]");
   }
 
   // ---- helpers ----------------------------------------------------------------------------

@@ -7,8 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.demandcast.connectors.testing.TableRows.assertSameRows;
+import static io.demandcast.connectors.testing.TableRows.rows;
+import static io.demandcast.connectors.testing.TableRows.sortedRows;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,26 +20,20 @@ import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.hive.HiveSchemas;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
-import io.demandcast.connectors.schema.ColumnType;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.connectors.testing.LocalS3;
 import io.demandcast.connectors.testing.HiveServerProcess;
 import io.demandcast.pipelines.cli.CliRun;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -261,38 +257,6 @@ class MixedWarehouseEndToEndIT {
 
   // ------------------------------------------------------------------ reading the outputs back
 
-  /** A value as a comparable canonical Java value. */
-  private static Object normal(Object v) {
-    if (v instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (v instanceof java.sql.Timestamp ts) {
-      return ts.toLocalDateTime();
-    }
-    if (v instanceof Float || v instanceof Double || v instanceof BigDecimal) {
-      return ((Number) v).doubleValue();
-    }
-    if (v instanceof Number n) {
-      return n.longValue();
-    }
-    return v;
-  }
-
-  private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    List<List<Object>> rows = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(normal(rs.getObject(i)));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
-  }
-
   /** {@code model_runs.source_snapshot}'s rows read, by source table. */
   private static Map<String, Long> rowsReadPerSource(Connection c, String prefix, String runId)
       throws Exception {
@@ -303,19 +267,6 @@ class MixedWarehouseEndToEndIT {
     JSON.readTree((String) snapshot.get(0).get(0)).fields().forEachRemaining(
         e -> read.put(e.getKey(), e.getValue().path("rows_read").asLong(-1)));
     return read;
-  }
-
-  /** Sorted by every value, doubles rounded, so both sides line up row by row. */
-  private static List<List<Object>> sorted(List<List<Object>> rows) {
-    List<List<Object>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> {
-      StringJoiner key = new StringJoiner("|");
-      for (Object v : r) {
-        key.add(v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(v));
-      }
-      return key.toString();
-    }));
-    return copy;
   }
 
   @Test
@@ -338,21 +289,11 @@ class MixedWarehouseEndToEndIT {
       for (TableSchema table : COMPARED) {
         String select = "select " + columns(table, true) + " from " + table.name()
             + " where run_id = '%s'";
-        List<List<Object>> fromDuck = sorted(rows(duck, String.format(select, "duck")));
-        List<List<Object>> fromHive = sorted(rows(h, String.format(select.replace('"', '`'), "mixed")
-            .replace(" from ", " from erp.")));
-        assertThat(fromHive).as(table.name()).hasSameSizeAs(fromDuck).isNotEmpty();
-        for (int r = 0; r < fromDuck.size(); r++) {
-          List<Object> d = fromDuck.get(r);
-          List<Object> m = fromHive.get(r);
-          for (int c = 0; c < d.size(); c++) {
-            if (d.get(c) instanceof Double x && m.get(c) instanceof Double y && !x.isNaN()) {
-              assertThat(y).as(table.name() + " row " + d).isCloseTo(x, within(1e-9 * Math.max(1, Math.abs(x))));
-            } else {
-              assertThat(m.get(c)).as(table.name() + " column " + c + " of " + d).isEqualTo(d.get(c));
-            }
-          }
-        }
+        List<List<Object>> fromDuck = sortedRows(duck, String.format(select, "duck"));
+        List<List<Object>> fromHive = sortedRows(h, String.format(select.replace('"', '`'), "mixed")
+            .replace(" from ", " from erp."));
+        assertThat(fromDuck).as(table.name()).isNotEmpty();
+        assertSameRows(table.name(), fromDuck, fromHive, 1e-9);
       }
       // the records the job rejects (not the demo files' own, which the demo load rejects)
       String rejected = "select source, count(*) from %srejected_records where run_id = '%s'"

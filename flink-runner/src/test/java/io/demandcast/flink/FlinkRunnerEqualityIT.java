@@ -1,7 +1,9 @@
 package io.demandcast.flink;
 
+import static io.demandcast.connectors.testing.TableRows.assertSameRows;
+import static io.demandcast.connectors.testing.TableRows.rows;
+import static io.demandcast.connectors.testing.TableRows.sortedRows;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.demandcast.connectors.demo.DemoDataset;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
@@ -10,19 +12,14 @@ import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.TableSchema;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -147,23 +144,10 @@ class FlinkRunnerEqualityIT {
       for (TableSchema table : COMPARED) {
         String select = "select " + columns(table) + " from " + table.name()
             + " where run_id = '%s'";
-        List<List<Object>> fromDirect = sorted(rows(d, String.format(select, "direct")));
-        List<List<Object>> fromFlink = sorted(rows(f, String.format(select, "flink")));
-        assertThat(fromFlink).as(table.name()).hasSameSizeAs(fromDirect);
+        List<List<Object>> fromDirect = sortedRows(d, String.format(select, "direct"));
+        List<List<Object>> fromFlink = sortedRows(f, String.format(select, "flink"));
         assertThat(fromDirect).as(table.name()).isNotEmpty();
-        for (int r = 0; r < fromDirect.size(); r++) {
-          List<Object> x = fromDirect.get(r);
-          List<Object> y = fromFlink.get(r);
-          for (int c = 0; c < x.size(); c++) {
-            if (x.get(c) instanceof Double a && y.get(c) instanceof Double b && !a.isNaN()) {
-              assertThat(b).as(table.name() + " column " + c + " of " + x)
-                  .isCloseTo(a, within(1e-9 * Math.max(1, Math.abs(a))));
-            } else {
-              assertThat(y.get(c)).as(table.name() + " column " + c + " of " + x)
-                  .isEqualTo(x.get(c));
-            }
-          }
-        }
+        assertSameRows(table.name(), fromDirect, fromFlink, 1e-9);
       }
       // both runs are published with the same counts
       String runs = "select rows_read, rows_rejected, rows_written, status from model_runs"
@@ -182,49 +166,5 @@ class FlinkRunnerEqualityIT {
       }
     }
     return names.toString();
-  }
-
-  private static Object normal(Object v) {
-    if (v instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (v instanceof java.sql.Timestamp ts) {
-      return ts.toLocalDateTime();
-    }
-    if (v instanceof Float || v instanceof Double || v instanceof BigDecimal) {
-      return ((Number) v).doubleValue();
-    }
-    if (v instanceof Number n) {
-      return n.longValue();
-    }
-    return v;
-  }
-
-  private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    List<List<Object>> rows = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(normal(rs.getObject(i)));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
-  }
-
-  /** Sorted by every value, doubles rounded, so both sides line up row by row. */
-  private static List<List<Object>> sorted(List<List<Object>> rows) {
-    List<List<Object>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> {
-      StringJoiner key = new StringJoiner("|");
-      for (Object v : r) {
-        key.add(v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(v));
-      }
-      return key.toString();
-    }));
-    return copy;
   }
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -74,12 +75,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "FILE",
-      defaultValue = "demandcast.duckdb",
-      description = "DuckDB warehouse file. Default: ${DEFAULT-VALUE}")
-  Path warehouse;
+  @Mixin ExistingWarehouse warehouse;
 
   @Option(
       names = "--out",
@@ -120,11 +116,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(warehouse)) {
-      throw new IllegalArgumentException(
-          "no warehouse at " + warehouse.toAbsolutePath().normalize()
-              + "; run ./demandcast demo first, or pass --warehouse=FILE");
-    }
+    warehouse.checkExists();
     List<Source> sources = selectedTables().stream().map(this::source).toList();
     try {
       Files.createDirectories(out);
@@ -134,16 +126,16 @@ final class ExportCommand implements Callable<Integer> {
     }
     List<Exported> exported;
     String latestRun;
-    try (Connection connection = DuckDbWarehouse.open(warehouse).connect()) {
+    try (Connection connection = warehouse.open().connect()) {
       latestRun = latestRun(connection);
       exported = writeFiles(connection, out, format, sources);
     } catch (SQLException e) {
-      throw new IllegalStateException("reading " + warehouse + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException("reading " + warehouse.path + " failed: " + e.getMessage(), e);
     }
 
     PrintWriter w = spec.commandLine().getOut();
     w.printf("exported %d %s of %s (%s, %s) to %s%n", exported.size(),
-        exported.size() == 1 ? "table or view" : "tables and views", warehouse,
+        exported.size() == 1 ? "table or view" : "tables and views", warehouse.path,
         runs == Runs.all ? "all runs" : "latest complete run", format, out);
     int width = exported.stream().mapToInt(e -> e.table().length()).max().orElse(0);
     for (Exported e : exported) {

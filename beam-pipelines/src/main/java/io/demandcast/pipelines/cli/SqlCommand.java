@@ -17,6 +17,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -71,12 +72,7 @@ final class SqlCommand implements Callable<Integer> {
       description = "The SQL statement. Without it: the prompt, or the statements of standard input.")
   String query;
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "FILE",
-      defaultValue = "demandcast.duckdb",
-      description = "DuckDB warehouse file. Default: ${DEFAULT-VALUE}")
-  Path warehouse;
+  @Mixin ExistingWarehouse warehouse;
 
   @Option(
       names = "--format",
@@ -116,15 +112,10 @@ final class SqlCommand implements Callable<Integer> {
           "--max-rows must be at least 1 and --max-width at least 4; got " + maxRows + " and "
               + maxWidth);
     }
-    if (!Files.exists(warehouse)) {
-      throw new IllegalArgumentException(
-          "no warehouse at " + warehouse.toAbsolutePath().normalize()
-              + "; run ./demandcast demo first, or pass --warehouse=FILE");
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     InputStream in = parent == null ? System.in : parent.in;
-    try (Connection connection = DuckDbWarehouse.open(warehouse).connect()) {
+    try (Connection connection = warehouse.open().connect()) {
       SqlSession session = new SqlSession(connection, format, maxRows, maxWidth);
       if (query != null) {
         try {
@@ -149,7 +140,7 @@ final class SqlCommand implements Callable<Integer> {
       // Ctrl-C while a statement runs cancels it (at the prompt JLine reads it as a key)
       terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
       new SqlPrompt(session, terminal, history)
-          .run("demandcast sql on " + warehouse.toAbsolutePath().normalize() + ", results as "
+          .run("demandcast sql on " + warehouse.path.toAbsolutePath().normalize() + ", results as "
               + format + "\nStatements end with ;  .help lists the commands, .quit or Ctrl-D"
               + " leaves.");
     }

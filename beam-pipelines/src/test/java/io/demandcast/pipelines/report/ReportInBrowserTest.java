@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class ReportInBrowserTest {
         .contains("<section id=\"service\">")
         .contains("<section id=\"orders\">")
         .contains("<section id=\"charts\">");
-    List<String> charts = matches(CHART, page.dom());
+    List<String> charts = CHART.matcher(page.dom()).results().map(m -> m.group(1)).toList();
     assertThat(charts).as("chart images in the rendered DOM").hasSize(2);
     assertThat(page.dom().split("<img ", -1)).as("no other image").hasSize(3);
 
@@ -120,15 +119,6 @@ class ReportInBrowserTest {
     } finally {
       DuckDbConnections.close(warehouse.file());
     }
-  }
-
-  private static List<String> matches(Pattern pattern, String text) {
-    List<String> found = new ArrayList<>();
-    Matcher matcher = pattern.matcher(text);
-    while (matcher.find()) {
-      found.add(matcher.group(1));
-    }
-    return found;
   }
 
   /** Pixels darker than mid grey in rows {@code from} (inclusive) to {@code to} (exclusive). */

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       DdlCommand.class,
       BenchmarkCommand.class,
       InventoryBenchmarkCommand.class,
+      GenerateCommand.class,
+      ScaleBenchmarkCommand.class,
       FlexTemplateMetadataCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -57,6 +59,8 @@ public final class DemandcastCli implements Runnable {
     DemandcastCli command = new DemandcastCli();
     command.in = in;
     CommandLine cli = new CommandLine(command);
+    // --period=week as well as --period=WEEK
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(

@@ -380,7 +380,7 @@ public final class DemoDataset {
         });
   }
 
-  private static Warehouse pickWarehouse(List<Warehouse> warehouses, SplittableRandom random) {
+  static Warehouse pickWarehouse(List<Warehouse> warehouses, SplittableRandom random) {
     double total = warehouses.stream().mapToDouble(Warehouse::dailyCapacity).sum();
     double u = random.nextDouble() * total;
     for (Warehouse w : warehouses) {
@@ -392,7 +392,7 @@ public final class DemoDataset {
     return warehouses.get(warehouses.size() - 1);
   }
 
-  private static Lane pickLane(List<Lane> lanes, SplittableRandom random) {
+  static Lane pickLane(List<Lane> lanes, SplittableRandom random) {
     if (lanes.isEmpty()) {
       throw new IllegalStateException(SCMS + " has no lane with " + MIN_LANE_SHIPMENTS + " lead times");
     }

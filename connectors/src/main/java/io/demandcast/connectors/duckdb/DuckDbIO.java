@@ -9,10 +9,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
@@ -58,7 +61,14 @@ public final class DuckDbIO {
    */
   public static PTransform<PBegin, PCollection<Row>> read(
       Path warehouse, String table, TableSchema schema, ColumnMapping mapping) {
-    return new Read(warehouse.toAbsolutePath().toString(), table, schema, mapping);
+    return new Read(warehouse.toAbsolutePath().toString(), table, schema, mapping, ROWS_PER_RANGE);
+  }
+
+  /** {@link #read(Path, String, TableSchema, ColumnMapping)} in ranges of {@code rowsPerRange} rows. */
+  static PTransform<PBegin, PCollection<Row>> read(
+      Path warehouse, String table, TableSchema schema, long rowsPerRange) {
+    return new Read(
+        warehouse.toAbsolutePath().toString(), table, schema, ColumnMapping.IDENTITY, rowsPerRange);
   }
 
   /**
@@ -70,33 +80,47 @@ public final class DuckDbIO {
     return new WriteStaged(warehouse.toAbsolutePath().toString(), schema, runId);
   }
 
+  /**
+   * Rows per read range: a table is read as ranges of about this many row ids, each its own
+   * element (and bundle), so that no single worker or bundle holds a whole large table.
+   */
+  static final long ROWS_PER_RANGE = 200_000;
+
+  private static final Coder<long[]> RANGE_CODER = SerializableCoder.of(long[].class);
+
   private static final class Read extends PTransform<PBegin, PCollection<Row>> {
     private final String file;
     private final String table;
     private final TableSchema schema;
     private final ColumnMapping mapping;
+    private final long rowsPerRange;
 
-    Read(String file, String table, TableSchema schema, ColumnMapping mapping) {
+    Read(String file, String table, TableSchema schema, ColumnMapping mapping, long rowsPerRange) {
       super("Read " + table);
       this.file = file;
       this.table = table;
       this.schema = schema;
       this.mapping = mapping;
+      this.rowsPerRange = rowsPerRange;
     }
 
     @Override
     public PCollection<Row> expand(PBegin input) {
-      List<String> sources =
-          DuckDbWarehouse.attach(Paths.get(file)).inspect(table, schema, mapping).sources();
+      DuckDbWarehouse warehouse = DuckDbWarehouse.attach(Paths.get(file));
+      List<String> sources = warehouse.inspect(table, schema, mapping).sources();
+      List<long[]> ranges = warehouse.rowidRanges(table, rowsPerRange);
       return input
-          .apply("Table", Create.of(table))
-          .apply("Query", ParDo.of(new ReadFn(file, schema, sources)))
+          .apply("Ranges", Create.of(ranges).withCoder(RANGE_CODER))
+          // spread the ranges over the workers: Create's few elements would otherwise stay on one
+          .apply("Spread", Reshuffle.viaRandomKey())
+          .apply("Query", ParDo.of(new ReadFn(file, table, schema, sources)))
           .setRowSchema(schema.beamSchema());
     }
   }
 
-  private static final class ReadFn extends DoFn<String, Row> {
+  private static final class ReadFn extends DoFn<long[], Row> {
     private final String file;
+    private final String table;
     private final TableSchema schema;
     private final ArrayList<String> sources;
 
@@ -104,14 +128,19 @@ public final class DuckDbIO {
      * {@code sources}: per canonical column, the table column it is read from, or null for NULL,
      * as {@link DuckDbWarehouse#inspect} found them.
      */
-    ReadFn(String file, TableSchema schema, List<String> sources) {
+    ReadFn(String file, String table, TableSchema schema, List<String> sources) {
       this.file = file;
+      this.table = table;
       this.schema = schema;
       this.sources = new ArrayList<>(sources);
     }
 
+    /**
+     * Reads the rows whose row id is in {@code [range[0], range[1])}; every row for an empty
+     * {@code range} (a view, which has no row ids).
+     */
     @ProcessElement
-    public void process(@Element String table, OutputReceiver<Row> out) throws SQLException {
+    public void process(@Element long[] range, OutputReceiver<Row> out) throws SQLException {
       org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
       try (Connection connection = DuckDbConnections.open(Paths.get(file))) {
         var dsl = DuckDbWarehouse.dsl(connection);
@@ -126,7 +155,14 @@ public final class DuckDbIO {
                   : DSL.field(DSL.quotedName(source), DuckDbSchemas.dataType(column))
                       .as(DSL.quotedName(column.name())));
         }
-        try (Cursor<Record> cursor = dsl.select(fields).from(DuckDbSchemas.table(table)).fetchLazy()) {
+        var select = dsl.select(fields).from(DuckDbSchemas.table(table));
+        var query =
+            range.length == 0
+                ? select
+                : select.where(
+                    DSL.field(DSL.name("rowid"), Long.class).ge(range[0])
+                        .and(DSL.field(DSL.name("rowid"), Long.class).lt(range[1])));
+        try (Cursor<Record> cursor = query.fetchLazy()) {
           for (Record record : cursor) {
             Row.Builder row = Row.withSchema(beamSchema);
             for (int i = 0; i < fields.size(); i++) {

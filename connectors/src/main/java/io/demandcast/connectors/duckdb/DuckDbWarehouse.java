@@ -202,6 +202,58 @@ public final class DuckDbWarehouse implements OutputWarehouse {
     }
   }
 
+  /**
+   * Row-id ranges that split a table into parts of about {@code rowsPerRange} rows, for reading it
+   * in parallel: {@code [from, to)} pairs covering every row id of the table, in order. A table
+   * that fits in one range, and a view (which has no row ids), give one empty array, meaning the
+   * whole relation.
+   *
+   * @param tableName a table or view of the main schema
+   * @param rowsPerRange rows per range, &gt;= 1
+   * @return at least one element
+   * @throws IllegalArgumentException when {@code rowsPerRange} is below 1
+   * @throws IllegalStateException naming the table when DuckDB cannot read it
+   */
+  public List<long[]> rowidRanges(String tableName, long rowsPerRange) {
+    if (rowsPerRange < 1) {
+      throw new IllegalArgumentException("rowsPerRange must be >= 1, was " + rowsPerRange);
+    }
+    try (Connection connection = connect()) {
+      DSLContext dsl = dsl(connection);
+      boolean table =
+          dsl.resultQuery(
+                  "select 1 from information_schema.tables where table_schema = 'main'"
+                      + " and table_name = ? and table_type = 'BASE TABLE'",
+                  tableName)
+              .fetchOptional()
+              .isPresent();
+      if (!table) {
+        return List.of(new long[0]);
+      }
+      var rowid = DSL.field(DSL.name("rowid"), Long.class);
+      var bounds =
+          dsl.select(DSL.count(), DSL.min(rowid), DSL.max(rowid))
+              .from(DuckDbSchemas.table(tableName))
+              .fetchOne();
+      long rows = bounds.value1();
+      if (rows <= rowsPerRange) {
+        return List.of(new long[0]);
+      }
+      long min = bounds.value2();
+      long max = bounds.value3();
+      long parts = (rows + rowsPerRange - 1) / rowsPerRange;
+      long width = (max - min + parts) / parts;
+      List<long[]> ranges = new ArrayList<>();
+      for (long from = min; from <= max; from += width) {
+        ranges.add(new long[] {from, Math.min(from + width, max + 1)});
+      }
+      return ranges;
+    } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      throw new IllegalStateException(
+          "cannot count the rows of " + tableName + " in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The columns of a table of the main schema, in table order. */
   private static List<String> columnsInOrder(DSLContext dsl, String tableName) {
     return dsl.resultQuery(

@@ -1,0 +1,112 @@
+package io.demandcast.connectors.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.demandcast.connectors.schema.CanonicalTables;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DuckDbIO's read of a table in row-id ranges: every row once, whatever the gaps. */
+class DuckDbIOReadTest {
+  private static final int ROWS = 2345;
+
+  @RegisterExtension final TestPipelineExtension pipelines = TestPipelineExtension.create();
+
+  @TempDir Path dir;
+  private Path file;
+  private DuckDbWarehouse warehouse;
+
+  @BeforeEach
+  void load() throws Exception {
+    file = dir.resolve("w.duckdb");
+    warehouse = DuckDbWarehouse.open(file);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      rows.add(new Object[] {"SKU" + i, "DC1", LocalDate.of(2025, 1, 6), (double) i, null, null, null});
+    }
+    warehouse.replaceSourceTable(CanonicalTables.ERP_SALES, rows);
+    try (Connection c = warehouse.connect()) {
+      // gaps in the row ids: every seventh row deleted
+      DuckDbWarehouse.dsl(c).execute("delete from erp_sales where quantity % 7 = 0");
+      DuckDbWarehouse.dsl(c).execute("create view sales_view as select * from erp_sales");
+    }
+  }
+
+  @AfterEach
+  void close() {
+    DuckDbConnections.closeAll();
+  }
+
+  private static List<String> expectedSkus() {
+    List<String> skus = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      if (i % 7 != 0) {
+        skus.add("SKU" + i);
+      }
+    }
+    return skus;
+  }
+
+  @Test
+  void givenTableWithGaps_whenRangesAreAsked_thenTheyAreContiguousAndCoverEveryRowId() throws Exception {
+    List<long[]> ranges = warehouse.rowidRanges("erp_sales", 300);
+    long remaining = ROWS - (ROWS + 6) / 7;
+    assertThat(ranges).hasSize((int) ((remaining + 299) / 300));
+    long minRowid;
+    long maxRowid;
+    try (Connection c = warehouse.connect()) {
+      var dsl = DuckDbWarehouse.dsl(c);
+      minRowid = ((Number) dsl.fetchValue("select min(rowid) from erp_sales")).longValue();
+      maxRowid = ((Number) dsl.fetchValue("select max(rowid) from erp_sales")).longValue();
+    }
+    assertThat(ranges.get(0)[0]).isEqualTo(minRowid);
+    assertThat(ranges.get(ranges.size() - 1)[1]).isEqualTo(maxRowid + 1);
+    for (int i = 1; i < ranges.size(); i++) {
+      assertThat(ranges.get(i)[0]).isEqualTo(ranges.get(i - 1)[1]);
+      assertThat(ranges.get(i)[1]).isGreaterThan(ranges.get(i)[0]);
+    }
+  }
+
+  @Test
+  void givenSmallTableOrView_whenRangesAreAsked_thenOneWholeRelationRange() {
+    assertThat(warehouse.rowidRanges("erp_sales", 1_000_000)).singleElement()
+        .satisfies(r -> assertThat(r).isEmpty());
+    assertThat(warehouse.rowidRanges("sales_view", 10)).singleElement()
+        .satisfies(r -> assertThat(r).isEmpty());
+    assertThatThrownBy(() -> warehouse.rowidRanges("erp_sales", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rowsPerRange must be >= 1");
+  }
+
+  @Test
+  void givenTableReadInRanges_whenCollected_thenEveryRowArrivesExactlyOnce(TestPipeline p) {
+    PCollection<Row> rows = p.apply(DuckDbIO.read(file, "erp_sales", CanonicalTables.ERP_SALES, 100));
+    PAssert.that(rows.apply(MapElements.into(TypeDescriptors.strings()).via(r -> r.getString("sku"))))
+        .containsInAnyOrder(expectedSkus());
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenView_whenRead_thenEveryRowArrivesOnce(TestPipeline p) {
+    PCollection<Row> rows = p.apply(DuckDbIO.read(file, "sales_view", CanonicalTables.ERP_SALES, 100));
+    PAssert.that(rows.apply(MapElements.into(TypeDescriptors.strings()).via(r -> r.getString("sku"))))
+        .containsInAnyOrder(expectedSkus());
+    p.run().waitUntilFinish();
+  }
+}

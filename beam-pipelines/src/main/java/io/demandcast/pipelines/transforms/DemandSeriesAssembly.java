@@ -3,6 +3,7 @@ package io.demandcast.pipelines.transforms;
 import io.demandcast.pipelines.model.DemandSeries;
 import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.PeriodType;
+import io.demandcast.pipelines.model.SalesHistory;
 import io.demandcast.pipelines.model.StockSnapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,11 +36,33 @@ public final class DemandSeriesAssembly {
    */
   public static List<DemandSeries> series(
       String sku, Iterable<Row> sales, Iterable<Row> missing, PeriodType period, LocalDate lastPeriod) {
-    Map<String, TreeMap<LocalDate, Double>> byLocation = new TreeMap<>();
+    Map<String, SalesHistory> byLocation = new TreeMap<>();
     for (Row sale : sales) {
       byLocation
-          .computeIfAbsent(sale.getString("location"), l -> new TreeMap<>())
-          .merge(periodOf(sale, period), sale.getDouble("quantity"), Double::sum);
+          .computeIfAbsent(
+              sale.getString("location"), l -> new SalesHistory(sale.getString("sku"), l))
+          .add(sale);
+    }
+    return fromHistories(sku, byLocation.values(), missing, period, lastPeriod);
+  }
+
+  /**
+   * {@link #series(String, Iterable, Iterable, PeriodType, LocalDate)} from the SKU's sales
+   * histories (one or more per location) instead of its rows.
+   */
+  public static List<DemandSeries> fromHistories(
+      String sku,
+      Iterable<SalesHistory> sales,
+      Iterable<Row> missing,
+      PeriodType period,
+      LocalDate lastPeriod) {
+    Map<String, TreeMap<LocalDate, Double>> byLocation = new TreeMap<>();
+    for (SalesHistory history : sales) {
+      TreeMap<LocalDate, Double> byPeriod =
+          byLocation.computeIfAbsent(history.location(), l -> new TreeMap<>());
+      for (int i = 0; i < history.size(); i++) {
+        byPeriod.merge(period.start(history.date(i)), history.quantity(i), Double::sum);
+      }
     }
     for (Row sale : missing) {
       byLocation

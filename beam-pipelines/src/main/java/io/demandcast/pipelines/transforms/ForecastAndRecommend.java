@@ -19,6 +19,7 @@ import io.demandcast.inventory.classification.AbcThresholds;
 import io.demandcast.inventory.classification.AbcXyzRules;
 import io.demandcast.inventory.classification.ValueHistogram;
 import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.model.SalesHistory;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -57,9 +59,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *   <li>Validate every source record; bad ones, and those the connectors could not convert, become
  *       {@code rejected_records} rows.
  *   <li>Merge: lead-time statistics per supplier lane from the shipments and temperature
- *       excursions per location from the IoT readings (both small, used as side inputs); the ERP
- *       rows (sales, item, stock, purchase orders) grouped by SKU shard (a stable hash of the SKU,
- *       {@link JobSettings#skuShards()} of them), one CoGroupByKey.
+ *       excursions per location from the IoT readings (both small, used as side inputs); the sales
+ *       rows folded into one compact {@link SalesHistory} per SKU and location (a combine); the
+ *       histories and the ERP rows (item, stock, purchase orders) grouped by SKU shard (a stable
+ *       hash of the SKU, {@link JobSettings#skuShards()} of them), one CoGroupByKey.
  *   <li>Forecast, per SKU and location: assemble the demand series, fit the candidate models,
  *       backtest on rolling origins, select by MASE, forecast the horizon with p10/p50/p90.
  *   <li>Classify: ABC thresholds of annual forecast value from a bounded, mergeable value
@@ -126,7 +129,7 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     var excursions = TemperatureExcursions.apply(valid(validated, IOT_READINGS), settings);
     PCollectionView<Long> lastPeriod = lastPeriod(sales);
     PCollectionTuple perSku =
-        KeyedPCollectionTuple.of(ForecastShardFn.SALES, byShard("KeySalesByShard", sales))
+        KeyedPCollectionTuple.of(ForecastShardFn.SALES, salesHistoriesByShard(sales))
             .and(
                 ForecastShardFn.MISSING,
                 byShard(
@@ -234,6 +237,66 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
             MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.rows()))
                 .via((Row r) -> KV.of(s.shardOf(r.getString("sku")), r)))
         .setCoder(KvCoder.of(VarIntCoder.of(), rows.getCoder()));
+  }
+
+  /**
+   * The valid sales as one {@link SalesHistory} per SKU and location, keyed by SKU shard: a
+   * per-key combine, so runners that lift combiners (the DirectRunner, Flink, Dataflow) fold the
+   * rows into compact histories where they are read, and the shard grouping holds histories rather
+   * than rows.
+   */
+  private PCollection<KV<Integer, SalesHistory>> salesHistoriesByShard(PCollection<Row> sales) {
+    JobSettings s = settings;
+    var historyCoder = SerializableCoder.of(SalesHistory.class);
+    return sales
+        .apply(
+            "KeySalesBySeries",
+            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
+                .via((Row r) -> KV.of(SalesHistory.key(r), r)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), sales.getCoder()))
+        .apply("SalesHistories", Combine.perKey(new SalesHistoryFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), historyCoder))
+        .apply(
+            "KeyHistoriesByShard",
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptors.integers(), TypeDescriptor.of(SalesHistory.class)))
+                .via((KV<String, SalesHistory> kv) -> KV.of(s.shardOf(kv.getValue().sku()), kv.getValue())))
+        .setCoder(KvCoder.of(VarIntCoder.of(), historyCoder));
+  }
+
+  /** Folds sales rows of one SKU and location into a {@link SalesHistory}. */
+  static final class SalesHistoryFn extends Combine.CombineFn<Row, SalesHistory, SalesHistory> {
+    @Override
+    public SalesHistory createAccumulator() {
+      return new SalesHistory();
+    }
+
+    @Override
+    public SalesHistory addInput(SalesHistory history, Row sale) {
+      return history.add(sale);
+    }
+
+    @Override
+    public SalesHistory mergeAccumulators(Iterable<SalesHistory> histories) {
+      SalesHistory merged = new SalesHistory();
+      for (SalesHistory h : histories) {
+        merged.merge(h);
+      }
+      return merged;
+    }
+
+    @Override
+    public SalesHistory extractOutput(SalesHistory history) {
+      return history;
+    }
+
+    @Override
+    public org.apache.beam.sdk.coders.Coder<SalesHistory> getAccumulatorCoder(
+        org.apache.beam.sdk.coders.CoderRegistry registry,
+        org.apache.beam.sdk.coders.Coder<Row> inputCoder) {
+      return SerializableCoder.of(SalesHistory.class);
+    }
   }
 
   /** Start of the last period any valid sale falls in, as epoch day; a global Max combine. */

@@ -7,6 +7,7 @@ import io.demandcast.forecasting.models.DemandClassification;
 import io.demandcast.pipelines.model.DemandSeries;
 import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.model.SalesHistory;
 import io.demandcast.pipelines.model.StockSnapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ import org.apache.beam.sdk.values.TupleTag;
  * <p>Counters (namespace {@code demandcast}): {@code series_forecast}, {@code series_skipped}.
  */
 final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
-  static final TupleTag<Row> SALES = new TupleTag<>("sales") {};
+  static final TupleTag<SalesHistory> SALES = new TupleTag<>("sales") {};
   static final TupleTag<Row> MISSING = new TupleTag<>("missing") {};
   static final TupleTag<Row> ITEMS = new TupleTag<>("items") {};
   static final TupleTag<Row> STOCK = new TupleTag<>("stock") {};
@@ -71,7 +72,12 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   public void process(ProcessContext context, MultiOutputReceiver out) {
     CoGbkResult rows = context.element().getValue();
     Map<String, Map<TupleTag<Row>, List<Row>>> bySku = new TreeMap<>();
-    for (TupleTag<Row> tag : List.of(SALES, MISSING, ITEMS, STOCK, ORDERS)) {
+    Map<String, List<SalesHistory>> salesBySku = new HashMap<>();
+    for (SalesHistory history : rows.getAll(SALES)) {
+      salesBySku.computeIfAbsent(history.sku(), k -> new ArrayList<>()).add(history);
+      bySku.computeIfAbsent(history.sku(), k -> new HashMap<>());
+    }
+    for (TupleTag<Row> tag : List.of(MISSING, ITEMS, STOCK, ORDERS)) {
       for (Row row : rows.getAll(tag)) {
         bySku.computeIfAbsent(row.getString("sku"), k -> new HashMap<>())
             .computeIfAbsent(tag, k -> new ArrayList<>())
@@ -80,21 +86,25 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
     }
     long lastPeriod = context.sideInput(lastPeriodView);
     for (var sku : bySku.entrySet()) {
-      processSku(sku.getKey(), sku.getValue(), lastPeriod, out);
+      processSku(
+          sku.getKey(), salesBySku.getOrDefault(sku.getKey(), List.of()), sku.getValue(),
+          lastPeriod, out);
     }
   }
 
   private void processSku(
       String sku,
+      List<SalesHistory> sales,
       Map<TupleTag<Row>, List<Row>> rows,
       long lastPeriod,
       MultiOutputReceiver out) {
     List<Row> items = rows.getOrDefault(ITEMS, List.of());
-    List<Row> sales = rows.getOrDefault(SALES, List.of());
     if (items.isEmpty()) {
-      for (Row sale : sales) {
-        out.get(UNKNOWN_SKU).output(Rejections.row(settings.runId(), "erp_sales",
-            RowPayload.toJson(sale), "sku " + sku + " is not in erp_items", settings.startedAt()));
+      for (SalesHistory history : sales) {
+        for (Row sale : history.rows()) {
+          out.get(UNKNOWN_SKU).output(Rejections.row(settings.runId(), "erp_sales",
+              RowPayload.toJson(sale), "sku " + sku + " is not in erp_items", settings.startedAt()));
+        }
       }
       return; // stock and orders of an item that neither sells nor exists are not planned
     }
@@ -107,7 +117,7 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
         DemandSeriesAssembly.latestSnapshots(rows.getOrDefault(STOCK, List.of()));
     Map<String, Double> onOrder = DemandSeriesAssembly.onOrder(rows.getOrDefault(ORDERS, List.of()));
     for (DemandSeries series :
-        DemandSeriesAssembly.series(sku, sales, rows.getOrDefault(MISSING, List.of()),
+        DemandSeriesAssembly.fromHistories(sku, sales, rows.getOrDefault(MISSING, List.of()),
             settings.period(), LocalDate.ofEpochDay(lastPeriod))) {
       ForecastSeries.Outcome outcome = ForecastSeries.forecast(selection, series, settings.period());
       ForecastSeries.forecastRows(outcome, settings).forEach(out.get(FORECASTS)::output);

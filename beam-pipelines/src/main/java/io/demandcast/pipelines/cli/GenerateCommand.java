@@ -1,6 +1,7 @@
 package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.demo.SyntheticDataset;
+import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
@@ -86,6 +87,8 @@ final class GenerateCommand implements Callable<Integer> {
           (System.nanoTime() - t0) / 1e9);
       out.flush();
     }
+    // closing checkpoints the database into its file: a copy of the file then holds every row
+    DuckDbConnections.close(warehouse.file());
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(Locale.ROOT, "generated in %.1f s%n", seconds);
     return seconds;

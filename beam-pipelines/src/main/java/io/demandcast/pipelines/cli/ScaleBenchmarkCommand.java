@@ -1,6 +1,7 @@
 package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.demo.SyntheticDataset;
+import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -218,6 +219,10 @@ final class ScaleBenchmarkCommand implements Callable<Integer> {
     double wall = (System.nanoTime() - start) / 1e9;
     int exit = process.exitValue();
     long[] counts = exit == 0 ? counts(warehouse, runId) : new long[] {0, 0};
+    if (exit == 0 && counts[0] == 0) {
+      console.printf(Locale.ROOT, "   %s, run %d: no series was forecast%n", runner, run);
+      exit = -1;
+    }
     Measurement m = new Measurement(runner, size, run, wall, peakKb / 1024.0, counts[0], counts[1], exit);
     console.printf(Locale.ROOT,
         "   %s, run %d: %s in %.1f s, %,.1f series/s, peak RSS %,.0f MB, %,d series forecast,"
@@ -255,6 +260,8 @@ final class ScaleBenchmarkCommand implements Callable<Integer> {
       return new long[] {forecast, recs};
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count the outputs in " + warehouse + ": " + e.getMessage(), e);
+    } finally {
+      DuckDbConnections.close(warehouse);
     }
   }
 

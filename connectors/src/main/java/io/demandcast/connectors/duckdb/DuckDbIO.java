@@ -8,9 +8,11 @@ import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -86,7 +88,8 @@ public final class DuckDbIO {
    */
   static final long ROWS_PER_RANGE = 200_000;
 
-  private static final Coder<long[]> RANGE_CODER = SerializableCoder.of(long[].class);
+  /** A range as the list of its two bounds, or empty for the whole relation. */
+  private static final Coder<List<Long>> RANGE_CODER = ListCoder.of(VarLongCoder.of());
 
   private static final class Read extends PTransform<PBegin, PCollection<Row>> {
     private final String file;
@@ -110,7 +113,10 @@ public final class DuckDbIO {
       List<String> sources = warehouse.inspect(table, schema, mapping).sources();
       List<long[]> ranges = warehouse.rowidRanges(table, rowsPerRange);
       return input
-          .apply("Ranges", Create.of(ranges).withCoder(RANGE_CODER))
+          .apply(
+              "Ranges",
+              Create.of(ranges.stream().map(r -> Arrays.stream(r).boxed().toList()).toList())
+                  .withCoder(RANGE_CODER))
           // spread the ranges over the workers: Create's few elements would otherwise stay on one
           .apply("Spread", Reshuffle.viaRandomKey())
           .apply("Query", ParDo.of(new ReadFn(file, table, schema, sources)))
@@ -118,7 +124,7 @@ public final class DuckDbIO {
     }
   }
 
-  private static final class ReadFn extends DoFn<long[], Row> {
+  private static final class ReadFn extends DoFn<List<Long>, Row> {
     private final String file;
     private final String table;
     private final TableSchema schema;
@@ -136,11 +142,11 @@ public final class DuckDbIO {
     }
 
     /**
-     * Reads the rows whose row id is in {@code [range[0], range[1])}; every row for an empty
+     * Reads the rows whose row id is in {@code [range.get(0), range.get(1))}; every row for an empty
      * {@code range} (a view, which has no row ids).
      */
     @ProcessElement
-    public void process(@Element long[] range, OutputReceiver<Row> out) throws SQLException {
+    public void process(@Element List<Long> range, OutputReceiver<Row> out) throws SQLException {
       org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
       try (Connection connection = DuckDbConnections.open(Paths.get(file))) {
         var dsl = DuckDbWarehouse.dsl(connection);
@@ -157,11 +163,11 @@ public final class DuckDbIO {
         }
         var select = dsl.select(fields).from(DuckDbSchemas.table(table));
         var query =
-            range.length == 0
+            range.isEmpty()
                 ? select
                 : select.where(
-                    DSL.field(DSL.name("rowid"), Long.class).ge(range[0])
-                        .and(DSL.field(DSL.name("rowid"), Long.class).lt(range[1])));
+                    DSL.field(DSL.name("rowid"), Long.class).ge(range.get(0))
+                        .and(DSL.field(DSL.name("rowid"), Long.class).lt(range.get(1))));
         try (Cursor<Record> cursor = query.fetchLazy()) {
           for (Record record : cursor) {
             Row.Builder row = Row.withSchema(beamSchema);

@@ -312,7 +312,16 @@ public final class DemandcastJob {
     return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
-  private static PipelineOptions pipelineOptions(List<String> beamArgs) {
+  /**
+   * The job's pipeline options from its Beam arguments ({@code --name=value}), as {@link #run} uses
+   * them: validated, job name {@code demandcast}; for the DirectRunner, non-blocking and without
+   * the immutability and encodability checks unless asked for. The runner's own checks (for
+   * {@code --runner=DataflowRunner}: project, region, a gs:// temp location) run when the pipeline
+   * is created, before the run is recorded.
+   *
+   * @throws IllegalArgumentException for an unknown option or runner, or a bad or missing value
+   */
+  static PipelineOptions pipelineOptions(List<String> beamArgs) {
     PipelineOptions options =
         PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
     options.setJobName("demandcast");

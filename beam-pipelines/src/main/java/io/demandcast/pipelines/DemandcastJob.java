@@ -173,7 +173,7 @@ public final class DemandcastJob {
     OutputWarehouse warehouse = outputWarehouse(request, options);
     // Building the pipeline checks every source table's columns (DuckDbIO.read), so a bad table
     // stops the job here, before the run is recorded.
-    Pipeline pipeline = Pipeline.create(options);
+    Pipeline pipeline = createPipeline(options);
     PCollectionRowTuple input = PCollectionRowTuple.empty(pipeline);
     for (TableSchema table : CanonicalTables.SOURCES) {
       input = readSource(pipeline, input, table, sources.get(table.name()), request.mapping());
@@ -312,7 +312,16 @@ public final class DemandcastJob {
     return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
-  private static PipelineOptions pipelineOptions(List<String> beamArgs) {
+  /**
+   * The job's pipeline options from its Beam arguments ({@code --name=value}), as {@link #run} uses
+   * them: validated, job name {@code demandcast}; for the DirectRunner, non-blocking and without
+   * the immutability and encodability checks unless asked for. The runner's own checks (for
+   * {@code --runner=DataflowRunner}: project, region, a gs:// temp location) run when the pipeline
+   * is created, before the run is recorded.
+   *
+   * @throws IllegalArgumentException for an unknown option or runner, or a bad or missing value
+   */
+  static PipelineOptions pipelineOptions(List<String> beamArgs) {
     PipelineOptions options =
         PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
     options.setJobName("demandcast");
@@ -331,6 +340,32 @@ public final class DemandcastJob {
       }
     }
     return options;
+  }
+
+  /**
+   * {@link Pipeline#create}, which creates the runner and so runs its checks of the options (for
+   * the DataflowRunner: project, region, gs:// temp and staging locations).
+   *
+   * @throws IllegalArgumentException when the runner rejects the options; the message carries its
+   *     causes' messages, where Beam names the option at fault (a non-gs:// {@code --tempLocation}
+   *     surfaces as "DataflowRunner requires gcpTempLocation, ..." with the reason below it)
+   */
+  private static Pipeline createPipeline(PipelineOptions options) {
+    try {
+      return Pipeline.create(options);
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() == null) {
+        throw e;
+      }
+      StringBuilder message = new StringBuilder();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        String m = t.getMessage() == null ? "" : t.getMessage().strip();
+        if (!m.isEmpty() && message.indexOf(m) < 0) {
+          message.append(message.length() == 0 ? "" : ": ").append(m);
+        }
+      }
+      throw new IllegalArgumentException(message.toString(), e);
+    }
   }
 
   private static Map<String, TableUri> resolveSources(Request request) {

@@ -14,8 +14,10 @@ import java.nio.file.Paths;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,10 @@ class ShadedJarIT {
     Process process =
         new ProcessBuilder(
                 List.of(
-                    java.toString(), "-jar", jar.toString(), "run",
+                    // every runner sets up Beam's S3 filesystem, whose default region comes from
+                    // the AWS SDK's chain, ending with EC2 instance metadata (169.254.169.254):
+                    // the SDK's switch turns that lookup off
+                    java.toString(), "-Daws.disableEc2Metadata=true", "-jar", jar.toString(), "run",
                     "--warehouse", dir.resolve("w.duckdb").toString(),
                     "--reports", dir.resolve("reports").toString()))
             .directory(dir.toFile())
@@ -116,5 +121,71 @@ class ShadedJarIT {
     assertThat(documents.get(0).get(0).get("s").textValue()).isEqualTo("a,\"b\"");
     assertThat(documents.get(0).get(0).get("x").doubleValue()).isEqualTo(0.1 + 0.2);
     assertThat(documents.get(1).get(1).get("name").textValue()).isEqualTo("x");
+  }
+
+  /**
+   * {@code --runner=DataflowRunner} from the shaded jar, offline: the service files name the
+   * Dataflow runner and options registrars, and a run without {@code --project} (no gcloud
+   * configuration: an empty home folder) stops inside the runner's checks, naming the option,
+   * before any run is recorded, in seconds. Beam's no-op path validator and credential factory
+   * keep the checks from asking Google about the bucket or for credentials, and {@code --awsRegion}
+   * keeps Beam's S3 filesystem from asking EC2 instance metadata for a region (see {@link
+   * DataflowRunnerOptionsTest}; {@code -Daws.disableEc2Metadata=true} blocks that lookup too).
+   */
+  @Test
+  void givenShadedJar_whenRunnerIsDataflowWithoutProject_thenTheRunnerIsFoundAndNamesTheOption()
+      throws Exception {
+    Path jar = Paths.get("target", "demandcast.jar").toAbsolutePath();
+    assertThat(jar).as("the package phase builds the job jar before the integration tests").exists();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      String runners = new String(zip.getInputStream(zip.getEntry(
+          "META-INF/services/org.apache.beam.sdk.runners.PipelineRunnerRegistrar")).readAllBytes(),
+          StandardCharsets.UTF_8);
+      assertThat(runners)
+          .contains("org.apache.beam.runners.dataflow.DataflowPipelineRegistrar$Runner")
+          .contains("org.apache.beam.runners.direct.DirectRegistrar$Runner");
+      String options = new String(zip.getInputStream(zip.getEntry(
+          "META-INF/services/org.apache.beam.sdk.options.PipelineOptionsRegistrar")).readAllBytes(),
+          StandardCharsets.UTF_8);
+      assertThat(options).contains("org.apache.beam.runners.dataflow.DataflowPipelineRegistrar$Options");
+    }
+    Path home = Files.createDirectory(dir.resolve("home"));
+    Path warehouse = dir.resolve("w.duckdb");
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+    Path log = dir.resolve("out.txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(), "-Duser.home=" + home, "-Daws.disableEc2Metadata=true",
+                    "-jar", jar.toString(), "run",
+                    "--warehouse", warehouse.toString(),
+                    "--reports", dir.resolve("reports").toString(),
+                    "--runner=DataflowRunner", "--region=europe-west1",
+                    "--tempLocation=gs://acme-tmp/demandcast",
+                    "--workerMachineType=n2-standard-4", "--maxNumWorkers=4",
+                    "--pathValidatorClass=org.apache.beam.sdk.extensions.gcp.storage.NoopPathValidator",
+                    "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
+                    "--awsRegion=eu-west-1"))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("CLOUDSDK_") || k.startsWith("GOOGLE_"));
+    env.put("HOME", home.toString());
+    Process process = builder.start();
+    boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(finished).as("finished within 60 s; output:%n%s", out).isTrue();
+    assertThat(process.exitValue()).as("exit code; output:%n%s", out).isEqualTo(2);
+    assertThat(out)
+        .as("an unregistered runner fails as \"Unknown 'runner' specified\"")
+        .doesNotContain("Unknown 'runner'")
+        .doesNotContain("NoClassDefFoundError")
+        .contains("Missing required value")
+        .contains("getProject()");
+    assertThat(DataflowRunnerOptionsTest.runsRecorded(warehouse)).isZero();
   }
 }

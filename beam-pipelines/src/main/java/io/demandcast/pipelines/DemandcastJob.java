@@ -314,7 +314,7 @@ public final class DemandcastJob {
 
   /**
    * The job's pipeline options from its Beam arguments ({@code --name=value}), as {@link #run} uses
-   * them: validated, job name {@code demandcast}; for the DirectRunner, non-blocking and without
+   * them: validated, job name {@code demandcast} unless {@code --jobName} is given; for the DirectRunner, non-blocking and without
    * the immutability and encodability checks unless asked for. The runner's own checks (for
    * {@code --runner=DataflowRunner}: project, region, a gs:// temp location) run when the pipeline
    * is created, before the run is recorded.
@@ -324,7 +324,10 @@ public final class DemandcastJob {
   static PipelineOptions pipelineOptions(List<String> beamArgs) {
     PipelineOptions options =
         PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
-    options.setJobName("demandcast");
+    if (beamArgs.stream().noneMatch(a -> a.startsWith("--jobName="))) {
+      // Dataflow refuses a second active job of the same name: --jobName=... to run two at once
+      options.setJobName("demandcast");
+    }
     if (options.getRunner() == DirectRunner.class) {
       DirectOptions direct = options.as(DirectOptions.class);
       // run() returns at once so that progress can be reported while the pipeline runs

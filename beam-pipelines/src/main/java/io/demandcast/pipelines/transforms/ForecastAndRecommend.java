@@ -18,8 +18,10 @@ import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.inventory.classification.AbcThresholds;
 import io.demandcast.inventory.classification.AbcXyzRules;
 import io.demandcast.inventory.classification.ValueHistogram;
+import io.demandcast.pipelines.model.GlobalModel;
 import io.demandcast.pipelines.model.JobSettings;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
@@ -61,7 +64,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       rows (sales, item, stock, purchase orders) grouped by SKU shard (a stable hash of the SKU,
  *       {@link JobSettings#skuShards()} of them), one CoGroupByKey.
  *   <li>Forecast, per SKU and location: assemble the demand series, fit the candidate models,
- *       backtest on rolling origins, select by MASE, forecast the horizon with p10/p50/p90.
+ *       backtest on rolling origins, select by MASE, forecast the horizon with p10/p50/p90. With
+ *       {@link JobSettings#globalModel()} set, one global regression model per segment (item
+ *       category x location, hash-bucketed when large) is trained from the same grouped rows and
+ *       joins each series' candidates as a side input ({@link GlobalSegments}).
  *   <li>Classify: ABC thresholds of annual forecast value from a bounded, mergeable value
  *       histogram combined over all series (a side input; no step collects the series).
  *   <li>Optimize, per series: class, target and policy; safety stock, reorder point, order-up-to
@@ -125,7 +131,7 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     var leadTimes = LeadTimes.apply(valid(validated, LOGISTICS_SHIPMENTS));
     var excursions = TemperatureExcursions.apply(valid(validated, IOT_READINGS), settings);
     PCollectionView<Long> lastPeriod = lastPeriod(sales);
-    PCollectionTuple perSku =
+    PCollection<KV<Integer, CoGbkResult>> grouped =
         KeyedPCollectionTuple.of(ForecastShardFn.SALES, byShard("KeySalesByShard", sales))
             .and(
                 ForecastShardFn.MISSING,
@@ -135,12 +141,20 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
             .and(ForecastShardFn.ITEMS, byShard("KeyItemsByShard", valid(validated, ERP_ITEMS)))
             .and(ForecastShardFn.STOCK, byShard("KeyStockByShard", valid(validated, ERP_INVENTORY)))
             .and(ForecastShardFn.ORDERS, byShard("KeyOrdersByShard", valid(validated, ERP_PURCHASE_ORDERS)))
-            .apply("GroupBySkuShard", CoGroupByKey.create())
-            // Step 3: forecast.
-            .apply(
+            .apply("GroupBySkuShard", CoGroupByKey.create());
+    // Step 3: forecast, with the segments' global models as side inputs when configured.
+    GlobalSegments.Views global = null;
+    List<PCollectionView<?>> sideInputs = new ArrayList<>(List.of(lastPeriod));
+    if (settings.globalModel() != GlobalModel.NONE) {
+      global = GlobalSegments.apply(grouped, lastPeriod, settings).views();
+      sideInputs.add(global.sizes());
+      sideInputs.add(global.models());
+    }
+    PCollectionTuple perSku =
+        grouped.apply(
                 "Forecast",
-                ParDo.of(new ForecastShardFn(settings, lastPeriod))
-                    .withSideInputs(lastPeriod)
+                ParDo.of(new ForecastShardFn(settings, lastPeriod, global))
+                    .withSideInputs(sideInputs)
                     .withOutputTags(
                         ForecastShardFn.FORECASTS,
                         TupleTagList.of(ForecastShardFn.ACCURACY)

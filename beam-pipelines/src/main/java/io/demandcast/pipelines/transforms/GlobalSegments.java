@@ -79,7 +79,8 @@ public final class GlobalSegments {
    */
   public record Views(
       PCollectionView<Map<String, Long>> sizes,
-      PCollectionView<Map<String, SegmentModels>> models) {}
+      PCollectionView<Map<String, SegmentModels>> models)
+      implements java.io.Serializable {}
 
   /**
    * The trained models per segment key, before they become a side input, and the views.

@@ -51,6 +51,27 @@ public record SegmentModels(
     }
   }
 
+  /**
+   * Equal when the segment, sizes and both models' descriptions (settings, training size and a
+   * fingerprint of the training values) are: Beam compares decoded side-input elements with
+   * equals() to detect mutations, and the trained models have no value equality of their own.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SegmentModels m
+        && segment.equals(m.segment)
+        && holdOut == m.holdOut
+        && trainingSeries == m.trainingSeries
+        && backtestSeries == m.backtestSeries
+        && full.description().equals(m.full.description())
+        && backtest.description().equals(m.backtest.description());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(segment, holdOut, full.description(), backtest.description());
+  }
+
   /** Periods of (aligned) history the models read before an origin. */
   public int lookback() {
     return full.features().lookback();

@@ -225,6 +225,24 @@ class DemandcastCliTest {
   }
 
   @Test
+  void givenUnknownGlobalModel_whenRun_thenNonZeroExitNamingOptionValueAndChoices() {
+    assertRejectedBeforeAnyWork(List.of("--global-model", "xgboost"),
+        "--global-model", "'xgboost'", "none, gbt, rf, lasso");
+  }
+
+  @Test
+  void givenMaxSegmentSeries0_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--global-model=gbt", "--max-segment-series", "0"),
+        "--max-segment-series", "was 0");
+  }
+
+  @Test
+  void givenNonNumericMaxSegmentSeries_whenRun_thenNonZeroExitNamingTheOption() {
+    assertRejectedBeforeAnyWork(List.of("--max-segment-series", "many"),
+        "--max-segment-series", "many");
+  }
+
+  @Test
   void givenBogusServiceMeasure_whenRun_thenNonZeroExitNamingOptionAndValue() {
     assertRejectedBeforeAnyWork(List.of("--service-measure", "bogus"),
         "--service-measure", "'bogus'", "cycle-service", "fill-rate");

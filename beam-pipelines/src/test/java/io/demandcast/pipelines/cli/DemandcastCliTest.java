@@ -238,8 +238,11 @@ class DemandcastCliTest {
 
   @Test
   void givenNonNumericMaxSegmentSeries_whenRun_thenNonZeroExitNamingTheOption() {
-    assertRejectedBeforeAnyWork(List.of("--max-segment-series", "many"),
-        "--max-segment-series", "many");
+    Path warehouse = dir.resolve("w.duckdb");
+    Outcome r = execute("run", "--max-segment-series=many", "--warehouse=" + warehouse);
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.errFirstLine()).contains("--max-segment-series").contains("'many'");
+    assertThat(warehouse).doesNotExist();
   }
 
   @Test

@@ -519,6 +519,8 @@ public final class DemandcastJob {
     node.put("quarantine_lookback_days", s.quarantineLookbackDays());
     node.put("quarantine_min_readings", s.quarantineMinReadings());
     node.put("sku_shards", s.skuShards());
+    node.put("global_model", s.globalModel().id());
+    node.put("max_segment_series", s.maxSegmentSeries());
     node.put("runner", options.getRunner().getSimpleName());
     if (request.output() == null) {
       node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());

@@ -44,7 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       gcloud configuration is hidden by pointing {@code user.home} at an empty folder.
  * </ul>
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+// generous for a loaded machine (each test takes seconds here); a network lookup retried with
+// backoff would take minutes
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DataflowRunnerOptionsTest {
   /** Beam's offline stand-ins for the GCS bucket check and the credentials, and an AWS region. */
   static final List<String> OFFLINE = List.of(

@@ -2,6 +2,7 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.ServiceTarget;
+import io.demandcast.pipelines.model.GlobalModel;
 import io.demandcast.pipelines.model.InventorySettings;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.PeriodType;
@@ -177,6 +178,24 @@ final class JobOptions {
   int skuShards;
 
   @Option(
+      names = "--global-model",
+      paramLabel = "MODEL",
+      defaultValue = "none",
+      description = "Global regression model trained per segment (item category x location) on "
+          + "all its series and added to each series' candidates: none, gbt (gradient-boosted "
+          + "trees), rf (random forest) or lasso. Default: ${DEFAULT-VALUE}")
+  String globalModel;
+
+  @Option(
+      names = "--max-segment-series",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = "Most series one global model is trained on; a larger segment is split into "
+          + "buckets by a hash of the SKU. Bounds the memory of a training worker. "
+          + "Default: ${DEFAULT-VALUE}")
+  int maxSegmentSeries;
+
+  @Option(
       names = "--reports",
       paramLabel = "DIR",
       defaultValue = "reports",
@@ -209,7 +228,8 @@ final class JobOptions {
               option("--location-capacity", () -> InventorySettings.parseCapacity(locationCapacity)));
       return new JobSettings(id, startedAt, period, horizon, serviceLevel, backtestWindows,
           backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
-          quarantineMinReadings, skuShards, inventory);
+          quarantineMinReadings, skuShards, inventory,
+          option("--global-model", () -> GlobalModel.parse(globalModel)), maxSegmentSeries);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(optionNames(e.getMessage()), e);
     }
@@ -241,7 +261,7 @@ final class JobOptions {
     Matcher m = Pattern.compile("\\b(runId|horizon|serviceLevel|backtestWindows|backtestStep"
         + "|minLaneShipments|storageMinC|storageMaxC|quarantineLookbackDays|quarantineMinReadings"
         + "|skuShards|simulationPeriods|warmUpPeriods|continuousPolicy|locationCapacity"
-        + "|classTargets)\\b").matcher(message);
+        + "|classTargets|maxSegmentSeries)\\b").matcher(message);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String kebab = m.group(1).equals("classTargets")

@@ -224,11 +224,17 @@ final class ScaleBenchmarkCommand implements Callable<Integer> {
       exit = -1;
     }
     Measurement m = new Measurement(runner, size, run, wall, peakKb / 1024.0, counts[0], counts[1], exit);
-    console.printf(Locale.ROOT,
-        "   %s, run %d: %s in %.1f s, %,.1f series/s, peak RSS %,.0f MB, %,d series forecast,"
-            + " %,d recommendations (log: %s)%n",
-        runner, run, exit == 0 ? "done" : "FAILED (exit " + exit + ")", wall, m.seriesPerSecond(),
-        m.peakRssMb(), m.forecast(), m.recommendations(), log);
+    if (exit == 0) {
+      console.printf(Locale.ROOT,
+          "   %s, run %d: done in %.1f s, %,.1f series/s, peak RSS %,.0f MB, %,d series forecast,"
+              + " %,d recommendations (log: %s)%n",
+          runner, run, wall, m.seriesPerSecond(), m.peakRssMb(), m.forecast(), m.recommendations(),
+          log);
+    } else {
+      console.printf(Locale.ROOT,
+          "   %s, run %d: FAILED (exit %d) after %.1f s, peak RSS %,.0f MB (log: %s)%n",
+          runner, run, exit, wall, m.peakRssMb(), log);
+    }
     console.flush();
     Files.deleteIfExists(warehouse);
     return m;
@@ -265,7 +271,10 @@ final class ScaleBenchmarkCommand implements Callable<Integer> {
     }
   }
 
-  /** Medians per runner and size, and each size's series per second relative to the size before. */
+  /**
+   * Medians per runner and size over the runs that succeeded, and each size's series per second
+   * relative to the size before; a size whose every run failed is listed as failed.
+   */
   static String summary(List<Measurement> all) {
     Map<String, Map<Integer, List<Measurement>>> byRunner = new LinkedHashMap<>();
     for (Measurement m : all) {
@@ -279,7 +288,13 @@ final class ScaleBenchmarkCommand implements Callable<Integer> {
     byRunner.forEach((runner, bySize) -> {
       double previous = Double.NaN;
       for (var entry : bySize.entrySet()) {
-        List<Measurement> runs = entry.getValue();
+        List<Measurement> runs = entry.getValue().stream().filter(m -> m.exitCode() == 0).toList();
+        if (runs.isEmpty()) {
+          text.append(String.format(Locale.ROOT, "%-8s %,10d %5d %s%n", runner, entry.getKey(), 0,
+              "    FAILED (every run; see its log)"));
+          previous = Double.NaN;
+          continue;
+        }
         double wall = median(runs.stream().mapToDouble(Measurement::wallSeconds).toArray());
         double rss = median(runs.stream().mapToDouble(Measurement::peakRssMb).toArray());
         double perSecond = entry.getKey() / wall;

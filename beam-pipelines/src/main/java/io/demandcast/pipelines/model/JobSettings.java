@@ -27,6 +27,11 @@ import java.util.Objects;
  *     of work, so more shards give more parallelism and less memory per unit, fewer give less
  *     per-group overhead (which dominates on the DirectRunner)
  * @param inventory policy, service measure, class targets, simulation and capacity settings
+ * @param globalModel the global regression model trained per segment and added to every series'
+ *     candidates, or {@link GlobalModel#NONE} (the default) for none
+ * @param maxSegmentSeries most series of one segment (item category x location) trained on
+ *     together; a larger segment is split into {@code ceil(series / maxSegmentSeries)} buckets by
+ *     a stable hash of the SKU; &gt;= 1, 5000 by default
  */
 public record JobSettings(
     String runId,
@@ -42,14 +47,41 @@ public record JobSettings(
     int quarantineLookbackDays,
     int quarantineMinReadings,
     int skuShards,
-    InventorySettings inventory)
+    InventorySettings inventory,
+    GlobalModel globalModel,
+    int maxSegmentSeries)
     implements Serializable {
+
+  /** The default of {@link #maxSegmentSeries()}. */
+  public static final int DEFAULT_MAX_SEGMENT_SERIES = 5000;
+
+  /** Settings without a global model ({@link GlobalModel#NONE}, 5000 series a segment). */
+  public JobSettings(
+      String runId,
+      LocalDateTime startedAt,
+      PeriodType period,
+      int horizon,
+      double serviceLevel,
+      int backtestWindows,
+      int backtestStep,
+      int minLaneShipments,
+      double storageMinC,
+      double storageMaxC,
+      int quarantineLookbackDays,
+      int quarantineMinReadings,
+      int skuShards,
+      InventorySettings inventory) {
+    this(runId, startedAt, period, horizon, serviceLevel, backtestWindows, backtestStep,
+        minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays, quarantineMinReadings,
+        skuShards, inventory, GlobalModel.NONE, DEFAULT_MAX_SEGMENT_SERIES);
+  }
 
   public JobSettings {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(inventory, "inventory");
+    Objects.requireNonNull(globalModel, "globalModel");
     if (runId.isBlank()) {
       throw new IllegalArgumentException("runId must not be blank");
     }
@@ -84,6 +116,10 @@ public record JobSettings(
     if (skuShards < 1) {
       throw new IllegalArgumentException("skuShards must be >= 1, was " + skuShards);
     }
+    if (maxSegmentSeries < 1) {
+      throw new IllegalArgumentException(
+          "maxSegmentSeries must be >= 1 series, was " + maxSegmentSeries);
+    }
   }
 
   /** The defaults of everything but the run id and start: monthly, 12 periods, 95% fill rate. */
@@ -96,7 +132,22 @@ public record JobSettings(
   public JobSettings withInventory(InventorySettings newInventory) {
     return new JobSettings(runId, startedAt, period, horizon, serviceLevel, backtestWindows,
         backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
-        quarantineMinReadings, skuShards, newInventory);
+        quarantineMinReadings, skuShards, newInventory, globalModel, maxSegmentSeries);
+  }
+
+  /** These settings with another global model and segment size. */
+  public JobSettings withGlobalModel(GlobalModel newGlobalModel, int newMaxSegmentSeries) {
+    return new JobSettings(runId, startedAt, period, horizon, serviceLevel, backtestWindows,
+        backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
+        quarantineMinReadings, skuShards, inventory, newGlobalModel, newMaxSegmentSeries);
+  }
+
+  /**
+   * Periods at the end of a series that the rolling-origin backtest evaluates: {@code horizon +
+   * (backtestWindows - 1) * backtestStep}.
+   */
+  public int backtestSpan() {
+    return horizon + (backtestWindows - 1) * backtestStep;
   }
 
   /** The shard of a SKU: a stable hash of the SKU modulo {@link #skuShards()}. */

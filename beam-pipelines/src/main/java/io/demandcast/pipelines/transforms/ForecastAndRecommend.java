@@ -18,9 +18,11 @@ import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.inventory.classification.AbcThresholds;
 import io.demandcast.inventory.classification.AbcXyzRules;
 import io.demandcast.inventory.classification.ValueHistogram;
+import io.demandcast.pipelines.model.GlobalModel;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.SalesHistory;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +31,14 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
@@ -64,7 +68,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       histories and the ERP rows (item, stock, purchase orders) grouped by SKU shard (a stable
  *       hash of the SKU, {@link JobSettings#skuShards()} of them), one CoGroupByKey.
  *   <li>Forecast, per SKU and location: assemble the demand series, fit the candidate models,
- *       backtest on rolling origins, select by MASE, forecast the horizon with p10/p50/p90.
+ *       backtest on rolling origins, select by MASE, forecast the horizon with p10/p50/p90. With
+ *       {@link JobSettings#globalModel()} set, one global regression model per segment (item
+ *       category x location, hash-bucketed when large) is trained from the same grouped rows and
+ *       joins each series' candidates as a side input ({@link GlobalSegments}).
  *   <li>Classify: ABC thresholds of annual forecast value from a bounded, mergeable value
  *       histogram combined over all series (a side input; no step collects the series).
  *   <li>Optimize, per series: class, target and policy; safety stock, reorder point, order-up-to
@@ -128,8 +135,8 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     var leadTimes = LeadTimes.apply(valid(validated, LOGISTICS_SHIPMENTS));
     var excursions = TemperatureExcursions.apply(valid(validated, IOT_READINGS), settings);
     PCollectionView<Long> lastPeriod = lastPeriod(sales);
-    PCollectionTuple perSku =
-        KeyedPCollectionTuple.of(ForecastShardFn.SALES, salesHistoriesByShard(sales))
+    PCollection<KV<Integer, CoGbkResult>> grouped =
+        KeyedPCollectionTuple.of(ForecastShardFn.SALES, salesHistoriesByShard(sales, settings))
             .and(
                 ForecastShardFn.MISSING,
                 byShard(
@@ -138,12 +145,20 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
             .and(ForecastShardFn.ITEMS, byShard("KeyItemsByShard", valid(validated, ERP_ITEMS)))
             .and(ForecastShardFn.STOCK, byShard("KeyStockByShard", valid(validated, ERP_INVENTORY)))
             .and(ForecastShardFn.ORDERS, byShard("KeyOrdersByShard", valid(validated, ERP_PURCHASE_ORDERS)))
-            .apply("GroupBySkuShard", CoGroupByKey.create())
-            // Step 3: forecast.
-            .apply(
+            .apply("GroupBySkuShard", CoGroupByKey.create());
+    // Step 3: forecast, with the segments' global models as side inputs when configured.
+    GlobalSegments.Views global = null;
+    List<PCollectionView<?>> sideInputs = new ArrayList<>(List.of(lastPeriod));
+    if (settings.globalModel() != GlobalModel.NONE) {
+      global = GlobalSegments.apply(grouped, lastPeriod, settings).views();
+      sideInputs.add(global.sizes());
+      sideInputs.add(global.models());
+    }
+    PCollectionTuple perSku =
+        grouped.apply(
                 "Forecast",
-                ParDo.of(new ForecastShardFn(settings, lastPeriod))
-                    .withSideInputs(lastPeriod)
+                ParDo.of(new ForecastShardFn(settings, lastPeriod, global))
+                    .withSideInputs(sideInputs)
                     .withOutputTags(
                         ForecastShardFn.FORECASTS,
                         TupleTagList.of(ForecastShardFn.ACCURACY)
@@ -245,14 +260,12 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
    * rows into compact histories where they are read, and the shard grouping holds histories rather
    * than rows.
    */
-  private PCollection<KV<Integer, SalesHistory>> salesHistoriesByShard(PCollection<Row> sales) {
+  static PCollection<KV<Integer, SalesHistory>> salesHistoriesByShard(
+      PCollection<Row> sales, JobSettings settings) {
     JobSettings s = settings;
     var historyCoder = SerializableCoder.of(SalesHistory.class);
     return sales
-        .apply(
-            "KeySalesBySeries",
-            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
-                .via((Row r) -> KV.of(SalesHistory.key(r), r)))
+        .apply("KeySalesBySeries", ParDo.of(new KeyBySeriesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), sales.getCoder()))
         .apply("SalesHistories", Combine.perKey(new SalesHistoryFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), historyCoder))
@@ -263,6 +276,28 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
                         TypeDescriptors.integers(), TypeDescriptor.of(SalesHistory.class)))
                 .via((KV<String, SalesHistory> kv) -> KV.of(s.shardOf(kv.getValue().sku()), kv.getValue())))
         .setCoder(KvCoder.of(VarIntCoder.of(), historyCoder));
+  }
+
+  /**
+   * Keys a sales row by {@link SalesHistory#key}; consecutive rows of the same series (a table
+   * exported in SKU order) share one key instance.
+   */
+  static final class KeyBySeriesFn extends DoFn<Row, KV<String, Row>> {
+    private transient String lastSku;
+    private transient String lastLocation;
+    private transient String lastKey;
+
+    @ProcessElement
+    public void process(@Element Row sale, OutputReceiver<KV<String, Row>> out) {
+      String sku = sale.getString("sku");
+      String location = sale.getString("location");
+      if (lastKey == null || !sku.equals(lastSku) || !location.equals(lastLocation)) {
+        lastSku = sku;
+        lastLocation = location;
+        lastKey = SalesHistory.key(sale);
+      }
+      out.output(KV.of(lastKey, sale));
+    }
   }
 
   /** Folds sales rows of one SKU and location into a {@link SalesHistory}. */

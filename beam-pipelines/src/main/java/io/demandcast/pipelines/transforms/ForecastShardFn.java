@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.transforms;
 
+import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.ModelFitException;
 import io.demandcast.forecasting.ModelSelection;
 import io.demandcast.forecasting.SeriesForecast;
@@ -9,13 +10,10 @@ import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.SalesHistory;
 import io.demandcast.pipelines.model.StockSnapshot;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -33,7 +31,15 @@ import org.apache.beam.sdk.values.TupleTag;
  * baseline alone, also forecast from the history without its last {@link
  * io.demandcast.pipelines.model.InventorySettings#simulationPeriods()} periods.
  *
- * <p>Counters (namespace {@code demandcast}): {@code series_forecast}, {@code series_skipped}.
+ * <p>With a global model ({@link JobSettings#globalModel()}), the series' segment model ({@link
+ * GlobalSegments}, a side input) is one more general candidate of its selection when the segment
+ * has one and the series is long enough ({@link SegmentModels#fits}). The policy simulation's
+ * forecasts use the local candidates only: the segment models were trained on the held-out
+ * periods.
+ *
+ * <p>Counters (namespace {@code demandcast}): {@code series_forecast}, {@code series_skipped},
+ * {@code series_with_global_model}, {@code series_without_global_model} (the last two only with a
+ * global model).
  */
 final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   static final TupleTag<SalesHistory> SALES = new TupleTag<>("sales") {};
@@ -54,12 +60,28 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   /** Fewest periods of history before the held-out ones for a series to be simulated. */
   static final int MIN_SIMULATION_HISTORY = 12;
 
+  private final GlobalSegments.Views globalViews;
+  private final Counter withGlobal =
+      Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_with_global_model");
+  private final Counter withoutGlobal =
+      Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_without_global_model");
+
   private transient ModelSelection selection;
   private transient ModelSelection baseline;
 
   ForecastShardFn(JobSettings settings, PCollectionView<Long> lastPeriodView) {
+    this(settings, lastPeriodView, null);
+  }
+
+  /**
+   * @param globalViews the segment sizes and models ({@link GlobalSegments}), or null for a run
+   *     without a global model
+   */
+  ForecastShardFn(
+      JobSettings settings, PCollectionView<Long> lastPeriodView, GlobalSegments.Views globalViews) {
     this.settings = settings;
     this.lastPeriodView = lastPeriodView;
+    this.globalViews = globalViews;
   }
 
   @Setup
@@ -70,37 +92,26 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
 
   @ProcessElement
   public void process(ProcessContext context, MultiOutputReceiver out) {
-    CoGbkResult rows = context.element().getValue();
-    Map<String, Map<TupleTag<Row>, List<Row>>> bySku = new TreeMap<>();
-    Map<String, List<SalesHistory>> salesBySku = new HashMap<>();
-    for (SalesHistory history : rows.getAll(SALES)) {
-      salesBySku.computeIfAbsent(history.sku(), k -> new ArrayList<>()).add(history);
-      bySku.computeIfAbsent(history.sku(), k -> new HashMap<>());
-    }
-    for (TupleTag<Row> tag : List.of(MISSING, ITEMS, STOCK, ORDERS)) {
-      for (Row row : rows.getAll(tag)) {
-        bySku.computeIfAbsent(row.getString("sku"), k -> new HashMap<>())
-            .computeIfAbsent(tag, k -> new ArrayList<>())
-            .add(row);
-      }
-    }
     long lastPeriod = context.sideInput(lastPeriodView);
-    for (var sku : bySku.entrySet()) {
-      processSku(
-          sku.getKey(), salesBySku.getOrDefault(sku.getKey(), List.of()), sku.getValue(),
-          lastPeriod, out);
+    Global global =
+        globalViews == null
+            ? null
+            : new Global(
+                context.sideInput(globalViews.sizes()), context.sideInput(globalViews.models()));
+    for (ShardRows.Sku sku : ShardRows.bySku(context.element().getValue())) {
+      processSku(sku, lastPeriod, global, out);
     }
   }
 
+  /** The global side inputs of one call. */
+  private record Global(Map<String, Long> sizes, Map<String, SegmentModels> models) {}
+
   private void processSku(
-      String sku,
-      List<SalesHistory> sales,
-      Map<TupleTag<Row>, List<Row>> rows,
-      long lastPeriod,
-      MultiOutputReceiver out) {
-    List<Row> items = rows.getOrDefault(ITEMS, List.of());
-    if (items.isEmpty()) {
-      for (SalesHistory history : sales) {
+      ShardRows.Sku skuRows, long lastPeriod, Global global, MultiOutputReceiver out) {
+    String sku = skuRows.sku();
+    Row itemRow = skuRows.item();
+    if (itemRow == null) {
+      for (SalesHistory history : skuRows.sales()) {
         for (Row sale : history.rows()) {
           out.get(UNKNOWN_SKU).output(Rejections.row(settings.runId(), "erp_sales",
               RowPayload.toJson(sale), "sku " + sku + " is not in erp_items", settings.startedAt()));
@@ -111,15 +122,14 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
     if (lastPeriod == Long.MIN_VALUE) {
       return; // no valid sale at all: nothing to forecast
     }
-    // erp_items has one row per SKU; of duplicates the last one read is taken
-    ItemInfo item = DemandSeriesAssembly.itemInfo(items.get(items.size() - 1));
-    Map<String, StockSnapshot> stock =
-        DemandSeriesAssembly.latestSnapshots(rows.getOrDefault(STOCK, List.of()));
-    Map<String, Double> onOrder = DemandSeriesAssembly.onOrder(rows.getOrDefault(ORDERS, List.of()));
-    for (DemandSeries series :
-        DemandSeriesAssembly.fromHistories(sku, sales, rows.getOrDefault(MISSING, List.of()),
-            settings.period(), LocalDate.ofEpochDay(lastPeriod))) {
-      ForecastSeries.Outcome outcome = ForecastSeries.forecast(selection, series, settings.period());
+    ItemInfo item = DemandSeriesAssembly.itemInfo(itemRow);
+    Map<String, StockSnapshot> stock = DemandSeriesAssembly.latestSnapshots(skuRows.get(STOCK));
+    Map<String, Double> onOrder = DemandSeriesAssembly.onOrder(skuRows.get(ORDERS));
+    for (DemandSeries series : skuRows.series(settings.period(), lastPeriod)) {
+      ModelSelection seriesSelection =
+          global == null ? selection : withGlobal(GlobalSegments.category(itemRow), series, global);
+      ForecastSeries.Outcome outcome =
+          ForecastSeries.forecast(seriesSelection, series, settings.period());
       ForecastSeries.forecastRows(outcome, settings).forEach(out.get(FORECASTS)::output);
       ForecastSeries.accuracyRows(outcome, settings).forEach(out.get(ACCURACY)::output);
       if (outcome.forecast() == null) {
@@ -132,6 +142,33 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
           onOrder.getOrDefault(series.location(), 0.0), history,
           DemandClassification.isIntermittent(history), simulations(history)));
     }
+  }
+
+  /**
+   * The run's selection with the series' segment model as one more general candidate (the last, so
+   * that a tie goes to a local model); the run's selection when the segment has no model or the
+   * series is too short for the global candidate's backtest.
+   */
+  private ModelSelection withGlobal(String category, DemandSeries series, Global global) {
+    String segment = GlobalSegments.segmentKey(category, series.location());
+    String key =
+        GlobalSegments.segmentKey(
+            segment,
+            series.sku(),
+            global.sizes().getOrDefault(segment, 0L),
+            settings.maxSegmentSeries());
+    SegmentModels models = global.models().get(key);
+    int trim = GlobalSegments.trim(settings.period(), series.firstPeriod());
+    int length = series.history().length;
+    if (models == null || !models.fits(length, trim)) {
+      withoutGlobal.inc();
+      return selection;
+    }
+    withGlobal.inc();
+    List<Forecaster> candidates = new ArrayList<>(selection.candidates());
+    candidates.add(models.candidate(length, trim));
+    return new ModelSelection(
+        candidates, selection.intermittentCandidates(), selection.baselines(), selection.options());
   }
 
   /**

@@ -225,6 +225,27 @@ class DemandcastCliTest {
   }
 
   @Test
+  void givenUnknownGlobalModel_whenRun_thenNonZeroExitNamingOptionValueAndChoices() {
+    assertRejectedBeforeAnyWork(List.of("--global-model", "xgboost"),
+        "--global-model", "'xgboost'", "none, gbt, rf, lasso");
+  }
+
+  @Test
+  void givenMaxSegmentSeries0_whenRun_thenNonZeroExitNamingOptionAndValue() {
+    assertRejectedBeforeAnyWork(List.of("--global-model=gbt", "--max-segment-series", "0"),
+        "--max-segment-series", "was 0");
+  }
+
+  @Test
+  void givenNonNumericMaxSegmentSeries_whenRun_thenNonZeroExitNamingTheOption() {
+    Path warehouse = dir.resolve("w.duckdb");
+    Outcome r = execute("run", "--max-segment-series=many", "--warehouse=" + warehouse);
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.errFirstLine()).contains("--max-segment-series").contains("'many'");
+    assertThat(warehouse).doesNotExist();
+  }
+
+  @Test
   void givenBogusServiceMeasure_whenRun_thenNonZeroExitNamingOptionAndValue() {
     assertRejectedBeforeAnyWork(List.of("--service-measure", "bogus"),
         "--service-measure", "'bogus'", "cycle-service", "fill-rate");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.ServiceTarget;
+import io.demandcast.pipelines.model.GlobalModel;
 import io.demandcast.pipelines.model.InventorySettings;
 import io.demandcast.pipelines.model.JobSettings;
 import java.time.LocalDateTime;
@@ -53,6 +54,36 @@ class JobOptionsTest {
     assertThat(inventory.measure()).isEqualTo(ServiceTarget.Measure.FILL_RATE);
     assertThat(inventory.continuousPolicy()).isEqualTo(PolicyType.S_S);
     assertThat(inventory.simulationPeriods()).isZero();
+  }
+
+  @Test
+  void givenNoGlobalOptions_whenSettings_thenNoGlobalModelAnd5000SeriesASegment() {
+    JobSettings s = settings("--run-id", "r");
+    assertThat(s.globalModel()).isEqualTo(GlobalModel.NONE);
+    assertThat(s.maxSegmentSeries()).isEqualTo(5000);
+  }
+
+  @Test
+  void givenGlobalOptions_whenSettings_thenApplied() {
+    JobSettings s = settings("--run-id", "r", "--global-model", "RF", "--max-segment-series", "7");
+    assertThat(s.globalModel()).isEqualTo(GlobalModel.RF);
+    assertThat(s.maxSegmentSeries()).isEqualTo(7);
+    assertThat(settings("--run-id", "r", "--global-model=lasso").globalModel())
+        .isEqualTo(GlobalModel.LASSO);
+  }
+
+  @Test
+  void givenBadGlobalOptions_whenSettings_thenErrorsNameTheOption() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> settings("--run-id", "r", "--global-model", "arima"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--global-model")
+        .hasMessageContaining("'arima'")
+        .hasMessageContaining("none, gbt, rf, lasso");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> settings("--run-id", "r", "--max-segment-series", "-3"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--max-segment-series must be >= 1 series, was -3");
   }
 
   @Test

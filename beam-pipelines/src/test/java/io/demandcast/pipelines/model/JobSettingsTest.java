@@ -118,6 +118,39 @@ class JobSettingsTest {
   }
 
   @Test
+  void givenDefaults_whenGlobalModel_thenNoneAnd5000SeriesASegment() {
+    JobSettings s = JobSettings.defaults("r", STARTED);
+    assertThat(s.globalModel()).isEqualTo(GlobalModel.NONE);
+    assertThat(s.maxSegmentSeries()).isEqualTo(5000);
+    // horizon 12, 3 windows 3 periods apart: the backtest covers the last 12 + 2 * 3 periods
+    assertThat(s.backtestSpan()).isEqualTo(18);
+  }
+
+  @Test
+  void givenSettings_whenWithGlobalModel_thenOnlyTheGlobalSettingsChange() {
+    JobSettings s = settings(6, 0.9, 2, 8, 7);
+    JobSettings changed = s.withGlobalModel(GlobalModel.GBT, 40);
+    assertThat(changed.globalModel()).isEqualTo(GlobalModel.GBT);
+    assertThat(changed.maxSegmentSeries()).isEqualTo(40);
+    assertThat(changed.withGlobalModel(GlobalModel.NONE, 5000)).isEqualTo(s);
+    assertThatThrownBy(() -> s.withGlobalModel(GlobalModel.GBT, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxSegmentSeries")
+        .hasMessageContaining("was 0");
+    assertThatThrownBy(() -> s.withGlobalModel(null, 10)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void givenGlobalModelText_whenParsed_thenTheModelOrAnErrorListingTheChoices() {
+    assertThat(GlobalModel.parse(" GBT ")).isEqualTo(GlobalModel.GBT);
+    assertThat(GlobalModel.parse("none").kind()).isNull();
+    assertThat(GlobalModel.parse("rf").kind().id()).isEqualTo("global_rf");
+    assertThatThrownBy(() -> GlobalModel.parse("xgb"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown global model 'xgb': use one of none, gbt, rf, lasso");
+  }
+
+  @Test
   void givenBlankRunId_whenCreated_thenRejected() {
     assertThatThrownBy(() -> JobSettings.defaults("  ", STARTED))
         .isInstanceOf(IllegalArgumentException.class)

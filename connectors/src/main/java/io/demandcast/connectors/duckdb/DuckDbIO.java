@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -87,6 +89,9 @@ public final class DuckDbIO {
    * element (and bundle), so that no single worker or bundle holds a whole large table.
    */
   static final long ROWS_PER_RANGE = 200_000;
+
+  /** Distinct values per string column a range read shares instances of before starting afresh. */
+  private static final int DISTINCT_STRINGS = 50_000;
 
   /** A range as the list of its two bounds, or empty for the whole relation. */
   private static final Coder<List<Long>> RANGE_CODER = ListCoder.of(VarLongCoder.of());
@@ -168,11 +173,26 @@ public final class DuckDbIO {
                 : select.where(
                     DSL.field(DSL.name("rowid"), Long.class).ge(range.get(0))
                         .and(DSL.field(DSL.name("rowid"), Long.class).lt(range.get(1))));
+        // one String instance per distinct value of a column (SKU, location, lineage repeat over
+        // many rows): a large table's rows then take a fraction of the memory while runners
+        // without back-pressure (the DirectRunner) hold them
+        List<Map<String, String>> distinct = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+          distinct.add(new HashMap<>());
+        }
         try (Cursor<Record> cursor = query.fetchLazy()) {
           for (Record record : cursor) {
             Row.Builder row = Row.withSchema(beamSchema);
             for (int i = 0; i < fields.size(); i++) {
-              row.addValue(record.get(i));
+              Object value = record.get(i);
+              if (value instanceof String text) {
+                Map<String, String> seen = distinct.get(i);
+                if (seen.size() >= DISTINCT_STRINGS) {
+                  seen.clear();
+                }
+                value = seen.computeIfAbsent(text, t -> t);
+              }
+              row.addValue(value);
             }
             out.output(row.build());
           }

@@ -4,6 +4,7 @@ import static io.demandcast.pipelines.cli.CliRun.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.demandcast.connectors.demo.SyntheticDataset;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.pipelines.cli.ScaleBenchmarkCommand.Measurement;
@@ -82,14 +83,21 @@ class ScaleBenchmarkCommandTest {
   @Test
   void givenGenerate_whenRun_thenTheWarehouseHoldsTheSyntheticSources() throws Exception {
     Path warehouse = dir.resolve("s.duckdb");
-    CliRun.Outcome r = execute("generate", "--series", "40", "--weeks", "30", "--warehouse",
-        warehouse.toString());
+    CliRun.Outcome r = execute("generate", "--series", "40", "--weeks", "30", "--seed", "5",
+        "--warehouse", warehouse.toString());
+    // an intermittent SKU may sell nothing in 30 weeks: it has no sales rows
+    SyntheticDataset data = new SyntheticDataset(40, 30, 5);
+    long selling = java.util.stream.IntStream.range(0, 40)
+        .filter(i -> java.util.Arrays.stream(data.sku(i).demand()).sum() > 0)
+        .count();
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("generating 40 series x 30 weeks").contains("generated in");
     try (Connection c = DuckDbWarehouse.attach(warehouse).connect()) {
       var dsl = DuckDbWarehouse.dsl(c);
       assertThat(((Number) dsl.fetchValue("select count(*) from erp_items")).longValue()).isEqualTo(40);
       assertThat(((Number) dsl.fetchValue("select count(distinct sku) from erp_sales")).longValue())
+          .isEqualTo(selling);
+      assertThat(((Number) dsl.fetchValue("select count(*) from erp_inventory")).longValue())
           .isEqualTo(40);
       assertThat(((Number) dsl.fetchValue("select count(distinct date) from erp_sales")).longValue())
           .isEqualTo(30);

@@ -146,12 +146,7 @@ class ForecastAndRecommendTest {
 
   /** Lead times 20, 22, ..., 42 days on lane S1 x Air: mean 31, sample sd sqrt(52) = 7.2111. */
   private static List<Row> shipments() {
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      LocalDate shipped = LocalDate.of(2001, 1, 1).plusDays(7L * i);
-      rows.add(row(LOGISTICS_SHIPMENTS, "shipment_id", "SH" + i, "supplier", "S1", "mode", "Air",
-          "ship_date", shipped, "delivered_date", shipped.plusDays(20 + 2L * i), "quantity", 10.0));
-    }
+    List<Row> rows = new ArrayList<>(Fixtures.laneShipments());
     // valid, but no lead time: shipped from a distribution centre without a PO date
     rows.add(row(LOGISTICS_SHIPMENTS, "shipment_id", "SH-RDC", "supplier", "RDC", "mode", "Truck",
         "delivered_date", LocalDate.of(2001, 6, 1)));

@@ -120,12 +120,7 @@ class GlobalSegmentsTest {
   }
 
   private static List<Row> shipments() {
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      LocalDate shipped = LocalDate.of(2001, 1, 1).plusDays(7L * i);
-      rows.add(row(LOGISTICS_SHIPMENTS, "shipment_id", "SH" + i, "supplier", "S1", "mode", "Air",
-          "ship_date", shipped, "delivered_date", shipped.plusDays(20 + 2L * i), "quantity", 10.0));
-    }
+    List<Row> rows = new ArrayList<>(Fixtures.laneShipments());
     return rows;
   }
 

@@ -46,7 +46,8 @@ import picocli.CommandLine.Unmatched;
           + " export (Google application-default credentials; --project, and a gs:// --tempLocation"
           + " for the export files). A Hive table (hive://<host>:<port>/<database>.<table>) is read"
           + " through HiveServer2 with the Hive JDBC driver; --hiveJdbcProperties=<file> gives the"
-          + " user, password and other JDBC session settings.",
+          + " user, password and other JDBC session settings, and --hiveReadSplits=<n> (default 4)"
+          + " how many parallel queries read each table.",
       "%n--output=hive://<host>:<port>/<database> or --output=bigquery://<project>/<dataset>"
           + " publishes the outputs there instead of --warehouse (tables and views created when"
           + " missing, a re-run replaces its run's rows, nothing visible in the latest_* views"

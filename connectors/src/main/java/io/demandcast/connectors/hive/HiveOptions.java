@@ -1,5 +1,6 @@
 package io.demandcast.connectors.hive;
 
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -17,4 +18,13 @@ public interface HiveOptions extends PipelineOptions {
   String getHiveJdbcProperties();
 
   void setHiveJdbcProperties(String file);
+
+  @Description(
+      "How many queries read each Hive source table, in parallel on any workers: query i of n"
+          + " reads the rows with pmod(hash(<all columns>), n) = i, so every row is read exactly"
+          + " once. 1 reads a table with one query on one worker. Default: 4.")
+  @Default.Integer(HiveSource.DEFAULT_SPLITS)
+  int getHiveReadSplits();
+
+  void setHiveReadSplits(int splits);
 }

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
@@ -27,10 +28,16 @@ import org.apache.beam.sdk.values.Row;
  * column stops the job before it runs. Hive's types are the canonical types (or wider integer and
  * decimal types, converted exactly or to the nearest double), so no record is unreadable.
  *
- * <p>The table is read by one query on one worker: fine for source tables of millions of rows;
- * HiveServer2 does the scan.
+ * <p>The table is read by {@code --hiveReadSplits} queries ({@link HiveOptions}, default {@value
+ * #DEFAULT_SPLITS}) spread over the workers by a {@link Reshuffle}: query {@code i} of {@code n}
+ * reads the rows whose {@code pmod(hash(<every source column>), n)} is {@code i}, so each row is
+ * read by exactly one query whatever the table's layout, and no worker reads the whole table.
+ * HiveServer2 (or the engine behind it) does each query's scan.
  */
 public final class HiveSource {
+  /** Queries per table when {@code --hiveReadSplits} is not given. */
+  public static final int DEFAULT_SPLITS = 4;
+
   private HiveSource() {}
 
   /**
@@ -60,6 +67,11 @@ public final class HiveSource {
     @Override
     public PCollection<Row> expand(PBegin input) {
       HiveJdbc jdbc = HiveJdbc.of(table, input.getPipeline().getOptions());
+      int splits = input.getPipeline().getOptions().as(HiveOptions.class).getHiveReadSplits();
+      if (splits < 1) {
+        throw new IllegalArgumentException(
+            "--hiveReadSplits must be at least 1 (one query per table), got " + splits);
+      }
       List<String> sources;
       try (Connection connection = jdbc.connect()) {
         sources = HiveTableCheck.inspect(connection, table, schema, mapping).sources();
@@ -67,16 +79,27 @@ public final class HiveSource {
         throw new IllegalStateException(
             "cannot check Hive table " + table + ": " + e.getMessage(), e);
       }
+      List<String> queries = new ArrayList<>();
+      for (int split = 0; split < splits; split++) {
+        queries.add(query(table, schema, sources, split, splits));
+      }
       return input
-          .apply("Table", Create.of(table.toString()))
-          .apply("Query", ParDo.of(new ReadFn(jdbc, table, schema, sources)))
+          .apply("Splits", Create.of(queries))
+          .apply("Spread", Reshuffle.viaRandomKey())
+          .apply("Query", ParDo.of(new ReadFn(jdbc, table, schema)))
           .setRowSchema(schema.beamSchema());
     }
   }
 
-  /** The query reading {@code sources} (per canonical column, its Hive column or null). */
-  static String query(HiveTableName table, TableSchema schema, List<String> sources) {
+  /**
+   * The query reading split {@code split} of {@code splits} of {@code sources} (per canonical
+   * column, its Hive column or null): the whole table when {@code splits} is 1, else the rows
+   * whose {@code pmod(hash(<source columns>), splits)} is {@code split}.
+   */
+  static String query(
+      HiveTableName table, TableSchema schema, List<String> sources, int split, int splits) {
     StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + table.qualified());
+    StringJoiner hashed = new StringJoiner(", ", "hash(", ")");
     for (int i = 0; i < schema.columns().size(); i++) {
       Column column = schema.columns().get(i);
       String source = sources.get(i);
@@ -85,8 +108,13 @@ public final class HiveSource {
                   ? "CAST(NULL AS " + HiveSchemas.type(column.type()) + ")"
                   : "`" + source + "`")
               + " AS `" + column.name() + "`");
+      if (source != null) {
+        hashed.add("`" + source + "`");
+      }
     }
-    return select.toString();
+    return splits == 1
+        ? select.toString()
+        : select + " WHERE pmod(" + hashed + ", " + splits + ") = " + split;
   }
 
   /** A Hive JDBC value as the canonical column's Java value. */
@@ -107,27 +135,26 @@ public final class HiveSource {
     };
   }
 
+  /** Runs one split's query. */
   private static final class ReadFn extends DoFn<String, Row> {
     private final HiveJdbc jdbc;
     private final HiveTableName table;
     private final TableSchema schema;
-    private final ArrayList<String> sources;
 
-    ReadFn(HiveJdbc jdbc, HiveTableName table, TableSchema schema, List<String> sources) {
+    ReadFn(HiveJdbc jdbc, HiveTableName table, TableSchema schema) {
       this.jdbc = jdbc;
       this.table = table;
       this.schema = schema;
-      this.sources = new ArrayList<>(sources);
     }
 
     @ProcessElement
-    public void process(OutputReceiver<Row> out) throws SQLException {
+    public void process(@Element String query, OutputReceiver<Row> out) throws SQLException {
       org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
       List<Column> columns = schema.columns();
       try (Connection connection = jdbc.connect();
           Statement statement = connection.createStatement()) {
         statement.setFetchSize(10_000);
-        try (ResultSet rs = statement.executeQuery(query(table, schema, sources))) {
+        try (ResultSet rs = statement.executeQuery(query)) {
           while (rs.next()) {
             Row.Builder row = Row.withSchema(beamSchema);
             for (int i = 0; i < columns.size(); i++) {

@@ -26,9 +26,11 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,36 @@ class HiveWarehouseIT {
         Row.withSchema(schema).addValues("B's \\ 2", "DC2", LocalDate.of(2024, 2, 1), null, null,
             null, null).build());
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenTableOf1000Rows_whenReadBySevenSplitQueries_thenEveryRowExactlyOnce() throws Exception {
+    // 1,000 rows from posexplode over 1,000 separators; quantity = the row's position
+    execute("erp_split",
+        "CREATE TABLE erp_split.sales (sku STRING, location STRING, `date` DATE, quantity DOUBLE,"
+            + " unit_price DOUBLE, promo BOOLEAN) STORED AS ORC",
+        "INSERT INTO erp_split.sales SELECT concat('SKU-', pmod(pos, 37)), 'DC1',"
+            + " date_add(DATE '2024-01-01', pmod(pos, 90)), CAST(pos AS DOUBLE), 2.5, pos < 100"
+            + " FROM (SELECT posexplode(split(space(999), ' ')) AS (pos, val)) t");
+    PipelineOptions options =
+        PipelineOptionsFactory.fromArgs("--runner=DirectRunner", "--hiveReadSplits=7").create();
+    Pipeline pipeline = Pipeline.create(options);
+    PCollection<Double> quantities = PBegin.in(pipeline)
+        .apply(HiveSource.read(database("erp_split").withTable("sales"), CanonicalTables.ERP_SALES,
+            ColumnMapping.IDENTITY))
+        .apply(MapElements.into(TypeDescriptors.doubles()).via(row -> row.getDouble("quantity")));
+    List<Double> expected = new ArrayList<>();
+    for (int pos = 0; pos < 1000; pos++) {
+      expected.add((double) pos);
+    }
+    PAssert.that(quantities).containsInAnyOrder(expected);
+    pipeline.run().waitUntilFinish();
+    // the rows are spread over all seven splits: none is empty, none holds them all
+    String split = "pmod(hash(`sku`, `location`, `date`, `quantity`, `unit_price`, `promo`), 7)";
+    List<List<Object>> splits =
+        query("erp_split", "SELECT " + split + ", count(*) FROM sales GROUP BY " + split);
+    assertThat(splits).hasSize(7)
+        .allSatisfy(row -> assertThat((Long) row.get(1)).isBetween(1L, 999L));
   }
 
   @Test

@@ -1,0 +1,52 @@
+package io.demandcast.connectors.hive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.ColumnMapping;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PBegin;
+import org.junit.jupiter.api.Test;
+
+/** The split queries of {@link HiveSource}; reading them from a real HiveServer2 is in HiveWarehouseIT. */
+class HiveSourceTest {
+  private static final HiveTableName SALES = HiveTableName.parseTable("hive://h:10000/erp.sales");
+  // erp_sales: sku, location, date, quantity, unit_price, promo and the lineage column, which has
+  // no source column here
+  private static final List<String> SOURCES =
+      Arrays.asList("item_code", "location", "date", "quantity", "unit_price", "promo", null);
+
+  @Test
+  void givenOneSplit_whenQuery_thenWholeTableWithoutFilter() {
+    String sql = HiveSource.query(SALES, CanonicalTables.ERP_SALES, SOURCES, 0, 1);
+
+    assertThat(sql).startsWith("SELECT `item_code` AS `sku`, `location` AS `location`")
+        .endsWith(" FROM `erp`.`sales`")
+        .doesNotContain("WHERE");
+  }
+
+  @Test
+  void givenSplits_whenQuery_thenEachFiltersOnOneHashResidueOfTheSourceColumns() {
+    for (int split = 0; split < 4; split++) {
+      String sql = HiveSource.query(SALES, CanonicalTables.ERP_SALES, SOURCES, split, 4);
+
+      assertThat(sql).endsWith(" FROM `erp`.`sales` WHERE pmod(hash(`item_code`, `location`,"
+          + " `date`, `quantity`, `unit_price`, `promo`), 4) = " + split);
+    }
+  }
+
+  @Test
+  void givenZeroSplits_whenApplied_thenFailsNamingTheOption() {
+    Pipeline pipeline = Pipeline.create(
+        PipelineOptionsFactory.fromArgs("--hiveReadSplits=0").create());
+
+    assertThatThrownBy(() -> PBegin.in(pipeline)
+            .apply(HiveSource.read(SALES, CanonicalTables.ERP_SALES, ColumnMapping.IDENTITY)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--hiveReadSplits must be at least 1");
+  }
+}

@@ -153,9 +153,37 @@ public final class DemandcastJob {
    *     included)
    * @param rowsWritten output rows published per output table
    * @param seconds wall time of the whole run, seconds
+   * @param accounts per canonical source table, rows read, used and rejected (read = used +
+   *     rejected, or the run fails)
+   * @param asOf the run's as-of date
+   * @param origin start of the forecast origin period, or null when no sale qualified
+   * @param flaggedSales sales far outside their series' history that were kept ({@code
+   *     --outliers=flag})
    */
   public record Result(
-      String runId, Map<String, Long> rowsRead, Map<String, Long> rowsWritten, double seconds) {}
+      String runId,
+      Map<String, Long> rowsRead,
+      Map<String, Long> rowsWritten,
+      double seconds,
+      Map<String, RowAccount> accounts,
+      java.time.LocalDate asOf,
+      java.time.LocalDate origin,
+      long flaggedSales) {}
+
+  /**
+   * What became of one source table's rows.
+   *
+   * @param read rows read (for the demo, rows of its files, including those that could not be
+   *     converted)
+   * @param used rows that passed every check and went into the merge step
+   * @param rejected rows written to {@code rejected_records}
+   */
+  public record RowAccount(long read, long used, long rejected) {
+    /** Whether every row read was used or rejected. */
+    public boolean balanced() {
+      return read == used + rejected;
+    }
+  }
 
   /**
    * Runs the job.
@@ -188,8 +216,10 @@ public final class DemandcastJob {
     warehouse.beginRun(runId, settings.startedAt(), optionsJson(request, options), version());
     try {
       Map<String, Long> rowsRead = new LinkedHashMap<>();
+      Map<String, Long> demoRejected = new LinkedHashMap<>();
       if (request.loadDemo()) {
-        rowsRead.putAll(loadDemo((DuckDbWarehouse) warehouse, settings, request.progress()));
+        demoRejected.putAll(loadDemo((DuckDbWarehouse) warehouse, settings, request.progress()));
+        rowsRead.putAll(demoRejected);
       }
       PipelineResult result = pipeline.run();
       waitWithProgress(result, expectedSeries(sources, request.mapping()), request.progress());
@@ -197,10 +227,16 @@ public final class DemandcastJob {
         rowsRead.merge(table.name(), counter(result, "read_" + table.name()), Long::sum);
       }
       long totalRead = rowsRead.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, RowAccount> accounts = accounts(result, rowsRead, demoRejected);
+      checkAccounts(accounts, runId);
       checkStaged(warehouse, runId, result);
       Map<String, Long> written =
           warehouse.commitRun(runId, now(), snapshotJson(sources, rowsRead), totalRead);
-      return new Result(runId, rowsRead, written, (System.nanoTime() - start) / 1e9);
+      long originDay = distributionMax(result, ForecastAndRecommend.ORIGIN_METRIC);
+      return new Result(runId, rowsRead, written, (System.nanoTime() - start) / 1e9, accounts,
+          settings.rules().asOf(),
+          originDay == Long.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(originDay),
+          counter(result, "flagged_erp_sales"));
     } catch (RuntimeException | Error e) {
       warehouse.failRun(runId, now(), String.valueOf(e.getMessage()));
       throw e;
@@ -396,9 +432,12 @@ public final class DemandcastJob {
     DemoDataset.Result demo = DemoDataset.read();
     Map<String, Long> rejectedPerTable = new LinkedHashMap<>();
     List<Object[]> rejected = new ArrayList<>();
+    Map<String, Integer> occurrences = new java.util.HashMap<>();
     for (DemoDataset.Rejected r : demo.rejected()) {
-      rejected.add(
-          new Object[] {settings.runId(), r.source(), r.payload(), r.reason(), settings.startedAt()});
+      int occurrence = occurrences.merge(
+          r.source() + '\u0000' + r.payload() + '\u0000' + r.reason(), 1, Integer::sum);
+      rejected.add(new Object[] {
+          settings.runId(), r.source(), r.payload(), r.reason(), settings.startedAt(), occurrence});
       String table = r.source().split(" ", 2)[0];
       rejectedPerTable.merge(table, 1L, Long::sum);
     }
@@ -481,6 +520,68 @@ public final class DemandcastJob {
     }
   }
 
+  /**
+   * Per source table, rows read, used and rejected, from the pipeline's counters ({@code read_},
+   * {@code used_}, {@code rejected_}) plus the demo files' records that could not be converted
+   * (read and rejected before the pipeline).
+   */
+  static Map<String, RowAccount> accounts(
+      PipelineResult result, Map<String, Long> rowsRead, Map<String, Long> demoRejected) {
+    Map<String, RowAccount> accounts = new LinkedHashMap<>();
+    for (TableSchema table : CanonicalTables.SOURCES) {
+      String name = table.name();
+      accounts.put(name, new RowAccount(
+          rowsRead.getOrDefault(name, 0L),
+          counter(result, ValidateRecords.usedCounter(name)),
+          counter(result, "rejected_" + name) + demoRejected.getOrDefault(name, 0L)));
+    }
+    return accounts;
+  }
+
+  /**
+   * Refuses to publish a run that lost a source row: one neither used nor rejected.
+   *
+   * @throws IllegalStateException naming each table whose rows do not add up
+   */
+  static void checkAccounts(Map<String, RowAccount> accounts, String runId) {
+    List<String> unbalanced = new ArrayList<>();
+    accounts.forEach((table, a) -> {
+      if (!a.balanced()) {
+        unbalanced.add(String.format(Locale.ROOT, "%s: %,d read but %,d used + %,d rejected",
+            table, a.read(), a.used(), a.rejected()));
+      }
+    });
+    if (!unbalanced.isEmpty()) {
+      throw new IllegalStateException("source rows were neither used nor rejected, so run "
+          + runId + " is not published: " + String.join("; ", unbalanced)
+          + ". This is a demandcast bug: please report it with the run's model_runs row");
+    }
+  }
+
+  /** The largest value of a demandcast distribution metric, or {@link Long#MIN_VALUE} if none. */
+  static long distributionMax(PipelineResult result, String name) {
+    MetricQueryResults metrics =
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(ValidateRecords.METRICS_NAMESPACE, name))
+                    .build());
+    long max = Long.MIN_VALUE;
+    for (var d : metrics.getDistributions()) {
+      org.apache.beam.sdk.metrics.DistributionResult value;
+      try {
+        value = d.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        value = d.getAttempted();
+      }
+      if (value != null && value.getCount() > 0) {
+        max = Math.max(max, value.getMax());
+      }
+    }
+    return max;
+  }
+
   /** A demandcast counter's value: committed where the runner supports it, else attempted. */
   static long counter(PipelineResult result, String name) {
     MetricQueryResults metrics =
@@ -521,6 +622,14 @@ public final class DemandcastJob {
     node.put("sku_shards", s.skuShards());
     node.put("global_model", s.globalModel().id());
     node.put("max_segment_series", s.maxSegmentSeries());
+    node.put("as_of", s.rules().asOf().toString());
+    node.put("min_date", s.rules().minDate().toString());
+    node.put("max_quantity", s.rules().maxQuantity());
+    node.put("max_price", s.rules().maxPrice());
+    node.put("max_lead_time_days", s.rules().maxLeadTimeDays());
+    node.put("outlier_mads", s.rules().outlierMads());
+    node.put("outliers", s.rules().outliers().id());
+    node.put("min_outlier_history", s.rules().minOutlierHistory());
     node.put("runner", options.getRunner().getSimpleName());
     if (request.output() == null) {
       node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());

@@ -2,11 +2,13 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.ServiceTarget;
+import io.demandcast.pipelines.model.DataRules;
 import io.demandcast.pipelines.model.GlobalModel;
 import io.demandcast.pipelines.model.InventorySettings;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.PeriodType;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -196,6 +198,64 @@ final class JobOptions {
   int maxSegmentSeries;
 
   @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "The day the sources describe (yyyy-mm-dd, UTC): records dated later are "
+          + "rejected, and the forecast origin is at most the last period complete on it. "
+          + "Default: today (UTC)")
+  LocalDate asOf;
+
+  @Option(
+      names = "--min-date",
+      paramLabel = "DATE",
+      defaultValue = "1980-01-01",
+      description = "Records dated before this day are rejected as placeholders (e.g. 1900-01-01)."
+          + " Default: ${DEFAULT-VALUE}")
+  LocalDate minDate;
+
+  @Option(
+      names = "--max-quantity",
+      paramLabel = "UNITS",
+      defaultValue = "1e8",
+      description = "Most units one record may carry (sold, on hand, ordered, shipped, MOQ, case "
+          + "pack); above it the record is rejected. Default: ${DEFAULT-VALUE}")
+  double maxQuantity;
+
+  @Option(
+      names = "--max-price",
+      paramLabel = "AMOUNT",
+      defaultValue = "1e7",
+      description = "Highest unit price, unit cost or order cost; above it the record is rejected."
+          + " Default: ${DEFAULT-VALUE}")
+  double maxPrice;
+
+  @Option(
+      names = "--max-lead-time-days",
+      paramLabel = "DAYS",
+      defaultValue = "730",
+      description = "Longest lead time a shipment (ship to delivery) or purchase order (order to "
+          + "expected delivery) may show; longer ones are rejected. Default: ${DEFAULT-VALUE}")
+  int maxLeadTimeDays;
+
+  @Option(
+      names = "--outlier-mads",
+      paramLabel = "K",
+      defaultValue = "100",
+      description = "A sale above its series' median positive sale plus K robust scale units "
+          + "(1.4826 x median absolute deviation, at least the median) is far outside its history."
+          + " Default: ${DEFAULT-VALUE}")
+  double outlierMads;
+
+  @Option(
+      names = "--outliers",
+      paramLabel = "ACTION",
+      defaultValue = "reject",
+      description = "What happens to a sale far outside its series' history: reject (to "
+          + "rejected_records), flag (kept, counted in the summary) or off (no such rule). "
+          + "Default: ${DEFAULT-VALUE}")
+  String outliers;
+
+  @Option(
       names = "--reports",
       paramLabel = "DIR",
       defaultValue = "reports",
@@ -226,10 +286,16 @@ final class JobOptions {
               simulationPeriods,
               warmUpPeriods,
               option("--location-capacity", () -> InventorySettings.parseCapacity(locationCapacity)));
+      DataRules rules = new DataRules(
+          asOf != null ? asOf : startedAt.toLocalDate(), minDate, maxQuantity, maxPrice,
+          maxLeadTimeDays, outlierMads,
+          option("--outliers", () -> DataRules.OutlierAction.parse(outliers)),
+          DataRules.DEFAULT_MIN_OUTLIER_HISTORY);
       return new JobSettings(id, startedAt, period, horizon, serviceLevel, backtestWindows,
           backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
           quarantineMinReadings, skuShards, inventory,
-          option("--global-model", () -> GlobalModel.parse(globalModel)), maxSegmentSeries);
+          option("--global-model", () -> GlobalModel.parse(globalModel)), maxSegmentSeries,
+          rules);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(optionNames(e.getMessage()), e);
     }
@@ -261,7 +327,8 @@ final class JobOptions {
     Matcher m = Pattern.compile("\\b(runId|horizon|serviceLevel|backtestWindows|backtestStep"
         + "|minLaneShipments|storageMinC|storageMaxC|quarantineLookbackDays|quarantineMinReadings"
         + "|skuShards|simulationPeriods|warmUpPeriods|continuousPolicy|locationCapacity"
-        + "|classTargets|maxSegmentSeries)\\b").matcher(message);
+        + "|classTargets|maxSegmentSeries|asOf|minDate|maxQuantity|maxPrice|maxLeadTimeDays"
+        + "|outlierMads)\\b").matcher(message);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String kebab = m.group(1).equals("classTargets")

@@ -15,7 +15,7 @@ final class SummaryPrinter {
       PrintWriter out, DemandcastJob.Result result, RunSummary s, PlannerReport.Written report) {
     out.println();
     out.printf("run %s complete in %.1f s%n", result.runId(), result.seconds());
-    out.printf("  rows read          %,d  (%s)%n", total(result.rowsRead()), list(result.rowsRead()));
+    printSources(out, result);
     out.printf("  rows rejected      %,d  (%s)  -> latest_rejected_records%n",
         s.rejected(), list(s.rejectedBySource()));
     out.printf("  series forecast    %,d of %,d", s.seriesForecast(), s.seriesForecast() + s.seriesSkipped());
@@ -54,11 +54,26 @@ final class SummaryPrinter {
   static void printWithoutReport(PrintWriter out, DemandcastJob.Result result, String output) {
     out.println();
     out.printf("run %s complete in %.1f s%n", result.runId(), result.seconds());
-    out.printf("  rows read          %,d  (%s)%n", total(result.rowsRead()), list(result.rowsRead()));
+    printSources(out, result);
     out.printf("  rows written       %s%n", list(result.rowsWritten()));
     out.printf("  outputs            %s (views latest_forecasts, latest_recommendations, ...)%n",
         output);
     out.println("  report             not written: the planner report reads a DuckDB warehouse");
+  }
+
+  /** As-of date, forecast origin, and per source: read = used + rejected. */
+  static void printSources(PrintWriter out, DemandcastJob.Result result) {
+    out.printf("  as of              %s; forecast origin: %s%n", result.asOf(),
+        result.origin() == null ? "none (no sale qualified)"
+            : "the period starting " + result.origin());
+    out.printf("  rows read          %,d  (%s)%n", total(result.rowsRead()), list(result.rowsRead()));
+    out.println("  per source         read = used + rejected");
+    result.accounts().forEach((table, a) -> out.printf(
+        "    %-21s %,10d = %,10d + %,d%n", table, a.read(), a.used(), a.rejected()));
+    if (result.flaggedSales() > 0) {
+      out.printf("  flagged            %,d sales far outside their series' history were kept"
+          + " (--outliers=flag)%n", result.flaggedSales());
+    }
   }
 
   private static long total(Map<String, Long> counts) {

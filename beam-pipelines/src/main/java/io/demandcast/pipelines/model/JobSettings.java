@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param maxSegmentSeries most series of one segment (item category x location) trained on
  *     together; a larger segment is split into {@code ceil(series / maxSegmentSeries)} buckets by
  *     a stable hash of the SKU; &gt;= 1, 5000 by default
+ * @param rules the plausibility rules of the source records: as-of date, date floor, ceilings,
+ *     the per-series outlier rule ({@link DataRules}); by default as of {@code startedAt}'s day
  */
 public record JobSettings(
     String runId,
@@ -49,7 +51,8 @@ public record JobSettings(
     int skuShards,
     InventorySettings inventory,
     GlobalModel globalModel,
-    int maxSegmentSeries)
+    int maxSegmentSeries,
+    DataRules rules)
     implements Serializable {
 
   /** The default of {@link #maxSegmentSeries()}. */
@@ -76,12 +79,37 @@ public record JobSettings(
         skuShards, inventory, GlobalModel.NONE, DEFAULT_MAX_SEGMENT_SERIES);
   }
 
+  /** Settings with the default {@link DataRules} as of {@code startedAt}'s day. */
+  public JobSettings(
+      String runId,
+      LocalDateTime startedAt,
+      PeriodType period,
+      int horizon,
+      double serviceLevel,
+      int backtestWindows,
+      int backtestStep,
+      int minLaneShipments,
+      double storageMinC,
+      double storageMaxC,
+      int quarantineLookbackDays,
+      int quarantineMinReadings,
+      int skuShards,
+      InventorySettings inventory,
+      GlobalModel globalModel,
+      int maxSegmentSeries) {
+    this(runId, startedAt, period, horizon, serviceLevel, backtestWindows, backtestStep,
+        minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays, quarantineMinReadings,
+        skuShards, inventory, globalModel, maxSegmentSeries,
+        DataRules.defaults(startedAt.toLocalDate()));
+  }
+
   public JobSettings {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(inventory, "inventory");
     Objects.requireNonNull(globalModel, "globalModel");
+    Objects.requireNonNull(rules, "rules");
     if (runId.isBlank()) {
       throw new IllegalArgumentException("runId must not be blank");
     }
@@ -132,14 +160,21 @@ public record JobSettings(
   public JobSettings withInventory(InventorySettings newInventory) {
     return new JobSettings(runId, startedAt, period, horizon, serviceLevel, backtestWindows,
         backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
-        quarantineMinReadings, skuShards, newInventory, globalModel, maxSegmentSeries);
+        quarantineMinReadings, skuShards, newInventory, globalModel, maxSegmentSeries, rules);
   }
 
   /** These settings with another global model and segment size. */
   public JobSettings withGlobalModel(GlobalModel newGlobalModel, int newMaxSegmentSeries) {
     return new JobSettings(runId, startedAt, period, horizon, serviceLevel, backtestWindows,
         backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
-        quarantineMinReadings, skuShards, inventory, newGlobalModel, newMaxSegmentSeries);
+        quarantineMinReadings, skuShards, inventory, newGlobalModel, newMaxSegmentSeries, rules);
+  }
+
+  /** These settings with other plausibility rules. */
+  public JobSettings withRules(DataRules newRules) {
+    return new JobSettings(runId, startedAt, period, horizon, serviceLevel, backtestWindows,
+        backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
+        quarantineMinReadings, skuShards, inventory, globalModel, maxSegmentSeries, newRules);
   }
 
   /**

@@ -34,10 +34,8 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
@@ -60,14 +58,18 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * <p>Steps:
  *
  * <ol>
- *   <li>Validate every source record; bad ones, and those the connectors could not convert, become
- *       {@code rejected_records} rows.
+ *   <li>Validate every source record against its table's rules and the run's {@link
+ *       io.demandcast.pipelines.model.DataRules}; bad ones, and those the connectors could not
+ *       convert, become {@code rejected_records} rows. The forecast origin is chosen from the valid
+ *       sales ({@link ForecastOrigin}).
  *   <li>Merge: lead-time statistics per supplier lane from the shipments and temperature
  *       excursions per location from the IoT readings (both small, used as side inputs); the sales
  *       rows folded into one compact {@link SalesHistory} per SKU and location (a combine); the
  *       histories and the ERP rows (item, stock, purchase orders) grouped by SKU shard (a stable
  *       hash of the SKU, {@link JobSettings#skuShards()} of them), one CoGroupByKey.
- *   <li>Forecast, per SKU and location: assemble the demand series, fit the candidate models,
+ *   <li>Forecast, per SKU and location: screen the SKU's rows across tables ({@link SkuScreen}:
+ *       item master, sales after the origin, duplicates, sales far outside their history, stock
+ *       and orders with nothing to plan), assemble the demand series, fit the candidate models,
  *       backtest on rolling origins, select by MASE, forecast the horizon with p10/p50/p90. With
  *       {@link JobSettings#globalModel()} set, one global regression model per segment (item
  *       category x location, hash-bucketed when large) is trained from the same grouped rows and
@@ -91,6 +93,12 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
   public static final List<TableSchema> OUTPUTS =
       List.of(DEMAND_FORECASTS, FORECAST_ACCURACY, INVENTORY_RECOMMENDATIONS, POLICY_SIMULATION,
           REJECTED_RECORDS);
+
+  /**
+   * The distribution metric whose maximum is the run's forecast origin (start of the origin period,
+   * as epoch day); absent when no sale qualified.
+   */
+  public static final String ORIGIN_METRIC = "forecast_origin_epoch_day";
 
   private final JobSettings settings;
 
@@ -134,7 +142,7 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     // Step 2: merge.
     var leadTimes = LeadTimes.apply(valid(validated, LOGISTICS_SHIPMENTS));
     var excursions = TemperatureExcursions.apply(valid(validated, IOT_READINGS), settings);
-    PCollectionView<Long> lastPeriod = lastPeriod(sales);
+    PCollectionView<ForecastOrigin> origin = origin(sales);
     PCollection<KV<Integer, CoGbkResult>> grouped =
         KeyedPCollectionTuple.of(ForecastShardFn.SALES, salesHistoriesByShard(sales, settings))
             .and(
@@ -148,22 +156,22 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
             .apply("GroupBySkuShard", CoGroupByKey.create());
     // Step 3: forecast, with the segments' global models as side inputs when configured.
     GlobalSegments.Views global = null;
-    List<PCollectionView<?>> sideInputs = new ArrayList<>(List.of(lastPeriod));
+    List<PCollectionView<?>> sideInputs = new ArrayList<>(List.of(origin));
     if (settings.globalModel() != GlobalModel.NONE) {
-      global = GlobalSegments.apply(grouped, lastPeriod, settings).views();
+      global = GlobalSegments.apply(grouped, origin, settings).views();
       sideInputs.add(global.sizes());
       sideInputs.add(global.models());
     }
     PCollectionTuple perSku =
         grouped.apply(
                 "Forecast",
-                ParDo.of(new ForecastShardFn(settings, lastPeriod, global))
+                ParDo.of(new ForecastShardFn(settings, origin, global))
                     .withSideInputs(sideInputs)
                     .withOutputTags(
                         ForecastShardFn.FORECASTS,
                         TupleTagList.of(ForecastShardFn.ACCURACY)
                             .and(ForecastShardFn.PLANS)
-                            .and(ForecastShardFn.UNKNOWN_SKU)));
+                            .and(ForecastShardFn.REJECTED)));
     PCollection<PlanInput> plans =
         perSku.get(ForecastShardFn.PLANS).setCoder(SerializableCoder.of(PlanInput.class));
 
@@ -197,9 +205,10 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     // Step 6: emit.
     PCollection<Row> allRejected =
         rejected
-            .and(perSku.get(ForecastShardFn.UNKNOWN_SKU).setRowSchema(Rejections.SCHEMA))
+            .and(perSku.get(ForecastShardFn.REJECTED).setRowSchema(Rejections.SCHEMA))
             .apply("FlattenRejected", Flatten.pCollections())
-            .setRowSchema(Rejections.SCHEMA);
+            .setRowSchema(Rejections.SCHEMA)
+            .apply("NumberIdentical", Rejections.numberIdentical());
     return PCollectionRowTuple.of(
             DEMAND_FORECASTS.name(),
             perSku.get(ForecastShardFn.FORECASTS).setRowSchema(DEMAND_FORECASTS.beamSchema()))
@@ -334,15 +343,20 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     }
   }
 
-  /** Start of the last period any valid sale falls in, as epoch day; a global Max combine. */
-  private PCollectionView<Long> lastPeriod(PCollection<Row> sales) {
+  /**
+   * The run's forecast origin ({@link ForecastOrigin}) from the periods of the valid sales: a
+   * global combine of row counts per period.
+   */
+  private PCollectionView<ForecastOrigin> origin(PCollection<Row> sales) {
     var period = settings.period();
     return sales
         .apply(
             "PeriodOfSale",
             MapElements.into(TypeDescriptors.longs())
                 .via((Row r) -> period.start(r.getLogicalTypeValue("date", LocalDate.class)).toEpochDay()))
-        .apply("LastPeriod", Max.longsGlobally())
-        .apply("LastPeriodView", View.asSingleton());
+        .apply(
+            "ForecastOrigin",
+            Combine.globally(new ForecastOrigin.ChooseFn(period, settings.rules().asOf()))
+                .asSingletonView());
   }
 }

@@ -24,8 +24,10 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Forecasts every SKU of one shard, SKU by SKU, from the shard's grouped ERP rows: sales whose SKU
- * is not in the item master are rejected; each location's demand series is forecast ({@link
+ * Forecasts every SKU of one shard, SKU by SKU, from the shard's grouped ERP rows: the rows are
+ * first screened across the SKU ({@link SkuScreen}: item master, forecast origin, duplicates,
+ * sales far outside their history, stock and orders with nothing to plan), the rejected ones
+ * going to {@link #REJECTED}; each location's demand series is forecast ({@link
  * ForecastSeries}) and, when it has a forecast, handed to planning as a {@link PlanInput} with its
  * item, stock and history. For the policy simulation the same selection, and the seasonal-naive
  * baseline alone, also forecast from the history without its last {@link
@@ -37,7 +39,8 @@ import org.apache.beam.sdk.values.TupleTag;
  * forecasts use the local candidates only: the segment models were trained on the held-out
  * periods.
  *
- * <p>Counters (namespace {@code demandcast}): {@code series_forecast}, {@code series_skipped},
+ * <p>Counters (namespace {@code demandcast}): {@code used_<table>} and {@code rejected_<table>} of
+ * the screening, {@code flagged_erp_sales}, {@code series_forecast}, {@code series_skipped},
  * {@code series_with_global_model}, {@code series_without_global_model} (the last two only with a
  * global model).
  */
@@ -51,10 +54,11 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   static final TupleTag<Row> FORECASTS = new TupleTag<>("demand_forecasts") {};
   static final TupleTag<Row> ACCURACY = new TupleTag<>("forecast_accuracy") {};
   static final TupleTag<PlanInput> PLANS = new TupleTag<>("plans") {};
-  static final TupleTag<Row> UNKNOWN_SKU = new TupleTag<>("unknown_sku") {};
+  /** {@code rejected_records} rows of the checks across a SKU's rows ({@link SkuScreen}). */
+  static final TupleTag<Row> REJECTED = new TupleTag<>("screened_out") {};
 
   private final JobSettings settings;
-  private final PCollectionView<Long> lastPeriodView;
+  private final PCollectionView<ForecastOrigin> originView;
   private final Counter forecast = Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_forecast");
   private final Counter skipped = Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_skipped");
   /** Fewest periods of history before the held-out ones for a series to be simulated. */
@@ -66,11 +70,17 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   private final Counter withoutGlobal =
       Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_without_global_model");
 
+  private final Counter flagged =
+      Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "flagged_erp_sales");
+  private transient Map<String, Counter> counters;
+  private final org.apache.beam.sdk.metrics.Distribution originMetric =
+      Metrics.distribution(ValidateRecords.METRICS_NAMESPACE, ForecastAndRecommend.ORIGIN_METRIC);
+
   private transient ModelSelection selection;
   private transient ModelSelection baseline;
 
-  ForecastShardFn(JobSettings settings, PCollectionView<Long> lastPeriodView) {
-    this(settings, lastPeriodView, null);
+  ForecastShardFn(JobSettings settings, PCollectionView<ForecastOrigin> originView) {
+    this(settings, originView, null);
   }
 
   /**
@@ -78,9 +88,11 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
    *     without a global model
    */
   ForecastShardFn(
-      JobSettings settings, PCollectionView<Long> lastPeriodView, GlobalSegments.Views globalViews) {
+      JobSettings settings,
+      PCollectionView<ForecastOrigin> originView,
+      GlobalSegments.Views globalViews) {
     this.settings = settings;
-    this.lastPeriodView = lastPeriodView;
+    this.originView = originView;
     this.globalViews = globalViews;
   }
 
@@ -92,40 +104,58 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
 
   @ProcessElement
   public void process(ProcessContext context, MultiOutputReceiver out) {
-    long lastPeriod = context.sideInput(lastPeriodView);
+    ForecastOrigin origin = context.sideInput(originView);
+    if (origin.hasHistory()) {
+      originMetric.update(origin.lastPeriod());
+    }
     Global global =
         globalViews == null
             ? null
             : new Global(
                 context.sideInput(globalViews.sizes()), context.sideInput(globalViews.models()));
     for (ShardRows.Sku sku : ShardRows.bySku(context.element().getValue())) {
-      processSku(sku, lastPeriod, global, out);
+      processSku(sku, origin, global, out);
     }
+  }
+
+  private Counter rejected(String table) {
+    return counter("rejected_" + table);
+  }
+
+  private Counter used(String table) {
+    return counter(ValidateRecords.usedCounter(table));
+  }
+
+  private Counter counter(String name) {
+    if (counters == null) {
+      counters = new java.util.HashMap<>();
+    }
+    return counters.computeIfAbsent(
+        name, n -> Metrics.counter(ValidateRecords.METRICS_NAMESPACE, n));
   }
 
   /** The global side inputs of one call. */
   private record Global(Map<String, Long> sizes, Map<String, SegmentModels> models) {}
 
   private void processSku(
-      ShardRows.Sku skuRows, long lastPeriod, Global global, MultiOutputReceiver out) {
+      ShardRows.Sku skuRows, ForecastOrigin origin, Global global, MultiOutputReceiver out) {
     String sku = skuRows.sku();
-    Row itemRow = skuRows.item();
-    if (itemRow == null) {
-      for (SalesHistory history : skuRows.sales()) {
-        for (Row sale : history.rows()) {
-          out.get(UNKNOWN_SKU).output(Rejections.row(settings.runId(), "erp_sales",
-              RowPayload.toJson(sale), "sku " + sku + " is not in erp_items", settings.startedAt()));
-        }
-      }
-      return; // stock and orders of an item that neither sells nor exists are not planned
+    SkuScreen.Screened screened = SkuScreen.screen(skuRows, settings, origin);
+    for (SkuScreen.Rejected r : screened.rejected()) {
+      rejected(r.table()).inc();
+      out.get(REJECTED).output(Rejections.row(settings.runId(), r.table(),
+          RowPayload.toJson(r.row()), r.reason(), settings.startedAt()));
     }
-    if (lastPeriod == Long.MIN_VALUE) {
-      return; // no valid sale at all: nothing to forecast
+    screened.used().forEach((table, n) -> used(table).inc(n));
+    flagged.inc(screened.flagged());
+    Row itemRow = screened.item();
+    if (itemRow == null || !origin.hasHistory()) {
+      return; // no item: every row rejected; no origin: no sale to forecast from
     }
     ItemInfo item = DemandSeriesAssembly.itemInfo(itemRow);
-    Map<String, StockSnapshot> stock = DemandSeriesAssembly.latestSnapshots(skuRows.get(STOCK));
-    Map<String, Double> onOrder = DemandSeriesAssembly.onOrder(skuRows.get(ORDERS));
-    for (DemandSeries series : skuRows.series(settings.period(), lastPeriod)) {
+    Map<String, StockSnapshot> stock = DemandSeriesAssembly.latestSnapshots(screened.stock());
+    Map<String, Double> onOrder = DemandSeriesAssembly.onOrder(screened.orders());
+    for (DemandSeries series : screened.series(sku, settings.period(), origin)) {
       ModelSelection seriesSelection =
           global == null ? selection : withGlobal(GlobalSegments.category(itemRow), series, global);
       ForecastSeries.Outcome outcome =

@@ -94,13 +94,12 @@ public final class GlobalSegments {
    * Adds the segment steps to the pipeline.
    *
    * @param grouped the job's CoGroupByKey output: ERP rows per SKU shard
-   * @param lastPeriod start of the last period of any sale, as epoch day ({@code Long.MIN_VALUE}
-   *     when there is none)
+   * @param origin the run's forecast origin (a singleton side input)
    * @param settings the run's settings; {@link JobSettings#globalModel()} must not be NONE
    */
   static Result apply(
       PCollection<KV<Integer, CoGbkResult>> grouped,
-      PCollectionView<Long> lastPeriod,
+      PCollectionView<ForecastOrigin> origin,
       JobSettings settings) {
     if (settings.globalModel().kind() == null) {
       throw new IllegalArgumentException("no global model is configured");
@@ -110,7 +109,7 @@ public final class GlobalSegments {
         grouped
             .apply(
                 "GlobalSeries",
-                ParDo.of(new SegmentSeriesFn(settings, lastPeriod)).withSideInputs(lastPeriod))
+                ParDo.of(new SegmentSeriesFn(settings, origin)).withSideInputs(origin))
             .setCoder(seriesCoder);
     PCollectionView<Map<String, Long>> sizes =
         bySegment.apply("CountPerSegment", Count.perKey()).apply("SegmentSizes", View.asMap());
@@ -202,27 +201,29 @@ public final class GlobalSegments {
   /** Every complete series of a shard, season-aligned, keyed by its unsplit segment key. */
   static final class SegmentSeriesFn extends DoFn<KV<Integer, CoGbkResult>, KV<String, DemandSeries>> {
     private final JobSettings settings;
-    private final PCollectionView<Long> lastPeriodView;
+    private final PCollectionView<ForecastOrigin> originView;
 
-    SegmentSeriesFn(JobSettings settings, PCollectionView<Long> lastPeriodView) {
+    SegmentSeriesFn(JobSettings settings, PCollectionView<ForecastOrigin> originView) {
       this.settings = settings;
-      this.lastPeriodView = lastPeriodView;
+      this.originView = originView;
     }
 
     @ProcessElement
     public void process(ProcessContext context) {
-      long lastPeriod = context.sideInput(lastPeriodView);
-      if (lastPeriod == Long.MIN_VALUE) {
+      ForecastOrigin origin = context.sideInput(originView);
+      if (!origin.hasHistory()) {
         return;
       }
       PeriodType period = settings.period();
       for (ShardRows.Sku sku : ShardRows.bySku(context.element().getValue())) {
-        Row item = sku.item();
+        // screened as the forecasting step screens it, so that both see the same series
+        SkuScreen.Screened screened = SkuScreen.screen(sku, settings, origin);
+        Row item = screened.item();
         if (item == null) {
-          continue; // not forecast: its sales are rejected
+          continue; // not forecast: its rows are rejected
         }
         String category = category(item);
-        for (DemandSeries series : sku.series(period, lastPeriod)) {
+        for (DemandSeries series : screened.series(sku.sku(), period, origin)) {
           if (series.missingPeriods() > 0) {
             continue; // not forecast
           }

@@ -89,12 +89,17 @@ public final class LeadTimes {
   }
 
   private static final class LeadTimeFn extends DoFn<Row, KV<String, Double>> {
+    private final org.apache.beam.sdk.metrics.Counter used =
+        org.apache.beam.sdk.metrics.Metrics.counter(ValidateRecords.METRICS_NAMESPACE,
+            ValidateRecords.usedCounter("logistics_shipments"));
+
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<KV<String, Double>> out) {
+      used.inc();
       LocalDate shipped = row.getLogicalTypeValue("ship_date", LocalDate.class);
       LocalDate delivered = row.getLogicalTypeValue("delivered_date", LocalDate.class);
       if (shipped == null || delivered == null) {
-        return; // no lead-time observation; the row is valid and counted as read
+        return; // no lead-time observation (not delivered yet): valid, used, nothing to learn
       }
       double days = ChronoUnit.DAYS.between(shipped, delivered);
       String supplier = row.getString("supplier");

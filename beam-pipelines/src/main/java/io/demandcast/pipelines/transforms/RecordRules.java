@@ -1,7 +1,10 @@
 package io.demandcast.pipelines.transforms;
 
 import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.pipelines.model.DataRules;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.beam.sdk.values.Row;
@@ -12,6 +15,11 @@ import org.apache.beam.sdk.values.Row;
  *
  * <p>Documented defaults instead of rejections: a NULL {@code case_pack} is 1, a NULL {@code moq}
  * is 0, a NULL {@code quarantined} is 0.
+ *
+ * <p>Besides each column's presence, type and sign, every record is held to the run's {@link
+ * DataRules}: no date after the as-of date or before the floor, no quantity, price or lead time
+ * above its ceiling. An expected delivery date of an open purchase order may lie after the as-of
+ * date (it is a plan); its distance from the order date is held to the lead-time ceiling.
  */
 public final class RecordRules {
   /** The purchase order statuses demandcast knows; only {@code open} counts as on order. */
@@ -25,16 +33,17 @@ public final class RecordRules {
   /**
    * The reason {@code row} of source table {@code table} is rejected, or null when it is valid.
    *
+   * @param rules the run's plausibility rules
    * @throws IllegalArgumentException for a table that is not a canonical source table
    */
-  public static String check(String table, Row row) {
+  public static String check(String table, Row row, DataRules rules) {
     return switch (table) {
-      case "erp_items" -> item(row);
-      case "erp_sales" -> sale(row);
-      case "erp_inventory" -> inventory(row);
-      case "erp_purchase_orders" -> purchaseOrder(row);
-      case "iot_readings" -> reading(row);
-      case "logistics_shipments" -> shipment(row);
+      case "erp_items" -> item(row, rules);
+      case "erp_sales" -> sale(row, rules);
+      case "erp_inventory" -> inventory(row, rules);
+      case "erp_purchase_orders" -> purchaseOrder(row, rules);
+      case "iot_readings" -> reading(row, rules);
+      case "logistics_shipments" -> shipment(row, rules);
       default -> throw new IllegalArgumentException(
           "not a canonical source table: " + table + "; known: "
               + CanonicalTables.SOURCES.stream().map(t -> t.name()).toList());
@@ -47,9 +56,13 @@ public final class RecordRules {
         && row.getValue("quantity") == null;
   }
 
-  private static String item(Row row) {
+  private static String item(Row row, DataRules rules) {
     String reason = firstNonNull(blank(row, "sku"), positive(row, "unit_cost"),
-        nonNegative(row, "holding_cost_rate"), nonNegative(row, "order_cost"));
+        nonNegative(row, "holding_cost_rate"), nonNegative(row, "order_cost"),
+        rules.checkPrice("unit_cost", row.getDouble("unit_cost")),
+        rules.checkPrice("order_cost", row.getDouble("order_cost")),
+        rules.checkQuantity("moq", row.getDouble("moq")),
+        rules.checkQuantity("case_pack", intAsDouble(row.getInt32("case_pack"))));
     if (reason != null) {
       return reason;
     }
@@ -76,8 +89,9 @@ public final class RecordRules {
     return null;
   }
 
-  private static String sale(Row row) {
-    String reason = firstNonNull(blank(row, "sku"), blank(row, "location"), missing(row, "date"));
+  private static String sale(Row row, DataRules rules) {
+    String reason = firstNonNull(blank(row, "sku"), blank(row, "location"), missing(row, "date"),
+        rules.checkDate("date", date(row, "date")));
     if (reason != null) {
       return reason;
     }
@@ -91,12 +105,19 @@ public final class RecordRules {
     if (quantity < 0) {
       return "quantity is negative (" + quantity + "): returns are not demand";
     }
-    return null;
+    Double price = row.getDouble("unit_price");
+    if (price != null && !(price >= 0 && Double.isFinite(price))) {
+      return "unit_price must be >= 0 when set, was " + price;
+    }
+    return firstNonNull(
+        rules.checkQuantity("quantity", quantity), rules.checkPrice("unit_price", price));
   }
 
-  private static String inventory(Row row) {
+  private static String inventory(Row row, DataRules rules) {
     String reason = firstNonNull(blank(row, "sku"), blank(row, "location"),
-        missing(row, "snapshot_date"), nonNegative(row, "on_hand"));
+        missing(row, "snapshot_date"), nonNegative(row, "on_hand"),
+        rules.checkDate("snapshot_date", date(row, "snapshot_date")),
+        rules.checkQuantity("on_hand", row.getDouble("on_hand")));
     if (reason != null) {
       return reason;
     }
@@ -109,9 +130,13 @@ public final class RecordRules {
     return null;
   }
 
-  private static String purchaseOrder(Row row) {
+  private static String purchaseOrder(Row row, DataRules rules) {
     String reason = firstNonNull(blank(row, "po_id"), blank(row, "sku"), blank(row, "location"),
-        positive(row, "quantity"), missing(row, "order_date"), blank(row, "status"));
+        positive(row, "quantity"), missing(row, "order_date"), blank(row, "status"),
+        rules.checkQuantity("quantity", row.getDouble("quantity")),
+        rules.checkDate("order_date", date(row, "order_date")),
+        rules.checkDate("received_date", date(row, "received_date")),
+        before(rules.minDate(), "expected_date", date(row, "expected_date")));
     if (reason != null) {
       return reason;
     }
@@ -124,15 +149,29 @@ public final class RecordRules {
     if (expected != null && expected.isBefore(ordered)) {
       return "expected_date " + expected + " is before order_date " + ordered;
     }
+    if (expected != null) {
+      String tooLong = rules.checkLeadTime(
+          "order_date " + ordered + " to expected_date " + expected,
+          ChronoUnit.DAYS.between(ordered, expected));
+      if (tooLong != null) {
+        return tooLong;
+      }
+    }
+    LocalDate received = date(row, "received_date");
+    if (received != null && received.isBefore(ordered)) {
+      return "received_date " + received + " is before order_date " + ordered;
+    }
     if (status.equals("received") && row.getValue("received_date") == null) {
       return "status is 'received' but received_date is missing";
     }
     return null;
   }
 
-  private static String reading(Row row) {
+  private static String reading(Row row, DataRules rules) {
+    LocalDateTime ts = row.getLogicalTypeValue("ts", LocalDateTime.class);
     String reason = firstNonNull(blank(row, "sensor_id"), blank(row, "location"),
-        missing(row, "ts"), blank(row, "metric"), missing(row, "value"));
+        missing(row, "ts"), blank(row, "metric"), missing(row, "value"),
+        rules.checkDate("ts", ts == null ? null : ts.toLocalDate()));
     if (reason != null) {
       return reason;
     }
@@ -146,22 +185,32 @@ public final class RecordRules {
     return null;
   }
 
-  private static String shipment(Row row) {
-    String reason = firstNonNull(blank(row, "shipment_id"), blank(row, "supplier"));
+  private static String shipment(Row row, DataRules rules) {
+    LocalDate shipped = date(row, "ship_date");
+    LocalDate delivered = date(row, "delivered_date");
+    String reason = firstNonNull(blank(row, "shipment_id"), blank(row, "supplier"),
+        rules.checkDate("ship_date", shipped),
+        rules.checkDate("delivered_date", delivered),
+        before(rules.minDate(), "scheduled_date", date(row, "scheduled_date")));
     if (reason != null) {
       return reason;
     }
-    LocalDate shipped = date(row, "ship_date");
-    LocalDate delivered = date(row, "delivered_date");
     if (shipped != null && delivered != null && delivered.isBefore(shipped)) {
       return "delivered_date " + delivered + " is before ship_date " + shipped
           + ": the lead time would be negative";
+    }
+    if (shipped != null && delivered != null) {
+      String tooLong = rules.checkLeadTime("ship_date " + shipped + " to delivered_date "
+          + delivered, ChronoUnit.DAYS.between(shipped, delivered));
+      if (tooLong != null) {
+        return tooLong;
+      }
     }
     Double quantity = row.getDouble("quantity");
     if (quantity != null && !(quantity >= 0 && Double.isFinite(quantity))) {
       return "quantity must be >= 0 when set, was " + quantity;
     }
-    return null;
+    return rules.checkQuantity("quantity", quantity);
   }
 
   // ------------------------------------------------------------------ checks
@@ -202,6 +251,18 @@ public final class RecordRules {
       return column + " is missing";
     }
     return value >= 0 && Double.isFinite(value) ? null : column + " must be >= 0, was " + value;
+  }
+
+  /** The reason a planned date is before the floor, or null (a plan may lie after the as-of date). */
+  private static String before(LocalDate floor, String column, LocalDate date) {
+    return date != null && date.isBefore(floor)
+        ? column + " " + date + " is before " + floor
+            + " (--min-date): taken as a placeholder, not a real date"
+        : null;
+  }
+
+  private static Double intAsDouble(Integer value) {
+    return value == null ? null : value.doubleValue();
   }
 
   private static LocalDate date(Row row, String column) {

@@ -6,10 +6,7 @@ import static io.demandcast.pipelines.transforms.ForecastShardFn.ORDERS;
 import static io.demandcast.pipelines.transforms.ForecastShardFn.SALES;
 import static io.demandcast.pipelines.transforms.ForecastShardFn.STOCK;
 
-import io.demandcast.pipelines.model.DemandSeries;
-import io.demandcast.pipelines.model.PeriodType;
 import io.demandcast.pipelines.model.SalesHistory;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +19,7 @@ import org.apache.beam.sdk.values.TupleTag;
 /**
  * The grouped ERP rows of one SKU shard (the output of the job's CoGroupByKey), split by SKU: the
  * one place both the forecasting step ({@link ForecastShardFn}) and the global-model training
- * ({@link GlobalSegments}) read a shard from, so that they see the same SKUs and series.
+ * ({@link GlobalSegments}) read a shard from; {@link SkuScreen} then decides what of a SKU is used.
  */
 final class ShardRows {
   private ShardRows() {}
@@ -39,23 +36,6 @@ final class ShardRows {
   record Sku(String sku, List<SalesHistory> sales, Map<TupleTag<Row>, List<Row>> rows) {
     List<Row> get(TupleTag<Row> tag) {
       return rows.getOrDefault(tag, List.of());
-    }
-
-    /** The SKU's {@code erp_items} row (of duplicates the last one read), or null if none. */
-    Row item() {
-      List<Row> items = get(ITEMS);
-      return items.isEmpty() ? null : items.get(items.size() - 1);
-    }
-
-    /**
-     * The SKU's demand series per location ({@link DemandSeriesAssembly#fromHistories}).
-     *
-     * @param period the demand calendar
-     * @param lastPeriod start of the last period of history, as epoch day
-     */
-    List<DemandSeries> series(PeriodType period, long lastPeriod) {
-      return DemandSeriesAssembly.fromHistories(
-          sku, sales, get(MISSING), period, LocalDate.ofEpochDay(lastPeriod));
     }
   }
 

@@ -58,8 +58,13 @@ public final class TemperatureExcursions {
       this.max = settings.storageMaxC();
     }
 
+    private final org.apache.beam.sdk.metrics.Counter used =
+        org.apache.beam.sdk.metrics.Metrics.counter(ValidateRecords.METRICS_NAMESPACE,
+            ValidateRecords.usedCounter("iot_readings"));
+
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<KV<String, Integer>> out) {
+      used.inc();
       if (!RecordRules.TEMPERATURE_C.equals(row.getString("metric"))) {
         return; // other metrics carry no excursion signal
       }

@@ -20,7 +20,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * to {@link #MISSING_QUANTITY}, so that the demand series knows the period is unknown rather than
  * zero.
  *
- * <p>Counters (namespace {@code demandcast}): {@code read_<table>} and {@code rejected_<table>}.
+ * <p>Counters (namespace {@code demandcast}): {@code read_<table>} and {@code rejected_<table>}
+ * (later steps add their rejections to the latter, and count {@link #usedCounter}).
  */
 public final class ValidateRecords extends PTransform<PCollection<Row>, PCollectionTuple> {
   /** Rows that passed every check, with the table's schema. */
@@ -34,6 +35,15 @@ public final class ValidateRecords extends PTransform<PCollection<Row>, PCollect
 
   /** The Beam metrics namespace of demandcast's counters. */
   public static final String METRICS_NAMESPACE = "demandcast";
+
+  /**
+   * The counter of a source table's rows that the job used: those that passed every check and went
+   * into the merge step ({@link SkuScreen}, {@link LeadTimes}, {@link TemperatureExcursions}).
+   * Per table, {@code read_<table> = used_<table> + rejected_<table>} when the run lost nothing.
+   */
+  public static String usedCounter(String table) {
+    return "used_" + table;
+  }
 
   private final TableSchema table;
   private final JobSettings settings;
@@ -73,7 +83,7 @@ public final class ValidateRecords extends PTransform<PCollection<Row>, PCollect
     @ProcessElement
     public void process(@Element Row row, MultiOutputReceiver out) {
       read.inc();
-      String reason = RecordRules.check(table, row);
+      String reason = RecordRules.check(table, row, settings.rules());
       if (reason == null) {
         out.get(VALID).output(row);
         return;

@@ -331,7 +331,9 @@ class GlobalSegmentsTest {
         .and(ForecastShardFn.STOCK, keyed("Stock", sources.get(ERP_INVENTORY.name())))
         .and(ForecastShardFn.ORDERS, keyed("Orders", sources.get(ERP_PURCHASE_ORDERS.name())))
         .apply(CoGroupByKey.create());
-    var lastPeriod = pipeline.apply("LastPeriod", Create.of(LAST_MONTH.toEpochDay()))
+    var lastPeriod = pipeline
+        .apply("LastPeriod", Create.of(new ForecastOrigin(LAST_MONTH.toEpochDay(),
+            LAST_MONTH.toEpochDay(), LAST_MONTH.plusMonths(1).minusDays(1), null)))
         .apply(View.asSingleton());
 
     GlobalSegments.Result result = GlobalSegments.apply(grouped, lastPeriod, GBT);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.demandcast.connectors.schema.TableSchema;
+import io.demandcast.pipelines.model.DataRules;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordRulesTest {
   private static final LocalDate DAY = LocalDate.of(2026, 1, 5);
   private static final LocalDateTime TS = LocalDateTime.of(2026, 1, 5, 13, 30);
+  /** The default rules as of a day after every valid fixture's dates. */
+  private static final DataRules RULES = DataRules.defaults(LocalDate.of(2026, 6, 30));
 
   // ------------------------------------------------------------------ valid rows, one per table
 
@@ -98,7 +101,7 @@ class RecordRulesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("validRows")
   void givenValidRowOfEachSourceTable_whenChecked_thenNoReason(TableSchema table, Row row) {
-    assertThat(RecordRules.check(table.name(), row)).isNull();
+    assertThat(RecordRules.check(table.name(), row, RULES)).isNull();
   }
 
   // ------------------------------------------------------------------ bad rows
@@ -210,7 +213,7 @@ class RecordRulesTest {
   @MethodSource("badRows")
   void givenBadValue_whenChecked_thenReasonNamesColumnAndValue(
       String label, TableSchema table, Row row, List<String> fragments) {
-    String reason = RecordRules.check(table.name(), row);
+    String reason = RecordRules.check(table.name(), row, RULES);
     assertThat(reason).as(label).isNotNull();
     for (String fragment : fragments) {
       assertThat(reason).as(label).contains(fragment);
@@ -221,75 +224,75 @@ class RecordRulesTest {
 
   @Test
   void givenItemWithNullCasePackAndMoq_whenChecked_thenValid() {
-    assertThat(RecordRules.check("erp_items", item("case_pack", null, "moq", null))).isNull();
+    assertThat(RecordRules.check("erp_items", item("case_pack", null, "moq", null), RULES)).isNull();
   }
 
   @Test
   void givenItemWithCasePack1Moq0AndNoShelfLife_whenChecked_thenValid() {
     assertThat(RecordRules.check("erp_items",
-        item("case_pack", 1, "moq", 0.0, "shelf_life_days", null))).isNull();
+        item("case_pack", 1, "moq", 0.0, "shelf_life_days", null), RULES)).isNull();
   }
 
   @Test
   void givenItemWithReviewPeriodAndServiceLevelInRange_whenChecked_thenValid() {
     assertThat(RecordRules.check("erp_items",
-        item("review_period_days", 1, "service_level", 0.999))).isNull();
+        item("review_period_days", 1, "service_level", 0.999), RULES)).isNull();
     assertThat(RecordRules.check("erp_items",
-        item("review_period_days", 14, "service_level", 0.001))).isNull();
+        item("review_period_days", 14, "service_level", 0.001), RULES)).isNull();
     // NULL: continuous review, the class or run target
     assertThat(RecordRules.check("erp_items",
-        item("review_period_days", null, "service_level", null))).isNull();
+        item("review_period_days", null, "service_level", null), RULES)).isNull();
   }
 
   @Test
   void givenInventoryWithNullQuarantined_whenChecked_thenValid() {
-    assertThat(RecordRules.check("erp_inventory", stock("quarantined", null))).isNull();
+    assertThat(RecordRules.check("erp_inventory", stock("quarantined", null), RULES)).isNull();
   }
 
   @Test
   void givenInventoryWithAllOnHandQuarantined_whenChecked_thenValid() {
     // the upper bound is inclusive: quarantined == on_hand
-    assertThat(RecordRules.check("erp_inventory", stock("on_hand", 4.0, "quarantined", 4.0))).isNull();
+    assertThat(RecordRules.check("erp_inventory", stock("on_hand", 4.0, "quarantined", 4.0), RULES)).isNull();
   }
 
   @Test
   void givenSaleOfZeroUnits_whenChecked_thenValid() {
-    assertThat(RecordRules.check("erp_sales", sale("quantity", 0.0))).isNull();
+    assertThat(RecordRules.check("erp_sales", sale("quantity", 0.0), RULES)).isNull();
   }
 
   @Test
   void givenPurchaseOrderStatusesInAnyCase_whenChecked_thenValid() {
-    assertThat(RecordRules.check("erp_purchase_orders", po("status", " OPEN "))).isNull();
-    assertThat(RecordRules.check("erp_purchase_orders", po("status", "Cancelled"))).isNull();
+    assertThat(RecordRules.check("erp_purchase_orders", po("status", " OPEN "), RULES)).isNull();
+    assertThat(RecordRules.check("erp_purchase_orders", po("status", "Cancelled"), RULES)).isNull();
     assertThat(RecordRules.check("erp_purchase_orders",
-        po("status", "received", "received_date", DAY.plusDays(10)))).isNull();
+        po("status", "received", "received_date", DAY.plusDays(10)), RULES)).isNull();
   }
 
   @Test
   void givenPurchaseOrderExpectedOnOrderDayOrWithoutExpectedDate_whenChecked_thenValid() {
-    assertThat(RecordRules.check("erp_purchase_orders", po("expected_date", DAY))).isNull();
-    assertThat(RecordRules.check("erp_purchase_orders", po("expected_date", null))).isNull();
+    assertThat(RecordRules.check("erp_purchase_orders", po("expected_date", DAY), RULES)).isNull();
+    assertThat(RecordRules.check("erp_purchase_orders", po("expected_date", null), RULES)).isNull();
   }
 
   @Test
   void givenTemperatureAtPlausibleBounds_whenChecked_thenValid() {
-    assertThat(RecordRules.check("iot_readings", reading("value", 70.0))).isNull();
-    assertThat(RecordRules.check("iot_readings", reading("value", -90.0))).isNull();
+    assertThat(RecordRules.check("iot_readings", reading("value", 70.0), RULES)).isNull();
+    assertThat(RecordRules.check("iot_readings", reading("value", -90.0), RULES)).isNull();
   }
 
   @Test
   void givenOtherMetricWithLargeValue_whenChecked_thenValid() {
     // the -90..70 range applies to temperature_c only
-    assertThat(RecordRules.check("iot_readings", reading("metric", "shelf_units", "value", 950.0)))
+    assertThat(RecordRules.check("iot_readings", reading("metric", "shelf_units", "value", 950.0), RULES))
         .isNull();
   }
 
   @Test
   void givenShipmentWithoutDatesOrDeliveredSameDay_whenChecked_thenValid() {
     assertThat(RecordRules.check("logistics_shipments",
-        shipment("ship_date", null, "delivered_date", null, "quantity", null))).isNull();
+        shipment("ship_date", null, "delivered_date", null, "quantity", null), RULES)).isNull();
     assertThat(RecordRules.check("logistics_shipments",
-        shipment("ship_date", DAY, "delivered_date", DAY))).isNull();
+        shipment("ship_date", DAY, "delivered_date", DAY), RULES)).isNull();
   }
 
   // ------------------------------------------------------------------ isMissingQuantity
@@ -317,7 +320,7 @@ class RecordRulesTest {
 
   @Test
   void givenUnknownTable_whenChecked_thenIllegalArgumentListingKnownTables() {
-    assertThatThrownBy(() -> RecordRules.check("erp_salez", sale()))
+    assertThatThrownBy(() -> RecordRules.check("erp_salez", sale(), RULES))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("erp_salez")
         .hasMessageContainingAll("erp_items", "erp_sales", "erp_inventory", "erp_purchase_orders",
@@ -326,7 +329,7 @@ class RecordRulesTest {
 
   @Test
   void givenOutputTableName_whenChecked_thenIllegalArgument() {
-    assertThatThrownBy(() -> RecordRules.check("demand_forecasts", sale()))
+    assertThatThrownBy(() -> RecordRules.check("demand_forecasts", sale(), RULES))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a canonical source table: demand_forecasts");
   }

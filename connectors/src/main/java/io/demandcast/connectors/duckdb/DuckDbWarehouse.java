@@ -59,7 +59,10 @@ public final class DuckDbWarehouse implements OutputWarehouse {
 
   /**
    * Opens the warehouse file, creating it, its canonical tables and its views when missing. Safe to
-   * call on an existing warehouse: existing tables and their rows are kept.
+   * call on an existing warehouse: existing tables and their rows are kept. An existing source
+   * table is never altered (the user's table: a missing nullable column is read as NULL, a missing
+   * required one is reported by the read's table check); output tables of an older version gain
+   * the newer nullable columns.
    *
    * @param file the DuckDB database file
    * @throws IllegalStateException naming the file when it cannot be opened or set up
@@ -96,7 +99,15 @@ public final class DuckDbWarehouse implements OutputWarehouse {
   private void createSchema() {
     try (Connection connection = connect()) {
       DSLContext dsl = dsl(connection);
+      java.util.Set<String> existing = new java.util.HashSet<>();
+      for (Record r : dsl.resultQuery(
+          "select lower(table_name) from information_schema.tables").fetch()) {
+        existing.add(r.get(0, String.class));
+      }
       for (TableSchema table : CanonicalTables.ALL) {
+        if (table.role() == TableSchema.Role.SOURCE && existing.contains(table.name())) {
+          continue; // the user's table: read, never altered (no columns, no comments added)
+        }
         List<String> create = DuckDbSchemas.createTable(table);
         dsl.execute(create.get(0));
         // an older version's table gains the newer nullable columns before they get comments

@@ -327,7 +327,12 @@ public final class CanonicalTables {
               required("source", STRING, "the source table (and file) the record came from"),
               required("payload", STRING, "the record as read, JSON"),
               required("reason", STRING, "why it was rejected"),
-              required("ts", TIMESTAMP, "when it was rejected (UTC)")));
+              required("ts", TIMESTAMP, "when it was rejected (UTC)"),
+              optional(
+                  "occurrence",
+                  INT32,
+                  "1 for a rejected record, n for the n-th identical one (same source, payload"
+                      + " and reason) of the run: identical source rows are each kept")));
 
   /** The source tables, in load order. */
   public static final List<TableSchema> SOURCES =

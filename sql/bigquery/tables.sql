@@ -225,7 +225,8 @@ CREATE TABLE IF NOT EXISTS `${dataset}.rejected_records` (
   `source` STRING NOT NULL OPTIONS(description='the source table (and file) the record came from'),
   `payload` STRING NOT NULL OPTIONS(description='the record as read, JSON'),
   `reason` STRING NOT NULL OPTIONS(description='why it was rejected'),
-  `ts` DATETIME NOT NULL OPTIONS(description='when it was rejected (UTC)')
+  `ts` DATETIME NOT NULL OPTIONS(description='when it was rejected (UTC)'),
+  `occurrence` INT64 OPTIONS(description='1 for a rejected record, n for the n-th identical one (same source, payload and reason) of the run: identical source rows are each kept')
 )
 PARTITION BY DATE(`ts`)
 CLUSTER BY `run_id`

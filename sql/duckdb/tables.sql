@@ -182,10 +182,11 @@ comment on column policy_simulation.total_cost is 'holding plus ordering cost, c
 comment on column policy_simulation.reorder_point is 'units';
 comment on column policy_simulation.order_up_to is 'units';
 
-create table if not exists rejected_records (run_id varchar not null, source varchar not null, payload varchar not null, reason varchar not null, ts timestamp without time zone not null);
+create table if not exists rejected_records (run_id varchar not null, source varchar not null, payload varchar not null, reason varchar not null, ts timestamp without time zone not null, occurrence int null);
 comment on table rejected_records is 'output table, one row per run x rejected record';
 comment on column rejected_records.run_id is 'the run that wrote the row';
 comment on column rejected_records.source is 'the source table (and file) the record came from';
 comment on column rejected_records.payload is 'the record as read, JSON';
 comment on column rejected_records.reason is 'why it was rejected';
 comment on column rejected_records.ts is 'when it was rejected (UTC)';
+comment on column rejected_records.occurrence is '1 for a rejected record, n for the n-th identical one (same source, payload and reason) of the run: identical source rows are each kept';

@@ -224,7 +224,8 @@ CREATE TABLE IF NOT EXISTS `${database}`.`rejected_records` (
   `source` STRING NOT NULL COMMENT 'the source table (and file) the record came from',
   `payload` STRING NOT NULL COMMENT 'the record as read, JSON',
   `reason` STRING NOT NULL COMMENT 'why it was rejected',
-  `ts` TIMESTAMP NOT NULL COMMENT 'when it was rejected (UTC)'
+  `ts` TIMESTAMP NOT NULL COMMENT 'when it was rejected (UTC)',
+  `occurrence` INT COMMENT '1 for a rejected record, n for the n-th identical one (same source, payload and reason) of the run: identical source rows are each kept'
 )
 COMMENT 'output table, one row per run x rejected record'
 PARTITIONED BY (`run_id` STRING COMMENT 'the run that wrote the row')

@@ -203,5 +203,6 @@ resource "google_bigquery_table" "rejected_records" {
     { name = "payload", type = "STRING", mode = "REQUIRED", description = "the record as read, JSON" },
     { name = "reason", type = "STRING", mode = "REQUIRED", description = "why it was rejected" },
     { name = "ts", type = "DATETIME", mode = "REQUIRED", description = "when it was rejected (UTC)" },
+    { name = "occurrence", type = "INT64", mode = "NULLABLE", description = "1 for a rejected record, n for the n-th identical one (same source, payload and reason) of the run: identical source rows are each kept" },
   ])
 }

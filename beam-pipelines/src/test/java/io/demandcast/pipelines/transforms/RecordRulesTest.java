@@ -206,7 +206,77 @@ class RecordRulesTest {
         Arguments.of("shipment: blank supplier", LOGISTICS_SHIPMENTS, shipment("supplier", " "),
             List.of("supplier is missing or blank")),
         Arguments.of("shipment: blank shipment_id", LOGISTICS_SHIPMENTS, shipment("shipment_id", null),
-            List.of("shipment_id is missing or blank")));
+            List.of("shipment_id is missing or blank")),
+        // plausibility against RULES: as of 2026-06-30, floor 1980-01-01, 1e8 units, 1e7
+        // currency, 730 days
+        Arguments.of("sales: dated after the as-of date", ERP_SALES,
+            sale("date", LocalDate.of(2030, 1, 5)),
+            List.of("date 2030-01-05", "after the run's as-of date 2026-06-30", "--as-of")),
+        Arguments.of("sales: dated 9999-12-31", ERP_SALES,
+            sale("date", LocalDate.of(9999, 12, 31)), List.of("date 9999-12-31", "after")),
+        Arguments.of("sales: dated before the floor", ERP_SALES,
+            sale("date", LocalDate.of(1900, 1, 1)),
+            List.of("date 1900-01-01", "before 1980-01-01", "--min-date")),
+        Arguments.of("sales: epoch sentinel 1970-01-01", ERP_SALES,
+            sale("date", LocalDate.of(1970, 1, 1)), List.of("1970-01-01", "--min-date")),
+        Arguments.of("sales: quantity 1e18", ERP_SALES, sale("quantity", 1e18),
+            List.of("quantity 1.0E18", "above the ceiling of 100000000", "--max-quantity")),
+        Arguments.of("sales: unit_price 1e9", ERP_SALES, sale("unit_price", 1e9),
+            List.of("unit_price 1.0E9", "--max-price")),
+        Arguments.of("sales: negative unit_price", ERP_SALES, sale("unit_price", -1.0),
+            List.of("unit_price must be >= 0", "-1.0")),
+        Arguments.of("items: unit_cost 1e12", ERP_ITEMS, item("unit_cost", 1e12),
+            List.of("unit_cost 1.0E12", "--max-price")),
+        Arguments.of("items: moq 1e9", ERP_ITEMS, item("moq", 1e9),
+            List.of("moq 1.0E9", "--max-quantity")),
+        Arguments.of("inventory: on_hand 1e9", ERP_INVENTORY, stock("on_hand", 1e9),
+            List.of("on_hand 1.0E9", "--max-quantity")),
+        Arguments.of("inventory: snapshot in the future", ERP_INVENTORY,
+            stock("snapshot_date", LocalDate.of(2027, 1, 1)),
+            List.of("snapshot_date 2027-01-01", "--as-of")),
+        Arguments.of("po: quantity 1e18", ERP_PURCHASE_ORDERS, po("quantity", 1e18),
+            List.of("quantity 1.0E18", "--max-quantity")),
+        Arguments.of("po: ordered in the future", ERP_PURCHASE_ORDERS,
+            po("order_date", LocalDate.of(2026, 7, 1), "expected_date", LocalDate.of(2026, 7, 9)),
+            List.of("order_date 2026-07-01", "--as-of")),
+        // 2026-01-05 to 9999-12-31: far more than 730 days
+        Arguments.of("po: expected in 9999", ERP_PURCHASE_ORDERS,
+            po("expected_date", LocalDate.of(9999, 12, 31)),
+            List.of("expected_date 9999-12-31", "--max-lead-time-days")),
+        Arguments.of("po: received before ordered", ERP_PURCHASE_ORDERS,
+            po("status", "received", "received_date", LocalDate.of(2025, 12, 1)),
+            List.of("received_date 2025-12-01", "before order_date 2026-01-05")),
+        Arguments.of("reading: time stamp in the future", IOT_READINGS,
+            reading("ts", LocalDateTime.of(2026, 7, 1, 0, 0)), List.of("ts 2026-07-01", "--as-of")),
+        Arguments.of("shipment: 1900 to 9999", LOGISTICS_SHIPMENTS,
+            shipment("ship_date", LocalDate.of(1900, 1, 1),
+                "delivered_date", LocalDate.of(9999, 12, 31)),
+            List.of("ship_date 1900-01-01", "--min-date")),
+        Arguments.of("shipment: delivered in the future", LOGISTICS_SHIPMENTS,
+            shipment("delivered_date", LocalDate.of(2027, 1, 1)),
+            List.of("delivered_date 2027-01-01", "--as-of")),
+        // 2001-06-01 to 2004-06-01: 1,096 days
+        Arguments.of("shipment: lead time of three years", LOGISTICS_SHIPMENTS,
+            shipment("delivered_date", LocalDate.of(2004, 6, 1)),
+            List.of("is 1096 days", "--max-lead-time-days")),
+        Arguments.of("shipment: quantity 1e12", LOGISTICS_SHIPMENTS, shipment("quantity", 1e12),
+            List.of("quantity 1.0E12", "--max-quantity")));
+  }
+
+  @Test
+  void givenValuesAtTheCeilingsAndDatesAtTheLimits_whenChecked_thenAccepted() {
+    assertThat(RecordRules.check("erp_sales", sale("quantity", 1e8, "unit_price", 1e7), RULES))
+        .isNull();
+    assertThat(RecordRules.check("erp_sales", sale("date", LocalDate.of(2026, 6, 30)), RULES))
+        .isNull();
+    assertThat(RecordRules.check("erp_sales", sale("date", LocalDate.of(1980, 1, 1)), RULES))
+        .isNull();
+    // an open order may be expected after the as-of date: it is a plan
+    assertThat(RecordRules.check("erp_purchase_orders",
+        po("expected_date", LocalDate.of(2027, 6, 1)), RULES)).isNull();
+    // exactly 730 days from ship to delivery
+    assertThat(RecordRules.check("logistics_shipments",
+        shipment("delivered_date", LocalDate.of(2001, 6, 1).plusDays(730)), RULES)).isNull();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -188,6 +188,11 @@ public final class DuckDbWarehouse implements OutputWarehouse {
       connection.setAutoCommit(false);
       try {
         DSLContext dsl = dsl(connection);
+        // demandcast replaces the whole table here (demo, import): it may add the newer nullable
+        // columns a table of an older version lacks, which opening a warehouse never does
+        for (String statement : DuckDbSchemas.addMissingColumns(table)) {
+          dsl.execute(statement);
+        }
         dsl.deleteFrom(DuckDbSchemas.table(table.name())).execute();
         long written;
         if (columnsInOrder(dsl, table.name()).equals(table.columnNames())) {

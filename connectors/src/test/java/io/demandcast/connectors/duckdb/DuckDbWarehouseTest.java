@@ -290,7 +290,7 @@ class DuckDbWarehouseTest {
   }
 
   @Test
-  void givenWarehouseBeforeTheOptimizer_whenOpened_thenNewColumnsPolicySimulationAndViewsExist()
+  void givenWarehouseBeforeTheOptimizer_whenOpened_thenOutputsUpgradedAndTheSourceTableUntouched()
       throws Exception {
     Path old = dir.resolve("v1.duckdb");
     try (Connection c = DuckDbConnections.open(old)) {
@@ -304,14 +304,19 @@ class DuckDbWarehouseTest {
     DuckDbWarehouse upgraded = DuckDbWarehouse.open(old);
     try (Connection c = upgraded.connect()) {
       var dsl = DuckDbWarehouse.dsl(c);
-      for (TableSchema table : List.of(CanonicalTables.ERP_ITEMS,
+      for (TableSchema table : List.of(
           CanonicalTables.INVENTORY_RECOMMENDATIONS, CanonicalTables.POLICY_SIMULATION)) {
         assertThat(upgraded.checkTable(table.name(), table))
             .as(table.name()).containsExactlyInAnyOrderElementsOf(table.columnNames());
       }
-      // the old rows are kept, their new columns NULL
-      assertThat(dsl.fetchValue("select count(*) from erp_items where sku = 'A' and unit_cost = 2.5"
-          + " and review_period_days is null and service_level is null")).isEqualTo(1L);
+      // a source table is the user's: read as it is (its newer nullable columns read as NULL),
+      // never altered, not even commented
+      assertThat(upgraded.checkTable("erp_items", CanonicalTables.ERP_ITEMS))
+          .doesNotContain("review_period_days", "service_level");
+      assertThat(dsl.fetchValue("select count(*) from duckdb_columns() where table_name ="
+          + " 'erp_items' and comment is not null and comment <> ''")).isEqualTo(0L);
+      assertThat(dsl.fetchValue("select count(*) from erp_items where sku = 'A' and unit_cost = 2.5"))
+          .isEqualTo(1L);
       assertThat(dsl.fetchValue("select count(*) from inventory_recommendations"
           + " where run_id = 'old' and safety_stock = 2 and reason = 'below reorder point'"
           + " and policy is null"

@@ -189,9 +189,9 @@ class TerraformTest {
     assertThat(TerraformChecks.bigQueryTables(gcp)).containsExactlyInAnyOrder(
         "gcp: google_bigquery_table.demand_forecasts column horizon type is STRING, expected INT64",
         "gcp: google_bigquery_table.demand_forecasts column p50 mode is NULLABLE, expected REQUIRED",
-        "gcp: google_bigquery_table.rejected_records: columns [run_id, source, record, reason, ts],"
-            + " expected [run_id, source, payload, reason, ts] (CanonicalTables.rejected_records,"
-            + " in order)");
+        "gcp: google_bigquery_table.rejected_records: columns [run_id, source, record, reason, ts,"
+            + " occurrence], expected [run_id, source, payload, reason, ts, occurrence]"
+            + " (CanonicalTables.rejected_records, in order)");
   }
 
   @Test

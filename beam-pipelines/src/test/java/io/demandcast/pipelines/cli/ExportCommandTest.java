@@ -53,7 +53,7 @@ class ExportCommandTest {
         List.of(forecast("r1", "A", 1, 2.25), forecast("r1", "A", 2, 3.5)));
     w.appendStaged("r1", CanonicalTables.REJECTED_RECORDS, List.<Object[]>of(new Object[] {
         "r1", "erp_sales", "{\"sku\": \"Z\", \"quantity\": -1}", "negative quantity, \"-1\"",
-        T0.plusSeconds(5)}));
+        T0.plusSeconds(5), 1}));
     w.commitRun("r1", T0.plusMinutes(1), "{}", 10);
     w.beginRun("r2", T0.plusHours(1), "{}", "test");
     w.appendStaged("r2", CanonicalTables.DEMAND_FORECASTS, List.of(forecast("r2", "A", 1, 4.0),

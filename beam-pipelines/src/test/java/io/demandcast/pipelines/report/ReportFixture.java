@@ -93,10 +93,10 @@ final class ReportFixture {
         dsl,
         "rejected_records",
         List.of(
-            new Object[] {RUN, "erp_sales", "{\"sku\":null}", "sku missing", ts},
-            new Object[] {RUN, "erp_sales", "{\"qty\":-1}", "negative quantity", ts},
-            new Object[] {RUN, "erp_inventory", "{}", "location missing", ts},
-            new Object[] {OLDER_RUN, "erp_sales", "{}", "old", ts}));
+            new Object[] {RUN, "erp_sales", "{\"sku\":null}", "sku missing", ts, 1},
+            new Object[] {RUN, "erp_sales", "{\"qty\":-1}", "negative quantity", ts, 1},
+            new Object[] {RUN, "erp_inventory", "{}", "location missing", ts, 1},
+            new Object[] {OLDER_RUN, "erp_sales", "{}", "old", ts, 1}));
 
     // the policy simulation of the run's forecast (combination) and of seasonal naive for A and
     // B2: combination's fill rate over all items is (100 x 0.90 + 50 x 0.96) / 150 = 0.92

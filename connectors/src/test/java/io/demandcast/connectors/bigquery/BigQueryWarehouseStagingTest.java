@@ -130,9 +130,9 @@ class BigQueryWarehouseStagingTest {
         null, null).build();
     Row rejectedRow = Row.withSchema(rejected.beamSchema()).addValues(RUN_ID,
         "erp_sales (s3://b/sales.csv)", "{\"sku\":\"A\",\"qty\":\"x\"}", "quantity: 'x' is not a"
-            + " number", LocalDateTime.of(2024, 5, 1, 6, 0, 1, 123_456_000)).build();
+            + " number", LocalDateTime.of(2024, 5, 1, 6, 0, 1, 123_456_000), 1).build();
     Row wholeSecond = Row.withSchema(rejected.beamSchema()).addValues(RUN_ID, "iot", "{}",
-        "too old", LocalDateTime.of(2024, 5, 1, 6, 0)).build();
+        "too old", LocalDateTime.of(2024, 5, 1, 6, 0), null).build();
 
     pipeline.apply("Accuracy", Create.of(full, nulls).withRowSchema(accuracy.beamSchema()))
         .apply(warehouse.writeStaged(accuracy, RUN_ID));
@@ -155,8 +155,8 @@ class BigQueryWarehouseStagingTest {
         .sorted(Comparator.comparing(r -> (String) r.get("source"))).toList();
     assertThat(rejectedRows).extracting(r -> values(rejected, r)).containsExactly(
         expected(rejected, RUN_ID, "erp_sales (s3://b/sales.csv)", "{\"sku\":\"A\",\"qty\":\"x\"}",
-            "quantity: 'x' is not a number", "2024-05-01T06:00:01.123456"),
-        expected(rejected, RUN_ID, "iot", "{}", "too old", "2024-05-01T06:00:00"));
+            "quantity: 'x' is not a number", "2024-05-01T06:00:01.123456", "1"),
+        expected(rejected, RUN_ID, "iot", "{}", "too old", "2024-05-01T06:00:00", null));
   }
 
   /** A table of every canonical type (no staged output table has INT64). */

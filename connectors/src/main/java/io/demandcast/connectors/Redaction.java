@@ -2,6 +2,8 @@ package io.demandcast.connectors;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +84,41 @@ public final class Redaction {
     return redactKeyValues(s);
   }
 
+  /**
+   * {@link #redact(String)}, after replacing each of {@code literals} (values known to be secret,
+   * such as the value of a credentials option, which may not look like {@code key=value} when
+   * malformed) by {@value #MASK}; blank literals are ignored.
+   */
+  public static String redact(String text, Collection<String> literals) {
+    if (text == null) {
+      return null;
+    }
+    String s = text;
+    for (String literal : literals) {
+      if (literal != null && !literal.isBlank()) {
+        s = s.replace(literal, MASK);
+      }
+    }
+    return redact(s);
+  }
+
+  /**
+   * The values of the secret-looking options among command-line arguments: of each {@code
+   * --name=value} whose name {@link #isSecretKey} (e.g. Beam's {@code --awsCredentialsProvider}),
+   * the value, to hide with {@link #redact(String, Collection)} even where it is malformed.
+   */
+  public static List<String> secretOptionValues(Collection<String> args) {
+    List<String> values = new java.util.ArrayList<>();
+    for (String arg : args) {
+      int eq = arg == null ? -1 : arg.indexOf('=');
+      if (arg != null && arg.startsWith("--") && eq > 2 && isSecretKey(arg.substring(2, eq))
+          && eq + 1 < arg.length()) {
+        values.add(arg.substring(eq + 1));
+      }
+    }
+    return values;
+  }
+
   /** {@code e}'s message, redacted; its class name when it has none. */
   public static String message(Throwable e) {
     String m = e.getMessage();
@@ -103,14 +140,19 @@ public final class Redaction {
    * stack trace; null for null.
    */
   public static Redacted scrub(Throwable e) {
+    return scrub(e, List.of());
+  }
+
+  /** {@link #scrub(Throwable)}, hiding {@code literals} too as {@link #redact(String, Collection)}. */
+  public static Redacted scrub(Throwable e, Collection<String> literals) {
     if (e == null) {
       return null;
     }
-    Redacted copy = new Redacted(e.getClass().getName(), redact(e.getMessage()), scrub(
-        e.getCause() == e ? null : e.getCause()));
+    Redacted copy = new Redacted(e.getClass().getName(), redact(e.getMessage(), literals),
+        scrub(e.getCause() == e ? null : e.getCause(), literals));
     copy.setStackTrace(e.getStackTrace());
     for (Throwable suppressed : e.getSuppressed()) {
-      copy.addSuppressed(scrub(suppressed));
+      copy.addSuppressed(scrub(suppressed, literals));
     }
     return copy;
   }

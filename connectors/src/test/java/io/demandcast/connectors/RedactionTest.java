@@ -135,6 +135,16 @@ class RedactionTest {
   }
 
   @Test
+  void givenKnownSecretLiteral_whenRedacted_thenHiddenWhateverItsForm() {
+    String value = "{secretAcessKey wJalrXUtn";
+    assertThat(Redaction.redact("Unable to parse JSON value " + value, java.util.List.of(value, " ")))
+        .isEqualTo("Unable to parse JSON value ***");
+    assertThat(Redaction.scrub(new IllegalStateException("x", new RuntimeException("v=" + value)),
+            java.util.List.of(value)).getCause())
+        .hasMessage("v=***");
+  }
+
+  @Test
   void givenSecretLookingKeys_whenAsked_thenRecognised() {
     for (String key : new String[] {"password", "trustStorePassword", "secretAccessKey",
         "accessKey", "apiKey", "private_key", "client-secret", "sessionToken", "credentials",

@@ -3,6 +3,7 @@ package io.demandcast.pipelines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.connectors.OutputWarehouse;
+import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.UnreadableRecords;
 import io.demandcast.connectors.bigquery.BigQueryDatasetName;
@@ -238,7 +239,10 @@ public final class DemandcastJob {
           originDay == Long.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(originDay),
           counter(result, "flagged_erp_sales"));
     } catch (RuntimeException | Error e) {
-      warehouse.failRun(runId, now(), String.valueOf(e.getMessage()));
+      // model_runs.message: the message without secrets (the warehouses redact it too)
+      warehouse.failRun(runId, now(),
+          Redaction.redact(String.valueOf(e.getMessage()),
+              Redaction.secretOptionValues(request.beamArgs())));
       throw e;
     }
   }
@@ -358,8 +362,13 @@ public final class DemandcastJob {
    * @throws IllegalArgumentException for an unknown option or runner, or a bad or missing value
    */
   static PipelineOptions pipelineOptions(List<String> beamArgs) {
-    PipelineOptions options =
-        PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
+    PipelineOptions options;
+    try {
+      options =
+          PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
+    } catch (RuntimeException e) {
+      throw withoutSecrets(e, beamArgs);
+    }
     if (beamArgs.stream().noneMatch(a -> a.startsWith("--jobName="))) {
       // Dataflow refuses a second active job of the same name: --jobName=... to run two at once
       options.setJobName("demandcast");
@@ -379,6 +388,36 @@ public final class DemandcastJob {
       }
     }
     return options;
+  }
+
+  /**
+   * {@code e} from parsing the pipeline options, or, when its message or a cause's holds the value
+   * of a secret option (Beam echoes a malformed {@code --awsCredentialsProvider} JSON, keys and
+   * all: "Unable to parse JSON value {...}"), an IllegalArgumentException whose message and causes
+   * are redacted copies ({@link Redaction#scrub}): the original, which carries the value, is
+   * dropped.
+   */
+  static RuntimeException withoutSecrets(RuntimeException e, List<String> beamArgs) {
+    List<String> secrets = Redaction.secretOptionValues(beamArgs);
+    boolean carries = false;
+    for (Throwable t = e; t != null && !carries; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      carries = m != null && !Redaction.redact(m, secrets).equals(m);
+    }
+    if (!carries) {
+      return e;
+    }
+    StringBuilder message = new StringBuilder(Redaction.redact(String.valueOf(e.getMessage()),
+        secrets));
+    for (String arg : beamArgs) {
+      if (arg.startsWith("--awsCredentialsProvider=")) {
+        message.append("; check --awsCredentialsProvider (value not shown): a JSON object such as"
+            + " {\"@type\":\"StaticCredentialsProvider\",\"accessKeyId\":\"...\","
+            + "\"secretAccessKey\":\"...\"} or {\"@type\":\"DefaultCredentialsProvider\"}");
+      }
+    }
+    return new IllegalArgumentException(message.toString(),
+        Redaction.scrub(e.getCause() == e ? null : e.getCause(), secrets));
   }
 
   /**
@@ -634,7 +673,7 @@ public final class DemandcastJob {
     if (request.output() == null) {
       node.put("warehouse", request.warehouse().toAbsolutePath().normalize().toString());
     } else {
-      node.put("warehouse", request.output());
+      node.put("warehouse", Redaction.redact(request.output()));
     }
     node.put("load_demo", request.loadDemo());
     // how the sources were read: canonical table -> canonical column -> source column
@@ -647,7 +686,7 @@ public final class DemandcastJob {
     sources.forEach(
         (name, uri) -> {
           ObjectNode table = node.putObject(name);
-          table.put("uri", uri.toString());
+          table.put("uri", Redaction.redact(uri.toString()));
           table.put("rows_read", rowsRead.getOrDefault(name, 0L));
         });
     return node.toString();

@@ -83,6 +83,9 @@ public interface OutputWarehouse {
   Map<String, Long> commitRun(
       String runId, LocalDateTime finishedAt, String sourceSnapshotJson, long rowsRead);
 
-  /** Marks a run failed with {@code message} and drops its staging; no row of it is published. */
+  /**
+   * Marks a run failed with {@code message} and drops its staging; no row of it is published. The
+   * message is stored as {@link Redaction#redact} leaves it: no secret reaches {@code model_runs}.
+   */
   void failRun(String runId, LocalDateTime finishedAt, String message);
 }

@@ -1,10 +1,13 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.pipelines.DemandcastJob;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,21 +66,48 @@ public final class DemandcastCli implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
+    // Every error printed is redacted (io.demandcast.connectors.Redaction): no password, key or
+    // token of a message, a cause or an argument reaches standard error.
+    List<String> secrets = Redaction.secretOptionValues(Arrays.asList(args));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("demandcast: " + message(e));
-          if (System.getenv("DEMANDCAST_DEBUG") != null) {
-            e.printStackTrace(commandLine.getErr());
+          commandLine.getErr().println("demandcast: " + Redaction.redact(message(e), secrets));
+          if (debug()) {
+            commandLine.getErr().print(Redaction.redact(Redaction.stackTrace(e), secrets));
+            commandLine.getErr().flush();
           } else {
             commandLine.getErr().println("(set DEMANDCAST_DEBUG=1 for the stack trace)");
           }
           return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          // as picocli's default handler, with the message redacted
+          CommandLine commandLine = e.getCommandLine();
+          PrintWriter w = commandLine.getErr();
+          w.println(
+              commandLine.getColorScheme().errorText(Redaction.redact(e.getMessage(), secrets)));
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, w)) {
+            commandLine.usage(w, commandLine.getColorScheme());
+          }
+          CommandSpec spec = commandLine.getCommandSpec();
+          return commandLine.getExitCodeExceptionMapper() != null
+              ? commandLine.getExitCodeExceptionMapper().getExitCode(e)
+              : spec.exitCodeOnInvalidInput();
         });
     try {
       return cli.execute(args);
     } finally {
       DuckDbConnections.closeAll();
     }
+  }
+
+  /**
+   * Whether errors are printed with their stack traces: environment variable {@code
+   * DEMANDCAST_DEBUG} set, or system property {@code demandcast.debug=true} (tests, in process).
+   */
+  static boolean debug() {
+    return System.getenv("DEMANDCAST_DEBUG") != null || Boolean.getBoolean("demandcast.debug");
   }
 
   /** The exception's own message (demandcast's messages carry their cause's), else its cause's. */

@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -24,13 +25,14 @@ final class JobCommand {
       PrintWriter out) {
     List<String> beamArgs = JobOptions.beamArgs(unmatched);
     JobSettings settings = options.settings(DemandcastJob.now());
+    // what is printed is redacted (Redaction): an output URI or a progress line could hold a secret
     out.printf("demandcast %s: run %s -> %s%n", DemandcastJob.version(), settings.runId(),
-        output != null ? output : options.warehouse.toAbsolutePath().normalize());
+        output != null ? Redaction.redact(output) : options.warehouse.toAbsolutePath().normalize());
     DemandcastJob.Result result =
         DemandcastJob.run(
             new DemandcastJob.Request(
                 options.warehouse, sources, mapping, settings, beamArgs, loadDemo,
-                out::println, output));
+                line -> out.println(Redaction.redact(line)), output));
     if (output != null) {
       SummaryPrinter.printWithoutReport(out, result, output);
       return 0;

@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.Redaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -111,7 +112,8 @@ final class SqlPrompt {
 
   static String messageOf(Throwable e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.toString() : message.strip();
+    // printed: redacted, as every error the CLI prints (a statement may hold a secret's value)
+    return Redaction.redact(message == null || message.isBlank() ? e.toString() : message.strip());
   }
 
   private Completer completer() {

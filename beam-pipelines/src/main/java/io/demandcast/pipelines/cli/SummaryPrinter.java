@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.Redaction;
 import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.report.PlannerReport;
 import io.demandcast.pipelines.report.RunSummary;
@@ -7,7 +8,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Prints the end-of-run summary. */
+/** Prints the end-of-run summary; a URI in it is redacted ({@link Redaction}). */
 final class SummaryPrinter {
   private SummaryPrinter() {}
 
@@ -57,7 +58,7 @@ final class SummaryPrinter {
     printSources(out, result);
     out.printf("  rows written       %s%n", list(result.rowsWritten()));
     out.printf("  outputs            %s (views latest_forecasts, latest_recommendations, ...)%n",
-        output);
+        Redaction.redact(output));
     out.println("  report             not written: the planner report reads a DuckDB warehouse");
   }
 

@@ -22,6 +22,7 @@ import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
 import io.demandcast.connectors.OutputWarehouse;
+import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.TableSchema;
@@ -488,7 +489,7 @@ public final class BigQueryWarehouse implements OutputWarehouse {
     Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
     parameters.put("run_id", QueryParameterValue.string(runId));
     parameters.put("finished_at", dateTime(finishedAt));
-    parameters.put("message", QueryParameterValue.string(message));
+    parameters.put("message", QueryParameterValue.string(Redaction.redact(message)));
     script("cannot record run " + runId + " as failed",
         "MERGE " + runs + " m\n"
             + "USING (SELECT @run_id AS run_id) s\n"

@@ -4,6 +4,7 @@ import static io.demandcast.connectors.OutputWarehouse.stagedOutputs;
 import static io.demandcast.connectors.OutputWarehouse.stagingTable;
 
 import io.demandcast.connectors.OutputWarehouse;
+import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -586,7 +587,7 @@ public final class DuckDbWarehouse implements OutputWarehouse {
                 tx.update(DuckDbSchemas.table(CanonicalTables.MODEL_RUNS.name()))
                     .set(DSL.field(DSL.name("status")), RunStatus.FAILED.sql())
                     .set(DSL.field(DSL.name("finished_at")), finishedAt)
-                    .set(DSL.field(DSL.name("message")), message)
+                    .set(DSL.field(DSL.name("message")), Redaction.redact(message))
                     .where(DSL.field(DSL.name("run_id")).eq(runId))
                     .execute();
               });

@@ -1,5 +1,6 @@
 package io.demandcast.connectors.hive;
 
+import io.demandcast.connectors.Redaction;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -19,14 +21,35 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * standalone jar). Serializable, so pipeline steps carry it to where they open their connections.
  *
  * <p>Credentials come from Hive's own JDBC properties, in the file {@code --hiveJdbcProperties}
- * names ({@link HiveOptions}): {@code user} and {@code password} are passed as connection
- * properties; every other key is a HiveServer2 session variable of the JDBC URL ({@code ssl=true},
- * {@code transportMode=http}, {@code principal=...}, {@code retries=3}), and a key starting with
- * {@code hiveconf:} a Hive configuration setting of the session. The file is read each time a
- * connection is opened, never copied into the pipeline, logged or recorded in {@code model_runs}.
+ * names ({@link HiveOptions}). The file is read each time a connection is opened, never copied into
+ * the pipeline, logged or recorded in {@code model_runs}.
+ *
+ * <p>Where each key goes, by what the driver (hive-jdbc 4.1.0, {@code Utils.extractURLComponents})
+ * takes from the {@link Properties} of {@code connect(url, properties)}:
+ *
+ * <ul>
+ *   <li>{@code user}, {@code password} and {@code auth}: connection properties, never in the URL;
+ *   <li>{@code hiveconf:<name>} (a Hive configuration setting of the session) and {@code
+ *       hivevar:<name>} (a Hive variable): connection properties too, which the driver reads with
+ *       their prefix. A properties file reads the line {@code hiveconf:name=value} as key {@code
+ *       hiveconf} and value {@code name=value} (':' separates too), which is taken to mean the
+ *       same; {@code hiveconf\:name=value} says it exactly;
+ *   <li>every other key is a HiveServer2 session variable ({@code ssl=true}, {@code sslTrustStore},
+ *       {@code trustStorePassword}, {@code transportMode=http}, {@code principal=...}, {@code
+ *       retries=3}). The driver reads session variables from the URL only ({@code
+ *       ;key=value} after the database), so they go there, {@code trustStorePassword} and {@code
+ *       keyStorePassword} included. The driver puts that URL in its own error messages ("Could not
+ *       open client transport with JDBC Uri: ..."); every message that leaves this class is
+ *       therefore passed through {@link Redaction#redact}, and the driver's exception is not kept
+ *       as the cause (a copy with redacted messages and the same stack trace is: {@link
+ *       Redaction#scrub}). The URL itself is never put in a message by this class.
+ * </ul>
  */
 public final class HiveJdbc implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** The keys the driver takes as connection properties rather than from the URL. */
+  private static final Set<String> PROPERTY_KEYS = Set.of("user", "password", "auth");
 
   private final HiveTableName database;
   private final String propertiesFile;
@@ -71,37 +94,42 @@ public final class HiveJdbc implements Serializable {
    */
   public Connection connect() throws SQLException {
     Properties file = readProperties();
-    Properties login = new Properties();
+    Properties connection = new Properties();
     StringBuilder session = new StringBuilder();
-    StringBuilder conf = new StringBuilder();
     // sorted: the same file gives the same URL
     for (var entry : new TreeMap<>(file).entrySet()) {
       String key = entry.getKey().toString();
       String value = entry.getValue().toString();
-      if (key.equals("user") || key.equals("password")) {
-        login.setProperty(key, value);
-      } else if (key.startsWith("hiveconf:")) {
-        conf.append(conf.isEmpty() ? "?" : ";").append(urlPart(key.substring(9), value));
+      if ((key.equals("hiveconf") || key.equals("hivevar")) && value.contains("=")) {
+        // a properties file reads "hiveconf:name=value" as key hiveconf, value "name=value"
+        key = key + ":" + value.substring(0, value.indexOf('='));
+        value = value.substring(value.indexOf('=') + 1);
+      }
+      if (PROPERTY_KEYS.contains(key) || key.startsWith("hiveconf:")
+          || key.startsWith("hivevar:")) {
+        connection.setProperty(key, value);
       } else {
         session.append(';').append(urlPart(key, value));
       }
     }
-    login.putIfAbsent("user", "anonymous");
-    login.putIfAbsent("password", "");
-    String url = database.jdbcUrl() + session + conf;
+    connection.putIfAbsent("user", "anonymous");
+    connection.putIfAbsent("password", "");
+    String url = database.jdbcUrl() + session;
     try {
-      Connection connection = new org.apache.hive.jdbc.HiveDriver().connect(url, login);
-      if (connection == null) {
+      Connection opened = new org.apache.hive.jdbc.HiveDriver().connect(url, connection);
+      if (opened == null) {
         throw new SQLException("the Hive driver does not accept " + database.jdbcUrl());
       }
-      return connection;
-    } catch (SQLException e) {
+      return opened;
+    } catch (SQLException | RuntimeException e) {
+      // the driver's message may hold the URL with its session variables: redacted, and the
+      // driver's exception replaced by a copy whose messages are redacted too
       throw new SQLException(
           "cannot connect to HiveServer2 at " + database.host() + ":" + database.port()
-              + " (database " + database.database() + "): " + e.getMessage()
-              + "; check the host and port, that HiveServer2 is up, and the user and password in"
-              + " --hiveJdbcProperties",
-          e.getSQLState(), e);
+              + " (database " + database.database() + "): " + Redaction.message(e)
+              + "; check the host and port, that HiveServer2 is up, and the user, password and"
+              + " TLS settings in --hiveJdbcProperties",
+          e instanceof SQLException sql ? sql.getSQLState() : null, Redaction.scrub(e));
     }
   }
 
@@ -109,7 +137,9 @@ public final class HiveJdbc implements Serializable {
     if (!key.matches("[^;?#=]+") || !value.matches("[^;?#]*")) {
       throw new IllegalArgumentException(
           "Hive JDBC property " + key + " in " + propertiesFile
-              + " holds ';', '?', '#' (or '=' in its name), which a JDBC URL cannot carry");
+              + " holds ';', '?', '#' (or '=' in its name), which a JDBC URL cannot carry (a"
+              + " HiveServer2 session variable goes in the URL; hiveconf: and hivevar: keys do"
+              + " not)");
     }
     return key + "=" + value;
   }

@@ -10,10 +10,11 @@ import org.apache.beam.sdk.options.PipelineOptions;
  */
 public interface HiveOptions extends PipelineOptions {
   @Description(
-      "A Java properties file of Hive JDBC connection properties: user, password, and any"
-          + " HiveServer2 session variable of the JDBC URL (ssl, sslTrustStore, trustStorePassword,"
-          + " transportMode, httpPath, principal, ...). Read where each connection is opened, so"
-          + " credentials stay out of the pipeline's options and of model_runs. Default: user"
+      "A Java properties file of Hive JDBC connection properties: user, password and"
+          + " hiveconf:<setting> (passed as connection properties), and any HiveServer2 session"
+          + " variable of the JDBC URL (ssl, sslTrustStore, trustStorePassword, transportMode,"
+          + " httpPath, principal, ...). Read where each connection is opened, so credentials stay"
+          + " out of the pipeline's options and of model_runs; messages are redacted. Default: user"
           + " 'anonymous', no password (a server with authentication NONE).")
   String getHiveJdbcProperties();
 

@@ -4,6 +4,7 @@ import static io.demandcast.connectors.OutputWarehouse.stagedOutputs;
 import static io.demandcast.connectors.OutputWarehouse.stagingTable;
 
 import io.demandcast.connectors.OutputWarehouse;
+import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.TableSchema;
@@ -324,7 +325,7 @@ public final class HiveWarehouse implements OutputWarehouse {
       row.putIfAbsent("started_at", finishedAt);
       row.put("finished_at", finishedAt);
       row.put("status", "failed");
-      row.put("message", message);
+      row.put("message", Redaction.redact(message));
       writeRunRow(statement, runId, row);
     } catch (SQLException e) {
       throw new IllegalStateException(

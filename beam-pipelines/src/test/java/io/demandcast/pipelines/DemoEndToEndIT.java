@@ -249,6 +249,8 @@ class DemoEndToEndIT {
   @Test
   @Order(7)
   void givenDemoWarehouse_whenSqlCommandRun_thenFiveRowsPrinted() {
+    // the tests before keep the file open read-write; sql opens it read-only, another access
+    DuckDbConnections.closeAll();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = DemandcastCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -379,6 +379,33 @@ class SqlExamplesIT {
     }
   }
 
+  /**
+   * The README runs the examples with {@code ./demandcast sql < FILE}: each works in sql's default
+   * mode (read-only, no file access), prints the rows the query gives, and leaves the file as it was.
+   */
+  @TestFactory
+  Stream<DynamicTest> givenDemoWarehouse_whenEachExampleRunThroughSqlInItsDefaultMode_thenSameRowsAndFileUnchanged()
+      throws IOException {
+    return exampleFiles().stream().map(file -> DynamicTest.dynamicTest(
+        file.getFileName().toString(), () -> {
+          String sql = Files.readString(file, StandardCharsets.UTF_8);
+          DuckDbConnections.closeAll(); // query() opens the file read-write; sql opens it read-only
+          byte[] before = Files.readAllBytes(warehouseFile);
+
+          CliRun.Outcome outcome = CliRun.executeWithInput(sql, "sql", "--warehouse",
+              warehouseFile.toString(), "--format", "json");
+
+          assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+          assertThat(Files.readAllBytes(warehouseFile)).as("the warehouse, byte for byte")
+              .isEqualTo(before);
+          com.fasterxml.jackson.databind.JsonNode rows =
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.out());
+          assertThat(rows.isArray()).as(outcome.out()).isTrue();
+          assertThat(rows.size()).as("rows of " + file.getFileName())
+              .isEqualTo(query(sql).rows().size()).isPositive();
+        }));
+  }
+
   @TestFactory
   Stream<DynamicTest> givenDemoWarehouseOfTwoMonthlyRuns_whenEachExampleRun_thenItsExpectationHolds()
       throws IOException {

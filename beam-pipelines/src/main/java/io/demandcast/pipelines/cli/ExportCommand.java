@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,10 @@ import picocli.CommandLine.Spec;
  * <p>Every file is first written under a temporary name in the output directory; only when every
  * table has been written are they renamed to {@code <table>.csv} or {@code <table>.parquet}, so a
  * failed export leaves no half-written file and replaces none of the files an earlier export left.
+ *
+ * <p>The warehouse is opened read-only with file access: DuckDB writes the export's files, but
+ * nothing is written into the warehouse. The files hold the values as they are, for analysts'
+ * tools: text is not escaped for spreadsheets (the planner report's files are).
  */
 @Command(
     name = "export",
@@ -41,11 +46,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Export the output tables and the analysts' views of a DuckDB warehouse to CSV or Parquet"
           + " files, one file per table (DIR/<table>.csv or DIR/<table>.parquet), for notebooks"
-          + " and spreadsheets.",
+          + " and other analysts' tools.",
       "%nThe files are written by DuckDB (COPY ... TO); CSV has a header row, dates as"
           + " yyyy-mm-dd, timestamps as yyyy-mm-dd hh:mm:ss (UTC) and NULL as an empty cell."
           + " Files of the same name in DIR are replaced, and only once every table has been"
-          + " written: a failed export leaves no partial file."
+          + " written: a failed export leaves no partial file.",
+      "%nThe warehouse is opened read-only: nothing is written into it. Values are written as"
+          + " they are: a text cell starting with = + - or @ is not escaped, so a spreadsheet may"
+          + " take it for a formula; planners open the report's recommendations.csv and .xlsx,"
+          + " which are escaped."
     },
     footer = {
       "",
@@ -126,7 +135,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     List<Exported> exported;
     String latestRun;
-    try (Connection connection = warehouse.open().connect()) {
+    try (Connection connection = warehouse.openReadOnly(true).connect()) {
+      checkHasTables(connection, sources);
       latestRun = latestRun(connection);
       exported = writeFiles(connection, out, format, sources);
     } catch (SQLException e) {
@@ -180,6 +190,39 @@ final class ExportCommand implements Callable<Integer> {
           "select * from " + table + " where run_id in (select run_id from latest_run)");
     }
     return new Source(table, "select * from " + table);
+  }
+
+  /**
+   * Checks the warehouse is a demandcast one and has the tables and views to export.
+   *
+   * @throws IllegalArgumentException naming the file and what it lacks
+   */
+  private void checkHasTables(Connection connection, List<Source> sources) throws SQLException {
+    if (!DuckDbWarehouse.isDemandcastWarehouse(connection)) {
+      throw new IllegalArgumentException(
+          warehouse.path + " is not a demandcast warehouse (it has no model_runs table);"
+              + " pass --warehouse=FILE");
+    }
+    Set<String> present = new HashSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(
+            "select table_name from duckdb_tables() where database_name = current_database()"
+                + " and schema_name = 'main' union select view_name from duckdb_views()"
+                + " where database_name = current_database() and schema_name = 'main'")) {
+      while (rs.next()) {
+        present.add(rs.getString(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    Set<String> needed = new LinkedHashSet<>();
+    needed.add("latest_run"); // the summary line reads it
+    sources.forEach(source -> needed.add(source.name()));
+    List<String> missing = needed.stream().filter(name -> !present.contains(name)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          warehouse.path + " lacks " + String.join(", ", missing) + " (made by an older"
+              + " demandcast?); ./demandcast sql --read-write \"select 1\" adds this version's"
+              + " tables and views, or pass --tables with the ones it has");
+    }
   }
 
   private static String latestRun(Connection connection) throws SQLException {

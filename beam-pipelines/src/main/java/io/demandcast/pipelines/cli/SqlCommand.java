@@ -32,6 +32,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run SQL against the warehouse (DuckDB dialect) and print the results.",
+      "%nBy default the warehouse is opened read-only and without file access: queries, the"
+          + " views, .tables and .schema, and temporary tables work; statements that would change"
+          + " the file (insert, update, delete, create, drop, alter ...) or read or write other"
+          + " files (read_csv, COPY ... TO, ATTACH, INSTALL, LOAD) are refused, and nothing is"
+          + " written into the file. --read-write allows them.",
       "%nWith QUERY: run it and print its result. Without QUERY on a terminal: open a prompt"
           + " with line editing and history; statements end with ; and may span lines; .tables,"
           + " .schema TABLE, .help, .quit (or Ctrl-D). Without QUERY and with standard input"
@@ -55,7 +60,8 @@ import picocli.CommandLine.Spec;
       "  ./demandcast sql --format json \"select * from forecast_accuracy_by_model\"",
       "  ./demandcast sql              the prompt: try .tables, .schema latest_run",
       "  echo \"select count(*) from latest_run;\" | ./demandcast sql --format csv",
-      "  ./demandcast sql < checks.sql"
+      "  ./demandcast sql < checks.sql",
+      "  ./demandcast sql --read-write \"create table mine as select ...\""
     })
 final class SqlCommand implements Callable<Integer> {
   /** The history file when neither --history nor DEMANDCAST_HISTORY names one. */
@@ -73,6 +79,14 @@ final class SqlCommand implements Callable<Integer> {
   String query;
 
   @Mixin ExistingWarehouse warehouse;
+
+  @Option(
+      names = "--read-write",
+      description = "Open the warehouse read-write, with file access: statements may change and"
+          + " drop tables and read and write files. On a demandcast warehouse (one with"
+          + " model_runs), this version's tables and views are created first if missing."
+          + " Default: read-only, no file access")
+  boolean readWrite;
 
   @Option(
       names = "--format",
@@ -115,11 +129,14 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     InputStream in = parent == null ? System.in : parent.in;
-    try (Connection connection = warehouse.open().connect()) {
-      SqlSession session = new SqlSession(connection, format, maxRows, maxWidth);
+    DuckDbWarehouse opened = readWrite ? warehouse.openReadWrite() : warehouse.openReadOnly(false);
+    try (Connection connection = opened.connect()) {
+      SqlSession session = new SqlSession(connection, format, maxRows, maxWidth, !readWrite);
       if (query != null) {
         try {
           session.execute(query, out, err);
+        } catch (SqlSession.Refused e) {
+          throw new IllegalArgumentException(e.getMessage(), e);
         } catch (SQLException e) {
           throw new IllegalArgumentException("the query failed: " + e.getMessage(), e);
         }
@@ -140,8 +157,9 @@ final class SqlCommand implements Callable<Integer> {
       // Ctrl-C while a statement runs cancels it (at the prompt JLine reads it as a key)
       terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
       new SqlPrompt(session, terminal, history)
-          .run("demandcast sql on " + warehouse.path.toAbsolutePath().normalize() + ", results as "
-              + format + "\nStatements end with ;  .help lists the commands, .quit or Ctrl-D"
+          .run("demandcast sql on " + warehouse.path.toAbsolutePath().normalize()
+              + (readWrite ? " (read-write)" : " (read-only; --read-write to change it)")
+              + ", results as " + format + "\nStatements end with ;  .help lists the commands, .quit or Ctrl-D"
               + " leaves.");
     }
   }

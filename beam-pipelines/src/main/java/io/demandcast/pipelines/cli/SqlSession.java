@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One connection to the warehouse and how its results print: runs SQL statements and the prompt's
@@ -42,23 +43,76 @@ final class SqlSession {
         and lower(table_name) = lower(?)
       order by column_index""";
 
+  /** DuckDB's errors for a write to a database attached read-only. */
+  private static final Pattern READ_ONLY_ERROR = Pattern.compile("(?i)read-only mode");
+
+  /** DuckDB's errors for file access with {@code enable_external_access=false}. */
+  private static final Pattern NO_FILES_ERROR = Pattern.compile(
+      "(?i)disabled (by|through) configuration|cannot enable external access");
+
+  /** DuckDB's error for a setting changed after {@code lock_configuration=true}. */
+  private static final Pattern LOCKED_ERROR = Pattern.compile("(?i)configuration has been locked");
+
   private final Connection connection;
   private final ResultFormat format;
   private final int maxRows;
   private final int maxWidth;
+  private final boolean readOnly;
   private volatile Statement running;
+
+  /** A session on a read-write connection. */
+  SqlSession(Connection connection, ResultFormat format, int maxRows, int maxWidth) {
+    this(connection, format, maxRows, maxWidth, false);
+  }
 
   /**
    * @param connection the warehouse connection; the caller closes it
    * @param format how results print
    * @param maxRows table format: rows printed at most
    * @param maxWidth table format: characters per cell at most
+   * @param readOnly whether the connection is read-only without file access, as {@code sql} opens
+   *     it by default: DuckDB's refusals then become {@link Refused}, naming {@code --read-write}
    */
-  SqlSession(Connection connection, ResultFormat format, int maxRows, int maxWidth) {
+  SqlSession(Connection connection, ResultFormat format, int maxRows, int maxWidth,
+      boolean readOnly) {
     this.connection = connection;
     this.format = format;
     this.maxRows = maxRows;
     this.maxWidth = maxWidth;
+    this.readOnly = readOnly;
+  }
+
+  /** A statement the read-only session refused; its message is one line naming the fix. */
+  static final class Refused extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message, SQLException cause) {
+      super(message, cause.getSQLState(), cause);
+    }
+  }
+
+  /**
+   * The refusal of a read-only session for DuckDB's error {@code e}, or {@code e} itself when it
+   * is not a refusal (or the session is read-write).
+   */
+  SQLException refusalOf(SQLException e) {
+    if (!readOnly) {
+      return e;
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    String what;
+    if (READ_ONLY_ERROR.matcher(message).find()) {
+      what = "the warehouse is open read-only; pass --read-write to change it";
+    } else if (NO_FILES_ERROR.matcher(message).find()) {
+      what = "sql reads no other files and writes none by default; pass --read-write to use files"
+          + " (read_csv, COPY ... TO, ATTACH, extensions)";
+    } else if (LOCKED_ERROR.matcher(message).find()) {
+      what = "settings are locked in read-only mode; pass --read-write to change them";
+    } else {
+      return e;
+    }
+    return new Refused("refused: " + what + " (DuckDB: " + message.strip().lines().findFirst()
+        .orElse("").strip() + ")", e);
   }
 
   ResultFormat format() {
@@ -70,9 +124,18 @@ final class SqlSession {
    * without one prints {@code ok (N rows changed)} to {@code out} for the table format and to
    * {@code status} for csv and json, so that their output stays parseable.
    *
-   * @throws SQLException DuckDB's error, naming what is wrong with the statement
+   * @throws SQLException DuckDB's error, naming what is wrong with the statement; {@link Refused}
+   *     when a read-only session refused it
    */
   void execute(String sql, PrintWriter out, PrintWriter status) throws SQLException {
+    try {
+      run(sql, out, status);
+    } catch (SQLException e) {
+      throw refusalOf(e);
+    }
+  }
+
+  private void run(String sql, PrintWriter out, PrintWriter status) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       running = statement;
       try {

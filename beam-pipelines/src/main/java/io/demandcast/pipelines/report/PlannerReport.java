@@ -59,7 +59,8 @@ public final class PlannerReport {
    * column in table order plus {@code order_value} (recommended_order_qty x unit_cost, currency),
    * largest order value first, then by SKU and location. Numbers are plain decimals rounded half up
    * to 2 decimals ({@code service_level} and {@code expected_fill_rate} to 4); NULL is an empty
-   * field.
+   * field. Text a spreadsheet could take for a formula (starting with = + - @, tab or carriage
+   * return) gets a {@code '} in front ({@link SpreadsheetText#forCsv}).
    *
    * <p>The workbook (Office Open XML, opens in Excel and LibreOffice) has a "Summary" sheet with the
    * run's headline figures and the policy simulation's target against achieved service, a
@@ -68,7 +69,8 @@ public final class PlannerReport {
    * header row and the run id, SKU and location columns frozen) and a "Top orders" sheet with the 20
    * orders to place now of the largest value and two bar charts of them: order value, and safety
    * stock against reorder point. A run of more recommendations than Excel's 1,048,575 rows gets the
-   * first ones and a note on the summary sheet; the CSV has them all.
+   * first ones and a note on the summary sheet; the CSV has them all. Text cells hold their text
+   * unchanged, quote-prefixed when a spreadsheet could take it for a formula.
    *
    * <p>The HTML page is self-contained (no external CSS, scripts, fonts or images): a run summary,
    * the 50 orders to place now of the largest value, and one PNG chart for each of the {@code topN}
@@ -155,13 +157,19 @@ public final class PlannerReport {
     }
   }
 
-  /** A CSV field: doubles as plain decimals rounded half up, null as empty. */
+  /**
+   * A CSV field: doubles as plain decimals rounded half up, null as empty, other numbers as they
+   * are; anything else as text no spreadsheet evaluates ({@link SpreadsheetText#forCsv}).
+   */
   private static Object csvValue(String column, Object value) {
     if (value instanceof Double d && Double.isFinite(d)) {
       int scale = FOUR_DECIMALS.contains(column) ? 4 : 2;
       return BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).toPlainString();
     }
-    return value;
+    if (value == null || value instanceof Number) {
+      return value;
+    }
+    return SpreadsheetText.forCsv(value.toString());
   }
 
   /** Moves {@code staging} to {@code target}; an existing {@code target} is replaced. */

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +74,10 @@ import org.jooq.Result;
  * <p>The two small sheets are built in memory ({@link XSSFWorkbook}, which charts need); the
  * recommendations are streamed ({@link SXSSFWorkbook}, {@value #ROW_WINDOW} rows in memory), so a
  * run of a million recommendations does not need the heap an in-memory sheet of that size takes.
+ *
+ * <p>Text is always a string cell (never a formula cell), and a string cell whose text a
+ * spreadsheet could take for a formula ({@link SpreadsheetText#isFormulaLike}) gets a
+ * quote-prefixed style, so that editing the cell does not turn it into one either.
  */
 final class ReportWorkbook {
   /** The summary sheet's name. */
@@ -146,8 +151,12 @@ final class ReportWorkbook {
     final XSSFCellStyle date;
     final XSSFCellStyle timestamp;
     final XSSFCellStyle indented;
+    private final XSSFWorkbook workbook;
+    /** The quote-prefixed copy of each style used for formula-like text; key null: no style. */
+    private final Map<XSSFCellStyle, XSSFCellStyle> quoted = new IdentityHashMap<>();
 
     Styles(XSSFWorkbook workbook) {
+      this.workbook = workbook;
       XSSFFont boldFont = workbook.createFont();
       boldFont.setBold(true);
       XSSFFont titleFont = workbook.createFont();
@@ -173,6 +182,18 @@ final class ReportWorkbook {
       indented.setIndention((short) 2);
     }
 
+    /** {@code base} (null: the default style) with the quote prefix. */
+    XSSFCellStyle quoted(XSSFCellStyle base) {
+      return quoted.computeIfAbsent(base, b -> {
+        XSSFCellStyle style = workbook.createCellStyle();
+        if (b != null) {
+          style.cloneStyleFrom(b);
+        }
+        style.setQuotePrefixed(true);
+        return style;
+      });
+    }
+
     private static XSSFCellStyle numberStyle(XSSFWorkbook workbook, String format) {
       XSSFCellStyle style = workbook.createCellStyle();
       style.setDataFormat(workbook.createDataFormat().getFormat(format));
@@ -188,7 +209,7 @@ final class ReportWorkbook {
     int[] widths = new int[fields.length];
     Row header = sheet.createRow(0);
     for (int c = 0; c < fields.length; c++) {
-      text(header.createCell(c), fields[c].getName(), styles.header);
+      text(header.createCell(c), fields[c].getName(), styles.header, styles);
       widths[c] = fields[c].getName().length() + 3; // room for the filter button
     }
     int count = Math.min(rows.size(), MAX_RECOMMENDATION_ROWS);
@@ -221,7 +242,8 @@ final class ReportWorkbook {
     if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
       double d = ((Number) value).doubleValue();
       if (!Double.isFinite(d)) {
-        return text(cell, Double.toString(d), null); // as the CSV writes it: Excel has no NaN
+        // as the CSV writes it: Excel has no NaN
+        return text(cell, Double.toString(d), null, styles);
       }
       cell.setCellValue(d);
       if (PERCENT_COLUMNS.contains(column)) {
@@ -256,7 +278,7 @@ final class ReportWorkbook {
       cell.setCellStyle(styles.date);
       return 10;
     }
-    return text(cell, value.toString(), null);
+    return text(cell, value.toString(), null, styles);
   }
 
   private static LocalDateTime timestamp(Object value) {
@@ -272,12 +294,17 @@ final class ReportWorkbook {
     return null;
   }
 
-  /** Text, cut to Excel's cell limit; returns its length. */
-  private static int text(Cell cell, String text, CellStyle style) {
+  /**
+   * Text as a string cell, cut to Excel's cell limit, with {@code style} (null: none), or its
+   * quote-prefixed copy when a spreadsheet could take the text for a formula; returns its length.
+   * Every text of the workbook goes through here.
+   */
+  private static int text(Cell cell, String text, XSSFCellStyle style, Styles styles) {
     String kept = text.length() <= MAX_CELL_TEXT ? text : text.substring(0, MAX_CELL_TEXT - 1) + "…";
     cell.setCellValue(kept);
-    if (style != null) {
-      cell.setCellStyle(style);
+    XSSFCellStyle applied = SpreadsheetText.isFormulaLike(kept) ? styles.quoted(style) : style;
+    if (applied != null) {
+      cell.setCellStyle(applied);
     }
     return kept.length();
   }
@@ -291,24 +318,25 @@ final class ReportWorkbook {
 
   private static void summary(
       XSSFSheet sheet, ReportData data, RunSummary summary, int rowsWritten, Styles styles) {
-    Rows rows = new Rows(sheet);
-    text(rows.next().createCell(0), "demandcast planner report", styles.title);
+    Rows rows = new Rows(sheet, styles);
+    text(rows.next().createCell(0), "demandcast planner report", styles.title, styles);
     rows.skip();
-    rows.label("run id").setCellValue(data.runId());
+    text(rows.label("run id"), data.runId(), null, styles);
     dateTime(rows.label("started (UTC)"), data.startedAt(), styles);
     dateTime(rows.label("finished (UTC)"), data.finishedAt(), styles);
     count(rows.label("series forecast"), summary.seriesForecast(), styles);
     count(rows.label("series skipped"), summary.seriesSkipped(), styles);
     for (Map.Entry<String, Long> reason : summary.skippedByReason().entrySet()) {
-      count(rows.sub(reason.getKey(), styles), reason.getValue(), styles);
+      count(rows.sub(reason.getKey()), reason.getValue(), styles);
     }
     count(rows.label("rows rejected"), summary.rejected(), styles);
     for (Map.Entry<String, Long> source : summary.rejectedBySource().entrySet()) {
-      count(rows.sub("from " + source.getKey(), styles), source.getValue(), styles);
+      count(rows.sub("from " + source.getKey()), source.getValue(), styles);
     }
     if (summary.maseSeries() == 0) {
-      rows.label("mean backtest MASE")
-          .setCellValue("n/a (no series with both the selected and the " + SeasonalNaive.NAME + " MASE)");
+      text(rows.label("mean backtest MASE"),
+          "n/a (no series with both the selected and the " + SeasonalNaive.NAME + " MASE)", null,
+          styles);
     } else {
       number(rows.label("mean backtest MASE, selected models"), summary.meanMaseSelected(), styles.mase);
       number(
@@ -331,11 +359,11 @@ final class ReportWorkbook {
               number(rows.label("cycle service achieved"), s.cycleService(), styles.percent);
             });
     if (rowsWritten < data.recommendations().size()) {
-      rows.label("note")
-          .setCellValue(
-              "the " + RECOMMENDATIONS + " sheet holds the first " + rowsWritten + " of "
-                  + data.recommendations().size()
-                  + " recommendations (Excel's row limit); recommendations.csv holds all");
+      text(rows.label("note"),
+          "the " + RECOMMENDATIONS + " sheet holds the first " + rowsWritten + " of "
+              + data.recommendations().size()
+              + " recommendations (Excel's row limit); recommendations.csv holds all",
+          null, styles);
     }
     simulation(sheet, rows, summary.simulation(), styles);
     sheet.setColumnWidth(0, columnWidth(40));
@@ -375,18 +403,19 @@ final class ReportWorkbook {
       return;
     }
     rows.skip();
-    text(rows.next().createCell(0), "Service: target against achieved (policy simulation)", styles.bold);
+    text(rows.next().createCell(0), "Service: target against achieved (policy simulation)",
+        styles.bold, styles);
     Row header = rows.next();
     for (int c = 0; c < SIMULATION_HEADER.size(); c++) {
-      text(header.createCell(c), SIMULATION_HEADER.get(c), styles.header);
+      text(header.createCell(c), SIMULATION_HEADER.get(c), styles.header, styles);
     }
     for (RunSummary.SimulatedService s : simulation) {
       Row row = rows.next();
-      row.createCell(0).setCellValue(s.model());
-      row.createCell(1).setCellValue(s.selected() ? "yes" : "no");
-      row.createCell(2).setCellValue(s.abcClass() == null ? "all" : s.abcClass());
+      text(row.createCell(0), s.model(), null, styles);
+      text(row.createCell(1), s.selected() ? "yes" : "no", null, styles);
+      text(row.createCell(2), s.abcClass() == null ? "all" : s.abcClass(), null, styles);
       count(row.createCell(3), s.items(), styles);
-      row.createCell(4).setCellValue(s.measure());
+      text(row.createCell(4), s.measure(), null, styles);
       number(row.createCell(5), s.target(), styles.percent);
       number(row.createCell(6), s.fillRate(), styles.percent);
       number(row.createCell(7), s.meanItemFillRate(), styles.percent);
@@ -399,10 +428,12 @@ final class ReportWorkbook {
   /** Appends rows to a sheet; a label row has the label in column A and returns the cell in B. */
   private static final class Rows {
     private final Sheet sheet;
+    private final Styles styles;
     private int next;
 
-    Rows(Sheet sheet) {
+    Rows(Sheet sheet, Styles styles) {
       this.sheet = sheet;
+      this.styles = styles;
     }
 
     Row next() {
@@ -415,13 +446,13 @@ final class ReportWorkbook {
 
     Cell label(String label) {
       Row row = next();
-      row.createCell(0).setCellValue(label);
+      text(row.createCell(0), label, null, styles);
       return row.createCell(1);
     }
 
-    Cell sub(String label, Styles styles) {
+    Cell sub(String label) {
       Row row = next();
-      text(row.createCell(0), label, styles.indented);
+      text(row.createCell(0), label, styles.indented, styles);
       return row.createCell(1);
     }
   }
@@ -477,21 +508,21 @@ final class ReportWorkbook {
     List<Order> top = orders.subList(0, Math.min(TOP_ITEMS, orders.size()));
     Row header = sheet.createRow(0);
     for (int c = 0; c < TOP_HEADER.size(); c++) {
-      text(header.createCell(c), TOP_HEADER.get(c), styles.header);
+      text(header.createCell(c), TOP_HEADER.get(c), styles.header, styles);
     }
     sheet.createFreezePane(0, 1);
     int[] widths = TOP_HEADER.stream().mapToInt(h -> h.length() + 1).toArray();
     if (top.isEmpty()) {
-      sheet.createRow(1).createCell(0).setCellValue("No orders to place now.");
+      text(sheet.createRow(1).createCell(0), "No orders to place now.", null, styles);
     }
     for (int i = 0; i < top.size(); i++) {
       Order order = top.get(i);
       Row row = sheet.createRow(i + 1);
       count(row.createCell(0), i + 1, styles);
       String item = order.sku() + " at " + order.location();
-      widths[1] = Math.max(widths[1], text(row.createCell(1), order.sku(), null));
-      widths[2] = Math.max(widths[2], text(row.createCell(2), order.location(), null));
-      widths[ITEM] = Math.max(widths[ITEM], text(row.createCell(ITEM), item, null));
+      widths[1] = Math.max(widths[1], text(row.createCell(1), order.sku(), null, styles));
+      widths[2] = Math.max(widths[2], text(row.createCell(2), order.location(), null, styles));
+      widths[ITEM] = Math.max(widths[ITEM], text(row.createCell(ITEM), item, null, styles));
       double[] numbers = {
         order.value(), order.quantity(), order.safetyStock(), order.reorderPoint()
       };

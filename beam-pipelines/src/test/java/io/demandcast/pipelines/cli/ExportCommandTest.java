@@ -197,6 +197,55 @@ class ExportCommandTest {
   }
 
   @Test
+  void givenWarehouse_whenExported_thenTheWarehouseFileIsUnchangedByteForByte() throws Exception {
+    byte[] before = Files.readAllBytes(warehouse);
+
+    Outcome r = execute("export", "--warehouse", warehouse.toString(), "--out", out.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("latest_run.csv")).exists();
+    assertThat(Files.readAllBytes(warehouse)).isEqualTo(before);
+  }
+
+  @Test
+  void givenPlainDuckDbFile_whenExported_thenExit2NotADemandcastWarehouseAndNothingWritten()
+      throws Exception {
+    Path plain = dir.resolve("plain.duckdb");
+    try (Connection c = DuckDbConnections.open(plain); Statement s = c.createStatement()) {
+      s.execute("create table t as select 1 as one");
+    }
+    DuckDbConnections.closeAll();
+    byte[] before = Files.readAllBytes(plain);
+
+    Outcome r = execute("export", "--warehouse", plain.toString(), "--out", out.toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errFirstLine()).contains("plain.duckdb is not a demandcast warehouse")
+        .contains("model_runs");
+    assertThat(Files.readAllBytes(plain)).isEqualTo(before);
+    assertThat(filesInOut()).isEmpty();
+  }
+
+  @Test
+  void givenWarehouseWithoutAView_whenExported_thenExit2NamingItAndHowToAddIt() throws Exception {
+    try (Connection c = DuckDbConnections.open(warehouse); Statement s = c.createStatement()) {
+      s.execute("drop view service_by_class");
+    }
+    DuckDbConnections.closeAll();
+    byte[] before = Files.readAllBytes(warehouse);
+
+    Outcome r = execute("export", "--warehouse", warehouse.toString(), "--out", out.toString());
+    Outcome some = execute("export", "--warehouse", warehouse.toString(), "--out", out.toString(),
+        "--tables", "model_runs");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errFirstLine()).contains("lacks service_by_class").contains("--read-write");
+    assertThat(Files.readAllBytes(warehouse)).isEqualTo(before);
+    assertThat(some.exitCode()).as(some.err()).isZero();
+    assertThat(filesInOut()).containsExactly("model_runs.csv");
+  }
+
+  @Test
   void givenUnknownTable_whenExported_thenExit2ListingTheValidNamesAndNoFile() {
     Outcome r = execute("export", "--warehouse", warehouse.toString(), "--out", out.toString(),
         "--tables", "demand_forecasts,demand_forcasts");

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code demandcast sql --format csv|json|table} read back with commons-csv and Jackson against the
@@ -256,7 +258,7 @@ class SqlCommandTest {
   @Test
   void givenCsvFormat_whenStatementWithoutResult_thenOkOnStandardErrorAndNothingOnOutput()
       throws Exception {
-    Outcome r = execute("sql", "--warehouse=" + warehouse, "--format=csv",
+    Outcome r = execute("sql", "--warehouse=" + warehouse, "--read-write", "--format=csv",
         "delete from v where id >= 3");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -278,7 +280,7 @@ class SqlCommandTest {
         ".tables",
         "select 'last' as tail  -- no ; at the end");
 
-    Outcome r = executeWithInput(script, "sql", "--warehouse=" + warehouse);
+    Outcome r = executeWithInput(script, "sql", "--warehouse=" + warehouse, "--read-write");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     String out = r.out();
@@ -299,7 +301,7 @@ class SqlCommandTest {
       throws Exception {
     String script = "select 1 as first;\n\nselect *\n  from no_such_table;\ncreate table after_error as select 1;\n";
 
-    Outcome r = executeWithInput(script, "sql", "--warehouse=" + warehouse);
+    Outcome r = executeWithInput(script, "sql", "--warehouse=" + warehouse, "--read-write");
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).contains("first");
@@ -348,9 +350,158 @@ class SqlCommandTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("--format=FORMAT").contains("table, csv, json")
+        .contains("read-only").contains("without file access").contains("--read-write")
         .contains("--history=FILE").contains(".schema TABLE").contains("4 decimals")
         .contains("./demandcast sql --format csv");
     assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+  }
+
+  // ------------------------------------------------------------------ read-only by default
+
+  /** Statements that would change the file or use other files: OUTSIDE, COPY, OTHER are paths. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "drop table v",
+      "delete from v",
+      "create table x as select 1 as one",
+      "insert into v (id) values (9)",
+      "update v set label = 'changed'",
+      "alter table v add column z int",
+      "drop view latest_run",
+      "create or replace view latest_run as select 1 as one",
+      "checkpoint; drop table model_runs",
+      "select * from read_csv('OUTSIDE')",
+      "select * from read_text('OUTSIDE')",
+      "copy v to 'COPY'",
+      "copy (select * from v) to 'COPY' (format csv)",
+      "attach 'OTHER' as other",
+      "set enable_external_access = true",
+      "reset lock_configuration",
+      "load httpfs"})
+  void givenDefaultMode_whenStatementWritesOrUsesFiles_thenRefusedNamingReadWriteAndFileUnchanged(
+      String statement) throws Exception {
+    Path outside = Files.writeString(dir.resolve("outside.csv"), "secret,1\n");
+    Path copy = dir.resolve("copy.csv");
+    Path other = dir.resolve("other.duckdb");
+    String sql = statement.replace("OUTSIDE", outside.toString())
+        .replace("COPY", copy.toString()).replace("OTHER", other.toString());
+    byte[] before = Files.readAllBytes(warehouse);
+    List<String> objectsBefore = objects();
+
+    Outcome r = execute("sql", "--warehouse=" + warehouse, sql);
+    Outcome script = executeWithInput("select 1 as fine;\n" + sql + ";\n", "sql",
+        "--warehouse=" + warehouse);
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.errFirstLine()).startsWith("demandcast: refused: ").contains("--read-write");
+    assertThat(r.err().lines().count()).as("a one-line message, and the debug hint").isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(script.exitCode()).isEqualTo(2);
+    assertThat(script.out()).contains("fine");
+    assertThat(script.errFirstLine()).contains("the statement at line 2 failed: refused: ")
+        .contains("--read-write");
+    assertThat(r.out() + r.err() + script.out() + script.err()).doesNotContain("secret");
+    assertThat(copy).doesNotExist();
+    assertThat(other).doesNotExist();
+    assertThat(Files.readAllBytes(warehouse)).as("the warehouse file, byte for byte").isEqualTo(before);
+    assertThat(objects()).isEqualTo(objectsBefore);
+  }
+
+  @Test
+  void givenDefaultMode_whenQueriesViewsDotCommandsAndTemporaryTable_thenAllWorkAndFileUnchanged()
+      throws Exception {
+    byte[] before = Files.readAllBytes(warehouse);
+    String script = String.join("\n",
+        "select count(*) as runs from latest_run;",
+        "create temp table scratch as select id * 2 as twice from v;",
+        "select sum(twice) as total from scratch;",
+        ".tables",
+        ".schema v");
+
+    Outcome r = executeWithInput(script, "sql", "--warehouse=" + warehouse);
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("| runs |").contains("| total |").contains("20")
+        .containsPattern("\\| latest_run +\\| view +\\|")
+        .containsPattern("\\| label +\\| VARCHAR +\\|");
+    assertThat(Files.readAllBytes(warehouse)).isEqualTo(before);
+  }
+
+  @Test
+  void givenPlainDuckDbFile_whenSqlWithAndWithoutReadWrite_thenNoDemandcastTablesOrViewsWritten()
+      throws Exception {
+    Path plain = dir.resolve("plain.duckdb");
+    try (Connection c = DuckDbConnections.open(plain); Statement s = c.createStatement()) {
+      s.execute("create table t as select 42 as answer");
+    }
+    DuckDbConnections.closeAll();
+    byte[] before = Files.readAllBytes(plain);
+
+    Outcome read = execute("sql", "--warehouse=" + plain, "select answer from t");
+    Outcome tables = executeWithInput(".tables\n", "sql", "--warehouse=" + plain);
+
+    assertThat(read.exitCode()).as(read.err()).isZero();
+    assertThat(read.out()).contains("42");
+    assertThat(tables.out()).containsPattern("\\| t +\\| table +\\|").doesNotContain("model_runs")
+        .doesNotContain("latest_run");
+    assertThat(Files.readAllBytes(plain)).as("byte for byte").isEqualTo(before);
+
+    // --read-write runs no setup on a file that is not a demandcast warehouse: only what is asked
+    Outcome write = execute("sql", "--warehouse=" + plain, "--read-write",
+        "create table mine as select answer + 1 as next from t");
+
+    assertThat(write.exitCode()).as(write.err()).isZero();
+    try (Connection c = DuckDbConnections.open(plain); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select string_agg(name, ',' order by name) from"
+            + " (select table_name as name from duckdb_tables() union all"
+            + " select view_name from duckdb_views() where not internal)")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("mine,t");
+    }
+  }
+
+  @Test
+  void givenReadWrite_whenWriteAndFiles_thenAllowedAndAnOlderWarehouseGetsItsViewsBack()
+      throws Exception {
+    Path outside = Files.writeString(dir.resolve("outside.csv"), "a,b\n1,2\n");
+    Path copy = dir.resolve("copy.csv");
+    // a warehouse of an older version: without one of the views
+    try (Connection c = DuckDbConnections.open(warehouse); Statement s = c.createStatement()) {
+      s.execute("drop view reorder_now");
+    }
+    DuckDbConnections.closeAll();
+
+    Outcome missing = execute("sql", "--warehouse=" + warehouse, "select * from reorder_now");
+    Outcome r = executeWithInput(String.join("\n",
+            "select count(*) as views from duckdb_views() where view_name = 'reorder_now';",
+            "delete from v where id = 4;",
+            "select b from read_csv('" + outside + "');",
+            "copy (select id from v order by id) to '" + copy + "' (header false);"),
+        "sql", "--warehouse=" + warehouse, "--read-write", "--format=csv");
+
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.errFirstLine()).contains("reorder_now").doesNotContain("refused");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("views\r\n1\r\n").contains("b\r\n2\r\n");
+    assertThat(copy).hasContent("1\n2\n3");
+    assertThat(count("select count(*) from v")).isEqualTo(3);
+  }
+
+  private List<String> objects() throws Exception {
+    List<String> objects = new ArrayList<>();
+    try (Connection c = DuckDbConnections.open(warehouse,
+            DuckDbConnections.Access.READ_ONLY_NO_FILES);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select table_name || ' ' || estimated_size from"
+            + " duckdb_tables() union all select view_name || ' ' || sql from duckdb_views()"
+            + " where not internal order by 1")) {
+      while (rs.next()) {
+        objects.add(rs.getString(1));
+      }
+    } finally {
+      DuckDbConnections.closeAll();
+    }
+    return objects;
   }
 
   private long count(String sql) throws Exception {

@@ -135,6 +135,36 @@ final class ReportFixture {
     }
   }
 
+  /** A SKU that is a spreadsheet formula with a link: what formula injection puts in a cell. */
+  static final String FORMULA_SKU = "=HYPERLINK(\"http://x\",\"y\")";
+
+  /**
+   * Adds a complete run {@code run} whose text a spreadsheet could take for formulas: SKU {@link
+   * #FORMULA_SKU} at location {@code @DC1} with reason {@code +cmd}, on hand -3 (a negative
+   * number, inventory position -4), ordering 5 units at 2.0; SKU {@code -S1} at a location starting
+   * with a tab, reason starting with a carriage return, ordering 1 unit at 1.0; SKU {@code B2}, plain
+   * text, ordering nothing; and one series skipped for {@code =1+1}.
+   */
+  static void seedFormulaText(DSLContext dsl, String run) {
+    dsl.execute(
+        "insert into model_runs (run_id, started_at, finished_at, status) values"
+            + " (?, ?, ?, 'complete')",
+        run,
+        LocalDateTime.of(2025, 10, 1, 2, 0),
+        LocalDateTime.of(2025, 10, 1, 2, 10));
+    insert(
+        dsl,
+        "inventory_recommendations",
+        List.of(
+            recommendation(run, FORMULA_SKU, "@DC1", -3.0, 10.0, 5.0, 2.0, null, "+cmd"),
+            recommendation(run, "-S1", "\tDC2", 0.0, 1.0, 1.0, 1.0, 2.5, "\rcmd|' /C calc'!A0"),
+            recommendation(run, "B2", "DC1", 20.0, 5.0, 0.0, 1.0, 30.0, "enough stock")));
+    insert(
+        dsl,
+        "forecast_accuracy",
+        List.<Object[]>of(accuracy(run, "C3", "DC2", "none", null, false, "skipped: =1+1")));
+  }
+
   /** Per month: quantity 10 + index on the 1st, 5 on the 15th, NULL on the 20th; sum 15 + index. */
   private static void addMonthlySales(
       List<Object[]> rows, String sku, String location, LocalDate first, int months) {

@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.report;
 
+import static io.demandcast.pipelines.report.ReportFixture.FORMULA_SKU;
 import static io.demandcast.pipelines.report.ReportFixture.ODD_SKU;
 import static io.demandcast.pipelines.report.ReportFixture.RUN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -50,6 +53,7 @@ class ReportWorkbookTest {
 
   private static final String MANY_RUN = "run-2025-08";
   private static final String EMPTY_RUN = "run-2025-09";
+  private static final String FORMULA_RUN = "run-2025-10";
 
   /** The three reports, written once: the tests only read them. */
   @TempDir static Path temp;
@@ -57,6 +61,7 @@ class ReportWorkbookTest {
   private static PlannerReport.Written report;
   private static PlannerReport.Written manyReport;
   private static PlannerReport.Written emptyReport;
+  private static PlannerReport.Written formulaReport;
 
   @BeforeAll
   static void writeReports() throws Exception {
@@ -66,11 +71,13 @@ class ReportWorkbookTest {
         ReportFixture.seed(DuckDbWarehouse.dsl(connection));
         ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), MANY_RUN, MANY);
         ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), EMPTY_RUN, 0);
+        ReportFixture.seedFormulaText(DuckDbWarehouse.dsl(connection), FORMULA_RUN);
       }
       Path reportsRoot = temp.resolve("reports");
       report = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
       manyReport = PlannerReport.write(warehouse, MANY_RUN, reportsRoot, 0);
       emptyReport = PlannerReport.write(warehouse, EMPTY_RUN, reportsRoot, 0);
+      formulaReport = PlannerReport.write(warehouse, FORMULA_RUN, reportsRoot, 0);
     } finally {
       DuckDbConnections.close(warehouse.file());
     }
@@ -257,7 +264,102 @@ class ReportWorkbookTest {
     }
   }
 
-  /** Every cell equals the CSV field: text as is, numbers rounded as the CSV rounds them. */
+  @Test
+  void givenTextStartingWithFormulaCharacters_whenWrite_thenCsvQuotesItAndWorkbookKeepsPlainStrings()
+      throws IOException {
+    List<CSVRecord> csv = csv(formulaReport.csv());
+    List<String> header = csv.get(0).toList();
+    Map<String, CSVRecord> bySku = new HashMap<>();
+    csv.subList(1, csv.size()).forEach(r -> bySku.put(r.get(header.indexOf("sku")), r));
+    CSVRecord formula = bySku.get("'" + FORMULA_SKU);
+    assertThat(formula).as("the SKU with a ' in front: " + bySku.keySet()).isNotNull();
+    assertThat(formula.get(header.indexOf("location"))).isEqualTo("'@DC1");
+    assertThat(formula.get(header.indexOf("reason"))).isEqualTo("'+cmd");
+    // numbers stay numbers, a negative one too
+    assertThat(formula.get(header.indexOf("on_hand"))).isEqualTo("-3.00");
+    assertThat(formula.get(header.indexOf("inventory_position"))).isEqualTo("-4.00");
+    CSVRecord dash = bySku.get("'-S1");
+    assertThat(dash.get(header.indexOf("location"))).isEqualTo("'\tDC2");
+    assertThat(dash.get(header.indexOf("reason"))).isEqualTo("'\rcmd|' /C calc'!A0");
+    assertThat(bySku.get("B2").get(header.indexOf("reason"))).isEqualTo("enough stock");
+    // no field of the CSV a spreadsheet would evaluate: each is a number or not formula-like
+    for (CSVRecord record : csv) {
+      for (String field : record) {
+        assertThat(isNumber(field) || !SpreadsheetText.isFormulaLike(field))
+            .as("field %s", field).isTrue();
+      }
+    }
+
+    try (XSSFWorkbook workbook = open(formulaReport.xlsx())) {
+      XSSFSheet sheet = workbook.getSheet("Recommendations");
+      assertSameAsCsv(sheet, csv);
+      Row first = sheet.getRow(1); // the largest order: the formula SKU's 5 x 2.0
+      Cell sku = first.getCell(header.indexOf("sku"));
+      assertThat(sku.getCellType()).isEqualTo(CellType.STRING);
+      assertThat(sku.getStringCellValue()).isEqualTo(FORMULA_SKU);
+      assertThat(sku.getCellStyle().getQuotePrefixed()).isTrue();
+      Cell reason = first.getCell(header.indexOf("reason"));
+      assertThat(reason.getStringCellValue()).isEqualTo("+cmd");
+      assertThat(reason.getCellStyle().getQuotePrefixed()).isTrue();
+      Cell onHand = first.getCell(header.indexOf("on_hand"));
+      assertThat(onHand.getCellType()).isEqualTo(CellType.NUMERIC);
+      assertThat(onHand.getNumericCellValue()).isEqualTo(-3.0);
+      assertThat(onHand.getCellStyle().getQuotePrefixed()).isFalse();
+      assertThat(onHand.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+      Cell plain = sheet.getRow(3).getCell(header.indexOf("sku"));
+      assertThat(plain.getStringCellValue()).isEqualTo("B2");
+      assertThat(plain.getCellStyle().getQuotePrefixed()).isFalse();
+
+      XSSFSheet top = workbook.getSheet("Top orders");
+      assertThat(top.getRow(1).getCell(1).getStringCellValue()).isEqualTo(FORMULA_SKU);
+      assertThat(top.getRow(1).getCell(3).getStringCellValue()).isEqualTo(FORMULA_SKU + " at @DC1");
+      assertThat(top.getRow(2).getCell(2).getStringCellValue()).isEqualTo("\tDC2");
+      Cell skipped = labelled(workbook.getSheet("Summary")).get("=1+1");
+      assertThat(skipped).as("the skip reason's count").isNotNull();
+      assertThat(skipped.getNumericCellValue()).isEqualTo(1.0);
+
+      // in every sheet: no formula cell, and every formula-like text cell quote-prefixed
+      for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+        for (Row row : workbook.getSheetAt(i)) {
+          for (Cell cell : row) {
+            assertThat(cell.getCellType()).as(cell.getAddress().formatAsString())
+                .isNotEqualTo(CellType.FORMULA);
+            if (cell.getCellType() == CellType.STRING
+                && SpreadsheetText.isFormulaLike(cell.getStringCellValue())) {
+              assertThat(cell.getCellStyle().getQuotePrefixed())
+                  .as(workbook.getSheetName(i) + "!" + cell.getAddress().formatAsString()).isTrue();
+            }
+          }
+        }
+      }
+    }
+    // and in the file itself: no <f> (formula) element in any sheet
+    try (ZipFile zip = new ZipFile(formulaReport.xlsx().toFile())) {
+      List<? extends ZipEntry> sheets = zip.stream()
+          .filter(e -> e.getName().startsWith("xl/worksheets/sheet")).toList();
+      assertThat(sheets).hasSize(3);
+      for (ZipEntry entry : sheets) {
+        try (InputStream in = zip.getInputStream(entry)) {
+          String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          assertThat(xml).as(entry.getName()).doesNotContain("<f>").doesNotContain("<f ");
+        }
+      }
+    }
+  }
+
+  private static boolean isNumber(String field) {
+    try {
+      new BigDecimal(field);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Every cell equals the CSV field: text as is (the CSV's with a ' in front when formula-like),
+   * numbers rounded as the CSV rounds them.
+   */
   private static void assertSameAsCsv(XSSFSheet sheet, List<CSVRecord> csv) {
     List<String> header = csv.get(0).toList();
     Set<String> fourDecimals = Set.of("service_level", "expected_fill_rate");
@@ -276,7 +378,7 @@ class ReportWorkbookTest {
                   .setScale(scale, RoundingMode.HALF_UP)
                   .toPlainString();
         } else {
-          actual = cell.getStringCellValue();
+          actual = SpreadsheetText.forCsv(cell.getStringCellValue());
         }
         assertThat(actual).as("row %d, %s", r, header.get(c)).isEqualTo(expected);
       }

@@ -53,9 +53,11 @@ public final class DuckDbWarehouse implements OutputWarehouse {
   public static final String VIEWS_RESOURCE = "/demandcast/sql/duckdb/views.sql";
 
   private final Path file;
+  private final DuckDbConnections.Access access;
 
-  private DuckDbWarehouse(Path file) {
+  private DuckDbWarehouse(Path file, DuckDbConnections.Access access) {
     this.file = file.toAbsolutePath().normalize();
+    this.access = access;
   }
 
   /**
@@ -69,7 +71,7 @@ public final class DuckDbWarehouse implements OutputWarehouse {
    * @throws IllegalStateException naming the file when it cannot be opened or set up
    */
   public static DuckDbWarehouse open(Path file) {
-    DuckDbWarehouse warehouse = new DuckDbWarehouse(file);
+    DuckDbWarehouse warehouse = new DuckDbWarehouse(file, DuckDbConnections.Access.READ_WRITE);
     warehouse.createSchema();
     return warehouse;
   }
@@ -79,7 +81,30 @@ public final class DuckDbWarehouse implements OutputWarehouse {
    * tables {@link #open} and {@link #beginRun} created.
    */
   public static DuckDbWarehouse attach(Path file) {
-    return new DuckDbWarehouse(file);
+    return new DuckDbWarehouse(file, DuckDbConnections.Access.READ_WRITE);
+  }
+
+  /**
+   * The warehouse in {@code file} without setting anything up, its connections opened with {@code
+   * access}: read-only for the commands that only read it ({@code sql}, {@code export}). Nothing is
+   * written into the file then; the methods that write fail with DuckDB's read-only error.
+   */
+  public static DuckDbWarehouse attach(Path file, DuckDbConnections.Access access) {
+    return new DuckDbWarehouse(file, Objects.requireNonNull(access, "access"));
+  }
+
+  /**
+   * Whether the database behind {@code connection} is a demandcast warehouse: it has the {@code
+   * model_runs} table in its main schema.
+   */
+  public static boolean isDemandcastWarehouse(Connection connection) throws SQLException {
+    try (java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rs = statement.executeQuery(
+            "select count(*) from duckdb_tables() where database_name = current_database()"
+                + " and schema_name = 'main' and table_name = 'model_runs'")) {
+      rs.next();
+      return rs.getLong(1) > 0;
+    }
   }
 
   /** The database file, absolute. */
@@ -87,9 +112,12 @@ public final class DuckDbWarehouse implements OutputWarehouse {
     return file;
   }
 
-  /** A new connection to this warehouse; the caller closes it. */
+  /**
+   * A new connection to this warehouse, opened with its {@link DuckDbConnections.Access}; the
+   * caller closes it.
+   */
   public Connection connect() {
-    return DuckDbConnections.open(file);
+    return DuckDbConnections.open(file, access);
   }
 
   /** A jOOQ context over {@code connection} in the DuckDB dialect. */

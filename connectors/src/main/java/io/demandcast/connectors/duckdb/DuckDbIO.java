@@ -163,7 +163,9 @@ public final class DuckDbIO {
           fields.add(
               source == null
                   ? DSL.inline(null, DuckDbSchemas.dataType(column)).as(column.name())
-                  : DSL.field(DSL.quotedName(source), DuckDbSchemas.dataType(column))
+                  // cast: a narrower numeric type, or a TIMESTAMP read as DATE, widens here
+                  // (DuckDbSchemas.readableAs); a no-op for a column of the canonical type
+                  : DSL.cast(DSL.field(DSL.quotedName(source)), DuckDbSchemas.dataType(column))
                       .as(DSL.quotedName(column.name())));
         }
         var select = dsl.select(fields).from(DuckDbSchemas.table(table));

@@ -2,6 +2,7 @@ package io.demandcast.connectors.duckdb;
 
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
+import io.demandcast.connectors.schema.ColumnType;
 import io.demandcast.connectors.schema.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,47 @@ public final class DuckDbSchemas {
       fields.add(DSL.field(DSL.name(column.name()), dataType(column)));
     }
     return fields;
+  }
+
+  private static final java.util.Set<String> SMALL_INTEGERS =
+      java.util.Set.of("TINYINT", "SMALLINT", "UTINYINT", "USMALLINT");
+  private static final java.util.Set<String> INTEGERS = java.util.Set.of(
+      "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+      "UBIGINT");
+
+  /**
+   * Whether a column of DuckDB type {@code found} (as {@code information_schema.columns} spells
+   * it, e.g. {@code DECIMAL(18,3)}) is read as {@code type} without losing what it means: the type
+   * itself; for DOUBLE any integer, FLOAT or DECIMAL; for INT32 a smaller integer, for INT64 any
+   * integer up to 32 bits; for DATE a TIMESTAMP (the day of it); for TIMESTAMP a DATE (midnight).
+   * The read casts such a column ({@link DuckDbIO}).
+   */
+  public static boolean readableAs(String found, ColumnType type) {
+    String t = found.toUpperCase(java.util.Locale.ROOT).strip();
+    if (t.startsWith(type.duckDbType())) {
+      return true;
+    }
+    return switch (type) {
+      case DOUBLE -> INTEGERS.contains(t) || t.equals("FLOAT") || t.equals("REAL")
+          || t.startsWith("DECIMAL") || t.startsWith("NUMERIC");
+      case INT32 -> SMALL_INTEGERS.contains(t);
+      case INT64 -> SMALL_INTEGERS.contains(t) || t.equals("INTEGER") || t.equals("UINTEGER");
+      case DATE -> t.startsWith("TIMESTAMP") && !t.contains("TIME ZONE");
+      case TIMESTAMP -> t.equals("DATE");
+      default -> false;
+    };
+  }
+
+  /** The types {@link #readableAs} accepts for {@code type}, for error messages. */
+  public static String accepted(ColumnType type) {
+    return switch (type) {
+      case DOUBLE -> "DOUBLE, or any integer, FLOAT or DECIMAL type";
+      case INT32 -> "INTEGER, or TINYINT or SMALLINT";
+      case INT64 -> "BIGINT, or any integer of up to 32 bits";
+      case DATE -> "DATE, or TIMESTAMP (its day is used)";
+      case TIMESTAMP -> "TIMESTAMP, or DATE (midnight)";
+      default -> type.duckDbType();
+    };
   }
 
   /** {@code CREATE TABLE IF NOT EXISTS} for one table, with table and column comments. */

@@ -449,11 +449,13 @@ public final class DuckDbWarehouse implements OutputWarehouse {
                             : "")));
       }
       String type = found.get(name);
-      if (!type.startsWith(expected)) {
+      if (!DuckDbSchemas.readableAs(type, column.type())) {
         throw new IllegalArgumentException(
             "table " + tableName + " column " + name
                 + (mapped ? " (mapped to " + schema.name() + "." + column.name() + ")" : "")
-                + ": expected " + expected + ", found " + type);
+                + ": expected " + expected + ", found " + type
+                + (DuckDbSchemas.accepted(column.type()).equals(expected) ? ""
+                    : " (accepted: " + DuckDbSchemas.accepted(column.type()) + ")"));
       }
       sources.add(name);
     }

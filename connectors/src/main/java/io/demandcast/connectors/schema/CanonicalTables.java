@@ -355,9 +355,13 @@ public final class CanonicalTables {
           REJECTED_RECORDS);
 
   /**
-   * Whether a source table may lack {@code column}: the nullable source columns added after the
-   * first release ({@code lineage}, {@code erp_items.review_period_days} and {@code
-   * erp_items.service_level}) read as NULL when a user's table does not have them.
+   * Whether a source table may lack {@code column}, which then reads as NULL: the nullable source
+   * columns a run can do without, because a NULL there has a documented meaning (no price, no
+   * promotion, no supplier, not perishable, nothing quarantined, continuous review, the run's
+   * service target, ...). The nullable columns a run cannot do without must exist even though a
+   * row may leave them NULL: {@code erp_sales.quantity} (a table without it would reject every
+   * sale), the item costs, {@code erp_inventory.on_hand}, the purchase orders' key fields, {@code
+   * iot_readings.value} and the shipments' supplier and dates.
    *
    * @param table a canonical table
    * @param column one of its columns
@@ -366,11 +370,21 @@ public final class CanonicalTables {
   public static boolean mayBeAbsent(TableSchema table, Column column) {
     return table.role() == Role.SOURCE
         && column.nullable()
-        && ABSENT_AS_NULL.contains(column.name());
+        && (column.name().equals("lineage")
+            || ABSENT_AS_NULL.getOrDefault(table.name(), java.util.Set.of())
+                .contains(column.name()));
   }
 
-  private static final java.util.Set<String> ABSENT_AS_NULL =
-      java.util.Set.of("lineage", "review_period_days", "service_level");
+  private static final java.util.Map<String, java.util.Set<String>> ABSENT_AS_NULL =
+      java.util.Map.of(
+          "erp_sales", java.util.Set.of("unit_price", "promo"),
+          "erp_items", java.util.Set.of("description", "category", "case_pack", "moq",
+              "supplier", "ship_mode", "shelf_life_days", "review_period_days", "service_level"),
+          "erp_inventory", java.util.Set.of("quarantined"),
+          "erp_purchase_orders", java.util.Set.of("expected_date", "received_date"),
+          "iot_readings", java.util.Set.of("sku"),
+          "logistics_shipments", java.util.Set.of("sku", "origin", "destination", "mode",
+              "carrier", "scheduled_date", "quantity"));
 
   /** Every canonical table: sources, then outputs. */
   public static final List<TableSchema> ALL =

@@ -157,7 +157,7 @@ class BigQueryWarehouseTest {
         "CREATE OR REPLACE TABLE " + q(stage + "rejected_records") + " (");
     assertThat(staging.get(4)).contains(
         "  `run_id` STRING NOT NULL,\n  `source` STRING NOT NULL,\n  `payload` STRING NOT NULL,\n"
-            + "  `reason` STRING NOT NULL,\n  `ts` DATETIME NOT NULL\n)\n"
+            + "  `reason` STRING NOT NULL,\n  `ts` DATETIME NOT NULL,\n  `occurrence` INT64\n)\n"
             + "OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 24 HOUR)");
     assertThat(ddl.path("query").asText()).doesNotContain("${dataset}");
 

@@ -109,4 +109,36 @@ class DuckDbIOReadTest {
         .containsInAnyOrder(expectedSkus());
     p.run().waitUntilFinish();
   }
+
+  @Test
+  void givenNarrowerNumericTypesAndTimestamps_whenRead_thenWidenedToTheCanonicalTypes(
+      TestPipeline p) throws Exception {
+    try (Connection c = warehouse.connect()) {
+      var dsl = DuckDbWarehouse.dsl(c);
+      // the user's own table: INTEGER quantity, DECIMAL price, TIMESTAMP day, no promo column
+      dsl.execute("create table my_sales (sku varchar, location varchar, date timestamp,"
+          + " quantity integer, unit_price decimal(9, 2), lineage varchar)");
+      dsl.execute("insert into my_sales values ('A', 'DC1', timestamp '2025-01-06 00:00:00', 3,"
+          + " 2.50, null), ('B', 'DC1', timestamp '2025-01-07 14:30:00', 40000, 0.25, null)");
+    }
+    PCollection<Row> rows = p.apply(DuckDbIO.read(file, "my_sales", CanonicalTables.ERP_SALES));
+    PAssert.that(rows.apply(MapElements.into(TypeDescriptors.strings()).via(r ->
+            r.getString("sku") + " " + r.getLogicalTypeValue("date", LocalDate.class) + " "
+                + r.getDouble("quantity") + " " + r.getDouble("unit_price") + " "
+                + r.getBoolean("promo"))))
+        .containsInAnyOrder("A 2025-01-06 3.0 2.5 null", "B 2025-01-07 40000.0 0.25 null");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenTextQuantity_whenChecked_thenRefusedNamingTheAcceptedTypes() throws Exception {
+    try (Connection c = warehouse.connect()) {
+      DuckDbWarehouse.dsl(c).execute("create table text_sales (sku varchar, location varchar,"
+          + " date date, quantity varchar, unit_price double, promo boolean)");
+    }
+    assertThatThrownBy(() -> warehouse.checkTable("text_sales", CanonicalTables.ERP_SALES))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column quantity: expected DOUBLE, found VARCHAR")
+        .hasMessageContaining("accepted: DOUBLE, or any integer, FLOAT or DECIMAL type");
+  }
 }

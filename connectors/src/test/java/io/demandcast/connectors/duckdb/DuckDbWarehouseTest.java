@@ -166,7 +166,7 @@ class DuckDbWarehouseTest {
     }
     assertThatThrownBy(() -> warehouse.checkTable("items_export", CanonicalTables.ERP_ITEMS))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("items_export has no column category");
+        .hasMessageContaining("items_export has no column unit_cost");
   }
 
   // ------------------------------------------------------------------ inventory optimizer columns

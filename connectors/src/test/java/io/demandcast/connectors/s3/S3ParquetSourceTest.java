@@ -299,17 +299,17 @@ class S3ParquetSourceTest {
   @Test
   void givenSchemaWithoutAColumn_whenApplied_thenFailsListingTheColumnsFound(
       TestPipeline pipeline) {
-    put("nopromo/a.parquet",
-        "SELECT 'A' AS sku, 'DC1' AS location, DATE '2024-01-05' AS date, 1.0 AS quantity,"
-            + " 2.0 AS unit_price");
+    put("noquantity/a.parquet",
+        "SELECT 'A' AS sku, 'DC1' AS location, DATE '2024-01-05' AS date, 2.0 AS unit_price,"
+            + " true AS promo");
 
-    assertThatThrownBy(() -> read(pipeline, "nopromo/a.parquet", CanonicalTables.ERP_SALES,
+    assertThatThrownBy(() -> read(pipeline, "noquantity/a.parquet", CanonicalTables.ERP_SALES,
             ColumnMapping.IDENTITY))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("s3://demandcast-parquet-test/nopromo/a.parquet: no column 'promo'"
-            + " (erp_sales.promo, expected BOOLEAN) in the Parquet schema [sku, location, date,"
-            + " quantity, unit_price]; if the objects hold it under another name, map"
-            + " erp_sales.promo to that column");
+        .hasMessage("s3://demandcast-parquet-test/noquantity/a.parquet: no column 'quantity'"
+            + " (erp_sales.quantity, expected DOUBLE) in the Parquet schema [sku, location, date,"
+            + " unit_price, promo]; if the objects hold it under another name, map"
+            + " erp_sales.quantity to that column");
     pipeline.enableAbandonedNodeEnforcement(false);
   }
 

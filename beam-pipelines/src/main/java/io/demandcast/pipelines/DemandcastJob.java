@@ -160,6 +160,10 @@ public final class DemandcastJob {
    * @param origin start of the forecast origin period, or null when no sale qualified
    * @param flaggedSales sales far outside their series' history that were kept ({@code
    *     --outliers=flag})
+   * @param assumptions what the run assumed for lack of data, by counter name ({@code
+   *     assumed_lead_time}, {@code assumed_no_stock}, {@code assumed_holding_cost_rate}, {@code
+   *     assumed_order_cost}), with the count of series or items
+   * @param seriesForecast series with a forecast
    */
   public record Result(
       String runId,
@@ -169,7 +173,9 @@ public final class DemandcastJob {
       Map<String, RowAccount> accounts,
       java.time.LocalDate asOf,
       java.time.LocalDate origin,
-      long flaggedSales) {}
+      long flaggedSales,
+      Map<String, Long> assumptions,
+      long seriesForecast) {}
 
   /**
    * What became of one source table's rows.
@@ -230,6 +236,8 @@ public final class DemandcastJob {
       long totalRead = rowsRead.values().stream().mapToLong(Long::longValue).sum();
       Map<String, RowAccount> accounts = accounts(result, rowsRead, demoRejected);
       checkAccounts(accounts, runId);
+      checkForecasts(accounts, counter(result, "series_forecast"),
+          counter(result, "series_skipped"), runId);
       checkStaged(warehouse, runId, result);
       Map<String, Long> written =
           warehouse.commitRun(runId, now(), snapshotJson(sources, rowsRead), totalRead);
@@ -237,7 +245,8 @@ public final class DemandcastJob {
       return new Result(runId, rowsRead, written, (System.nanoTime() - start) / 1e9, accounts,
           settings.rules().asOf(),
           originDay == Long.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(originDay),
-          counter(result, "flagged_erp_sales"));
+          counter(result, "flagged_erp_sales"), assumptions(result),
+          counter(result, "series_forecast"));
     } catch (RuntimeException | Error e) {
       // model_runs.message: the message without secrets (the warehouses redact it too)
       warehouse.failRun(runId, now(),
@@ -595,6 +604,47 @@ public final class DemandcastJob {
           + runId + " is not published: " + String.join("; ", unbalanced)
           + ". This is a demandcast bug: please report it with the run's model_runs row");
     }
+  }
+
+  /** The counters of what the run assumed for lack of data ({@link Result#assumptions()}). */
+  public static final List<String> ASSUMPTIONS = List.of("assumed_lead_time", "assumed_no_stock",
+      "assumed_holding_cost_rate", "assumed_order_cost");
+
+  private static Map<String, Long> assumptions(PipelineResult result) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String name : ASSUMPTIONS) {
+      counts.put(name, counter(result, name));
+    }
+    return counts;
+  }
+
+  /**
+   * Refuses to publish a run that forecast no series: its outputs would be empty and the latest
+   * views would switch to it.
+   *
+   * @throws IllegalStateException saying what became of the sales and items, and where to look
+   */
+  static void checkForecasts(
+      Map<String, RowAccount> accounts, long forecast, long skipped, String runId) {
+    if (forecast > 0) {
+      return;
+    }
+    RowAccount sales = accounts.get(CanonicalTables.ERP_SALES.name());
+    RowAccount items = accounts.get(CanonicalTables.ERP_ITEMS.name());
+    String why;
+    if (sales.read() == 0) {
+      why = "erp_sales has no rows";
+    } else if (sales.used() == 0) {
+      why = String.format(Locale.ROOT, "all %,d erp_sales rows were rejected%s", sales.read(),
+          items.used() == 0 ? " (and no erp_items row was used: a sale needs its SKU's item row)"
+              : "");
+    } else {
+      why = String.format(Locale.ROOT, "%,d series were assembled from %,d sales, but none could be"
+          + " forecast (too short, or with demand not recorded)", skipped, sales.used());
+    }
+    throw new IllegalStateException("no series was forecast, so run " + runId
+        + " is not published: " + why + ". The run's rejected records name each row's reason;"
+        + " ./demandcast check lists the problems of the sources without running the job");
   }
 
   /** The largest value of a demandcast distribution metric, or {@link Long#MIN_VALUE} if none. */

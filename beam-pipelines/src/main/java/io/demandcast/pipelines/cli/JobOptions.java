@@ -256,6 +256,30 @@ final class JobOptions {
   String outliers;
 
   @Option(
+      names = "--default-holding-cost-rate",
+      paramLabel = "RATE",
+      defaultValue = "0.25",
+      description = "Holding cost per year, as a fraction of unit cost, of an item whose "
+          + "holding_cost_rate is NULL or absent. Default: ${DEFAULT-VALUE}")
+  double defaultHoldingCostRate;
+
+  @Option(
+      names = "--default-order-cost",
+      paramLabel = "AMOUNT",
+      defaultValue = "0",
+      description = "Fixed cost of one order of an item whose order_cost is NULL or absent (0: "
+          + "no fixed cost, orders follow the policy's need). Default: ${DEFAULT-VALUE}")
+  double defaultOrderCost;
+
+  @Option(
+      names = "--default-lead-time-days",
+      paramLabel = "DAYS",
+      defaultValue = "30",
+      description = "Lead time of an item whose supplier has no shipment with both dates "
+          + "(no variability assumed). Default: ${DEFAULT-VALUE}")
+  double defaultLeadTimeDays;
+
+  @Option(
       names = "--reports",
       paramLabel = "DIR",
       defaultValue = "reports",
@@ -290,7 +314,8 @@ final class JobOptions {
           asOf != null ? asOf : startedAt.toLocalDate(), minDate, maxQuantity, maxPrice,
           maxLeadTimeDays, outlierMads,
           option("--outliers", () -> DataRules.OutlierAction.parse(outliers)),
-          DataRules.DEFAULT_MIN_OUTLIER_HISTORY);
+          DataRules.DEFAULT_MIN_OUTLIER_HISTORY, defaultHoldingCostRate, defaultOrderCost,
+          defaultLeadTimeDays);
       return new JobSettings(id, startedAt, period, horizon, serviceLevel, backtestWindows,
           backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
           quarantineMinReadings, skuShards, inventory,
@@ -328,7 +353,8 @@ final class JobOptions {
         + "|minLaneShipments|storageMinC|storageMaxC|quarantineLookbackDays|quarantineMinReadings"
         + "|skuShards|simulationPeriods|warmUpPeriods|continuousPolicy|locationCapacity"
         + "|classTargets|maxSegmentSeries|asOf|minDate|maxQuantity|maxPrice|maxLeadTimeDays"
-        + "|outlierMads)\\b").matcher(message);
+        + "|outlierMads|defaultHoldingCostRate|defaultOrderCost|defaultLeadTimeDays)\\b")
+        .matcher(message);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String kebab = m.group(1).equals("classTargets")

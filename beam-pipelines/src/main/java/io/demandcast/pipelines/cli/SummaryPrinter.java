@@ -27,8 +27,12 @@ final class SummaryPrinter {
     }
     out.println();
     out.printf("  models chosen      %s%n", list(s.modelsChosen()));
-    out.printf("  backtest MASE      %.3f chosen models vs %.3f seasonal naive (mean over %,d series)%n",
-        s.meanMaseSelected(), s.meanMaseSeasonalNaive(), s.maseSeries());
+    if (s.maseSeries() > 0) {
+      out.printf("  backtest MASE      %.3f chosen models vs %.3f seasonal naive (mean over %,d"
+          + " series)%n", s.meanMaseSelected(), s.meanMaseSeasonalNaive(), s.maseSeries());
+    } else {
+      out.println("  backtest MASE      no series backtested (too short for a rolling origin)");
+    }
     out.printf("  recommendations    %,d written; %,d orders to place now, value %,.2f; "
         + "%,d with quarantined stock%n",
         s.recommendations(), s.ordersNow(), s.orderValue(), s.quarantinedSeries());
@@ -71,9 +75,31 @@ final class SummaryPrinter {
     out.println("  per source         read = used + rejected");
     result.accounts().forEach((table, a) -> out.printf(
         "    %-21s %,10d = %,10d + %,d%n", table, a.read(), a.used(), a.rejected()));
+    printAssumptions(out, result);
     if (result.flaggedSales() > 0) {
       out.printf("  flagged            %,d sales far outside their series' history were kept"
           + " (--outliers=flag)%n", result.flaggedSales());
+    }
+  }
+
+  /** What the run assumed for lack of data, one line each, only when it did. */
+  static void printAssumptions(PrintWriter out, DemandcastJob.Result result) {
+    Map<String, Long> a = result.assumptions();
+    String[][] lines = {
+        {"assumed_lead_time", "series: lead time unknown, default assumed"
+            + " (--default-lead-time-days)"},
+        {"assumed_no_stock", "series: no stock snapshot, on hand taken as 0"},
+        {"assumed_holding_cost_rate", "items: holding_cost_rate missing, default assumed"
+            + " (--default-holding-cost-rate)"},
+        {"assumed_order_cost", "items: order_cost missing, default assumed"
+            + " (--default-order-cost)"}};
+    boolean first = true;
+    for (String[] line : lines) {
+      long n = a.getOrDefault(line[0], 0L);
+      if (n > 0) {
+        out.printf("  %-18s %,d %s%n", first ? "assumed" : "", n, line[1]);
+        first = false;
+      }
     }
   }
 

@@ -28,6 +28,14 @@ import java.util.Objects;
  *       median keeps it from rejecting ordinary spikes of a series that is nearly constant.
  * </ul>
  *
+ * <p>Documented defaults for what a source leaves out, each counted in the run's summary: an item
+ * without {@code holding_cost_rate} takes {@link #defaultHoldingCostRate()} (25 % a year, the
+ * middle of the 20–30 % textbooks give: Silver, Pyke &amp; Thomas, <i>Inventory and Production
+ * Management in Supply Chains</i>, 4th ed., 2017, ch. 4), one without {@code order_cost} takes
+ * {@link #defaultOrderCost()} (0: no fixed cost per order, so the policy orders what it needs), and
+ * an item whose supplier has no shipment with both dates takes a lead time of {@link
+ * #defaultLeadTimeDays()} days with no variability.
+ *
  * @param asOf the day the sources describe, UTC; records dated later are rejected
  * @param minDate records dated before this day are rejected (a sentinel such as 1900-01-01 or
  *     1970-01-01 is caught by the default 1980-01-01)
@@ -39,6 +47,10 @@ import java.util.Objects;
  * @param outliers what to do with such a sale
  * @param minOutlierHistory fewest positive sales a series needs before the outlier rule applies
  *     to it, &gt;= 2
+ * @param defaultHoldingCostRate holding cost per year as a fraction of unit cost of an item without
+ *     one, &gt;= 0
+ * @param defaultOrderCost fixed cost of one order, currency, of an item without one, &gt;= 0
+ * @param defaultLeadTimeDays lead time of an item without lead-time evidence, days, &gt;= 0
  */
 public record DataRules(
     LocalDate asOf,
@@ -48,8 +60,20 @@ public record DataRules(
     int maxLeadTimeDays,
     double outlierMads,
     OutlierAction outliers,
-    int minOutlierHistory)
+    int minOutlierHistory,
+    double defaultHoldingCostRate,
+    double defaultOrderCost,
+    double defaultLeadTimeDays)
     implements Serializable {
+
+  /** The default of {@link #defaultHoldingCostRate()}: 25 % a year. */
+  public static final double DEFAULT_HOLDING_COST_RATE = 0.25;
+
+  /** The default of {@link #defaultOrderCost()}. */
+  public static final double DEFAULT_ORDER_COST = 0;
+
+  /** The default of {@link #defaultLeadTimeDays()}. */
+  public static final double DEFAULT_LEAD_TIME_DAYS = 30;
 
   /** The default of {@link #minDate()}. */
   public static final LocalDate DEFAULT_MIN_DATE = LocalDate.of(1980, 1, 1);
@@ -124,19 +148,40 @@ public record DataRules(
       throw new IllegalArgumentException(
           "minOutlierHistory must be >= 2 sales, was " + minOutlierHistory);
     }
+    if (!(defaultHoldingCostRate >= 0) || Double.isInfinite(defaultHoldingCostRate)) {
+      throw new IllegalArgumentException(
+          "defaultHoldingCostRate must be >= 0 a year, was " + defaultHoldingCostRate);
+    }
+    if (!(defaultOrderCost >= 0) || Double.isInfinite(defaultOrderCost)) {
+      throw new IllegalArgumentException(
+          "defaultOrderCost must be >= 0, was " + defaultOrderCost);
+    }
+    if (!(defaultLeadTimeDays >= 0) || Double.isInfinite(defaultLeadTimeDays)) {
+      throw new IllegalArgumentException(
+          "defaultLeadTimeDays must be >= 0 days, was " + defaultLeadTimeDays);
+    }
   }
 
   /** The default rules for data as of {@code asOf}. */
   public static DataRules defaults(LocalDate asOf) {
     return new DataRules(asOf, DEFAULT_MIN_DATE, DEFAULT_MAX_QUANTITY, DEFAULT_MAX_PRICE,
         DEFAULT_MAX_LEAD_TIME_DAYS, DEFAULT_OUTLIER_MADS, OutlierAction.REJECT,
-        DEFAULT_MIN_OUTLIER_HISTORY);
+        DEFAULT_MIN_OUTLIER_HISTORY, DEFAULT_HOLDING_COST_RATE, DEFAULT_ORDER_COST,
+        DEFAULT_LEAD_TIME_DAYS);
   }
 
   /** These rules as of another day. */
   public DataRules withAsOf(LocalDate newAsOf) {
     return new DataRules(newAsOf, minDate, maxQuantity, maxPrice, maxLeadTimeDays, outlierMads,
-        outliers, minOutlierHistory);
+        outliers, minOutlierHistory, defaultHoldingCostRate, defaultOrderCost,
+        defaultLeadTimeDays);
+  }
+
+  /** These rules with another action for sales far outside their history. */
+  public DataRules withOutliers(OutlierAction newOutliers) {
+    return new DataRules(asOf, minDate, maxQuantity, maxPrice, maxLeadTimeDays, outlierMads,
+        newOutliers, minOutlierHistory, defaultHoldingCostRate, defaultOrderCost,
+        defaultLeadTimeDays);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.transforms;
 
+import io.demandcast.pipelines.model.DataRules;
 import io.demandcast.pipelines.model.DemandSeries;
 import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.PeriodType;
@@ -93,15 +94,20 @@ public final class DemandSeriesAssembly {
     return period.start(sale.getLogicalTypeValue("date", LocalDate.class));
   }
 
-  /** Converts a validated {@code erp_items} row, applying the documented defaults. */
-  public static ItemInfo itemInfo(Row row) {
+  /**
+   * Converts a validated {@code erp_items} row, applying the documented defaults: case pack 1, MOQ
+   * 0, and the run's default holding cost rate and order cost where the row has none.
+   */
+  public static ItemInfo itemInfo(Row row, DataRules rules) {
     Integer casePack = row.getInt32("case_pack");
     Double moq = row.getDouble("moq");
+    Double holding = row.getDouble("holding_cost_rate");
+    Double orderCost = row.getDouble("order_cost");
     return new ItemInfo(
         row.getString("sku"),
         row.getDouble("unit_cost"),
-        row.getDouble("holding_cost_rate"),
-        row.getDouble("order_cost"),
+        holding == null ? rules.defaultHoldingCostRate() : holding,
+        orderCost == null ? rules.defaultOrderCost() : orderCost,
         casePack == null ? 1 : casePack,
         moq == null ? 0 : moq,
         row.getString("supplier"),

@@ -58,6 +58,12 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   static final TupleTag<Row> REJECTED = new TupleTag<>("screened_out") {};
 
   private final JobSettings settings;
+  /** Counter of items that took the run's default holding cost rate. */
+  static final String ASSUMED_HOLDING_COST_RATE = "assumed_holding_cost_rate";
+
+  /** Counter of items that took the run's default order cost. */
+  static final String ASSUMED_ORDER_COST = "assumed_order_cost";
+
   private final PCollectionView<ForecastOrigin> originView;
   private final Counter forecast = Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_forecast");
   private final Counter skipped = Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "series_skipped");
@@ -152,7 +158,13 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
     if (itemRow == null || !origin.hasHistory()) {
       return; // no item: every row rejected; no origin: no sale to forecast from
     }
-    ItemInfo item = DemandSeriesAssembly.itemInfo(itemRow);
+    ItemInfo item = DemandSeriesAssembly.itemInfo(itemRow, settings.rules());
+    if (itemRow.getDouble("holding_cost_rate") == null) {
+      counter(ASSUMED_HOLDING_COST_RATE).inc();
+    }
+    if (itemRow.getDouble("order_cost") == null) {
+      counter(ASSUMED_ORDER_COST).inc();
+    }
     Map<String, StockSnapshot> stock = DemandSeriesAssembly.latestSnapshots(screened.stock());
     Map<String, Double> onOrder = DemandSeriesAssembly.onOrder(screened.orders());
     for (DemandSeries series : screened.series(sku, settings.period(), origin)) {

@@ -24,7 +24,8 @@ import org.apache.beam.sdk.values.TupleTag;
  * {@link RecommendInventory}) and replays the held-out periods ({@link SimulatePolicy}).
  *
  * <p>Outputs: the plan keyed by location (for the capacity check), and {@code policy_simulation}
- * rows. Counter (namespace {@code demandcast}): {@code recommendations}.
+ * rows. Counters (namespace {@code demandcast}): {@code recommendations}, {@link
+ * #ASSUMED_LEAD_TIME}, {@link #ASSUMED_NO_STOCK}.
  */
 final class PlanInventoryFn extends DoFn<PlanInput, KV<String, PlanInventoryFn.Planned>> {
   static final TupleTag<KV<String, Planned>> PLANNED = new TupleTag<>("planned") {};
@@ -45,6 +46,16 @@ final class PlanInventoryFn extends DoFn<PlanInput, KV<String, PlanInventoryFn.P
   private final PCollectionView<Map<String, ExcursionLog>> excursionsView;
   private final Counter recommendations =
       Metrics.counter(ValidateRecords.METRICS_NAMESPACE, "recommendations");
+  private final Counter assumedLeadTime =
+      Metrics.counter(ValidateRecords.METRICS_NAMESPACE, ASSUMED_LEAD_TIME);
+  private final Counter assumedNoStock =
+      Metrics.counter(ValidateRecords.METRICS_NAMESPACE, ASSUMED_NO_STOCK);
+
+  /** Counter of series planned with the run's default lead time (no lead-time evidence). */
+  static final String ASSUMED_LEAD_TIME = "assumed_lead_time";
+
+  /** Counter of series planned without a stock snapshot (on hand taken as 0). */
+  static final String ASSUMED_NO_STOCK = "assumed_no_stock";
   private transient ClassServiceTargets targets;
 
   PlanInventoryFn(
@@ -75,6 +86,13 @@ final class PlanInventoryFn extends DoFn<PlanInput, KV<String, PlanInventoryFn.P
         RecommendInventory.context(input, itemClass, targets.lookup(itemClass),
             c.sideInput(leadTimesView), c.sideInput(excursionsView), settings);
     Recommendation recommendation = RecommendInventory.recommend(context, settings);
+    if (input.snapshot() == null) {
+      assumedNoStock.inc();
+    }
+    if (LeadTimes.forItem(c.sideInput(leadTimesView), input.item(), settings.minLaneShipments())
+        == null) {
+      assumedLeadTime.inc();
+    }
     out.get(PLANNED)
         .output(KV.of(input.outcome().location(), new Planned(context, recommendation)));
     recommendations.inc();

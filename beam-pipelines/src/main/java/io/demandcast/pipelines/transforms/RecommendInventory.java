@@ -143,12 +143,15 @@ public final class RecommendInventory {
       }
     }
     LeadTimes.Choice choice = LeadTimes.forItem(leadTimes, item, settings.minLaneShipments());
+    double assumedDays = settings.rules().defaultLeadTimeDays();
+    String assumed = String.format(Locale.ROOT,
+        "lead time unknown, %s days assumed (--default-lead-time-days)", days(assumedDays));
     LeadTime lead =
         choice == null
-            ? new LeadTime(0, 0, "no shipment with both dates: lead time unknown, taken as 0 days")
+            ? new LeadTime(assumedDays, 0, "no shipment with both dates: " + assumed)
             : new LeadTime(choice.stats().meanDays(), choice.stats().sdDays(), choice.basis());
     if (choice == null) {
-      notes.append("lead time unknown, taken as 0 days; ");
+      notes.append(assumed).append("; ");
     }
     double level = item.serviceLevel() != null ? item.serviceLevel() : classTarget;
     boolean periodic = item.reviewPeriodDays() != null;
@@ -164,6 +167,10 @@ public final class RecommendInventory {
         onHand,
         quarantined,
         notes.toString());
+  }
+
+  private static String days(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
 
   /**

@@ -14,7 +14,9 @@ import org.apache.beam.sdk.values.Row;
  * a record is rejected, naming the column and its value, or null when the record is valid.
  *
  * <p>Documented defaults instead of rejections: a NULL {@code case_pack} is 1, a NULL {@code moq}
- * is 0, a NULL {@code quarantined} is 0.
+ * is 0, a NULL {@code quarantined} is 0, a NULL {@code holding_cost_rate} or {@code order_cost} is
+ * the run's default ({@link DataRules#defaultHoldingCostRate()}, {@link
+ * DataRules#defaultOrderCost()}).
  *
  * <p>Besides each column's presence, type and sign, every record is held to the run's {@link
  * DataRules}: no date after the as-of date or before the floor, no quantity, price or lead time
@@ -58,7 +60,7 @@ public final class RecordRules {
 
   private static String item(Row row, DataRules rules) {
     String reason = firstNonNull(blank(row, "sku"), positive(row, "unit_cost"),
-        nonNegative(row, "holding_cost_rate"), nonNegative(row, "order_cost"),
+        nonNegativeWhenSet(row, "holding_cost_rate"), nonNegativeWhenSet(row, "order_cost"),
         rules.checkPrice("unit_cost", row.getDouble("unit_cost")),
         rules.checkPrice("order_cost", row.getDouble("order_cost")),
         rules.checkQuantity("moq", row.getDouble("moq")),
@@ -263,6 +265,10 @@ public final class RecordRules {
 
   private static Double intAsDouble(Integer value) {
     return value == null ? null : value.doubleValue();
+  }
+
+  private static String nonNegativeWhenSet(Row row, String column) {
+    return row.getDouble(column) == null ? null : nonNegative(row, column);
   }
 
   private static LocalDate date(Row row, String column) {

@@ -252,11 +252,23 @@ class DemandSeriesAssemblyTest {
 
   // ------------------------------------------------------------------ itemInfo
 
+  private static final io.demandcast.pipelines.model.DataRules RULES =
+      io.demandcast.pipelines.model.DataRules.defaults(java.time.LocalDate.of(2026, 1, 1));
+
   @Test
   void givenItemWithNullCasePackAndMoq_whenItemInfo_thenDefaults1And0() {
     ItemInfo info = DemandSeriesAssembly.itemInfo(row(ERP_ITEMS, "sku", "A", "unit_cost", 10.0,
-        "holding_cost_rate", 0.25, "order_cost", 50.0));
+        "holding_cost_rate", 0.25, "order_cost", 50.0), RULES);
     assertThat(info).isEqualTo(new ItemInfo("A", 10.0, 0.25, 50.0, 1, 0.0, null, null, null, null, null));
+  }
+
+  @Test
+  void givenItemWithoutCosts_whenItemInfo_thenTheRunsDefaults() {
+    ItemInfo info = DemandSeriesAssembly.itemInfo(row(ERP_ITEMS, "sku", "A", "unit_cost", 10.0),
+        RULES);
+    // DataRules' documented defaults: 25 % a year, no fixed order cost
+    assertThat(info.holdingCostRate()).isEqualTo(0.25);
+    assertThat(info.orderCost()).isEqualTo(0.0);
   }
 
   @Test
@@ -264,7 +276,7 @@ class DemandSeriesAssemblyTest {
     ItemInfo info = DemandSeriesAssembly.itemInfo(row(ERP_ITEMS, "sku", "A", "unit_cost", 10.0,
         "holding_cost_rate", 0.25, "order_cost", 50.0, "case_pack", 6, "moq", 12.0,
         "supplier", "S1", "ship_mode", "Air", "shelf_life_days", 365, "review_period_days", 14,
-        "service_level", 0.97));
+        "service_level", 0.97), RULES);
     assertThat(info)
         .isEqualTo(new ItemInfo("A", 10.0, 0.25, 50.0, 6, 12.0, "S1", "Air", 365, 14, 0.97));
   }

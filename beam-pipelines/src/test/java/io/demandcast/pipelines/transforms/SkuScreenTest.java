@@ -179,10 +179,7 @@ class SkuScreenTest {
         .contains("above 505");
     assertThat(rejected.series("A", SETTINGS.period(), ORIGIN).get(0).history()[6]).isZero();
 
-    DataRules flag = SETTINGS.rules();
-    flag = new DataRules(flag.asOf(), flag.minDate(), flag.maxQuantity(), flag.maxPrice(),
-        flag.maxLeadTimeDays(), flag.outlierMads(), DataRules.OutlierAction.FLAG,
-        flag.minOutlierHistory());
+    DataRules flag = SETTINGS.rules().withOutliers(DataRules.OutlierAction.FLAG);
     SkuScreen.Screened flagged = SkuScreen.screen(
         sku(sales, List.of(item(10)), List.of(), List.of()), SETTINGS.withRules(flag), ORIGIN);
     assertThat(flagged.rejected()).isEmpty();

@@ -358,9 +358,10 @@ public final class CanonicalTables {
    * Whether a source table may lack {@code column}, which then reads as NULL: the nullable source
    * columns a run can do without, because a NULL there has a documented meaning (no price, no
    * promotion, no supplier, not perishable, nothing quarantined, continuous review, the run's
-   * service target, ...). The nullable columns a run cannot do without must exist even though a
-   * row may leave them NULL: {@code erp_sales.quantity} (a table without it would reject every
-   * sale), the item costs, {@code erp_inventory.on_hand}, the purchase orders' key fields, {@code
+   * service target, the run's default holding cost rate and order cost, ...). The nullable columns a
+   * run cannot do without must exist even though a row may leave them NULL: {@code
+   * erp_sales.quantity} (a table without it would reject every sale), {@code erp_items.unit_cost},
+   * {@code erp_inventory.on_hand}, the purchase orders' key fields, {@code
    * iot_readings.value} and the shipments' supplier and dates.
    *
    * @param table a canonical table
@@ -378,7 +379,8 @@ public final class CanonicalTables {
   private static final java.util.Map<String, java.util.Set<String>> ABSENT_AS_NULL =
       java.util.Map.of(
           "erp_sales", java.util.Set.of("unit_price", "promo"),
-          "erp_items", java.util.Set.of("description", "category", "case_pack", "moq",
+          "erp_items", java.util.Set.of("description", "category", "holding_cost_rate",
+              "order_cost", "case_pack", "moq",
               "supplier", "ship_mode", "shelf_life_days", "review_period_days", "service_level"),
           "erp_inventory", java.util.Set.of("quarantined"),
           "erp_purchase_orders", java.util.Set.of("expected_date", "received_date"),

@@ -82,14 +82,19 @@ public final class DemandcastCli implements Runnable {
         });
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
-          // as picocli's default handler, with the message redacted
+          // the error (redacted), the help of the one option at fault, and where to read on:
+          // not the whole usage, which buries the one line that matters
           CommandLine commandLine = e.getCommandLine();
           PrintWriter w = commandLine.getErr();
           w.println(
               commandLine.getColorScheme().errorText(Redaction.redact(e.getMessage(), secrets)));
-          if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, w)) {
-            commandLine.usage(w, commandLine.getColorScheme());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+          if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            w.print(commandLine.getHelp().optionListExcludingGroups(List.of(option)));
           }
+          w.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for every"
+              + " option.");
+          w.flush();
           CommandSpec spec = commandLine.getCommandSpec();
           return commandLine.getExitCodeExceptionMapper() != null
               ? commandLine.getExitCodeExceptionMapper().getExitCode(e)

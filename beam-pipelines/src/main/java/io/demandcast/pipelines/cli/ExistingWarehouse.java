@@ -14,10 +14,13 @@ import picocli.CommandLine.Option;
  * --read-write} asks otherwise, so that neither command writes into a file it was only pointed at.
  */
 final class ExistingWarehouse {
+  /** The warehouse file every command defaults to, in the working directory. */
+  static final String DEFAULT = "demandcast.duckdb";
+
   @Option(
       names = "--warehouse",
       paramLabel = "FILE",
-      defaultValue = "demandcast.duckdb",
+      defaultValue = DEFAULT,
       description = "DuckDB warehouse file. Default: ${DEFAULT-VALUE}")
   Path path;
 

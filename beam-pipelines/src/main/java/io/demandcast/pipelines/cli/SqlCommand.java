@@ -75,7 +75,8 @@ final class SqlCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "QUERY",
-      description = "The SQL statement. Without it: the prompt, or the statements of standard input.")
+      description = "The SQL statement, or a file of statements ending in .sql (run as a script)."
+          + " Without it: the prompt, or the statements of standard input.")
   String query;
 
   @Mixin ExistingWarehouse warehouse;
@@ -132,7 +133,10 @@ final class SqlCommand implements Callable<Integer> {
     DuckDbWarehouse opened = readWrite ? warehouse.openReadWrite() : warehouse.openReadOnly(false);
     try (Connection connection = opened.connect()) {
       SqlSession session = new SqlSession(connection, format, maxRows, maxWidth, !readWrite);
-      if (query != null) {
+      Path script = query == null ? null : scriptFile(query);
+      if (script != null) {
+        runScript(session, Files.newBufferedReader(script, StandardCharsets.UTF_8), out, err);
+      } else if (query != null) {
         try {
           session.execute(query, out, err);
         } catch (SqlSession.Refused e) {
@@ -150,6 +154,26 @@ final class SqlCommand implements Callable<Integer> {
       throw new IllegalStateException("cannot close the warehouse: " + e.getMessage(), e);
     }
     return 0;
+  }
+
+  /**
+   * The script file {@code query} names: a single word ending in {@code .sql}, which is no SQL
+   * statement; null for a statement.
+   *
+   * @throws IllegalArgumentException when it names a file that does not exist
+   */
+  static Path scriptFile(String query) {
+    String q = query.strip();
+    if (!q.toLowerCase(java.util.Locale.ROOT).endsWith(".sql") || q.matches("(?s).*\\s.*")) {
+      return null;
+    }
+    Path file = Path.of(q);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no SQL file " + file.toAbsolutePath().normalize()
+          + "; give a statement in quotes, a .sql file that exists, or statements on standard"
+          + " input (./demandcast sql < FILE)");
+    }
+    return file;
   }
 
   private void prompt(SqlSession session) throws IOException {

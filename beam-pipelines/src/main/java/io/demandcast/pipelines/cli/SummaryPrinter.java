@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 final class SummaryPrinter {
   private SummaryPrinter() {}
 
-  static void print(
-      PrintWriter out, DemandcastJob.Result result, RunSummary s, PlannerReport.Written report) {
+  static void print(PrintWriter out, DemandcastJob.Result result, RunSummary s,
+      PlannerReport.Written report, java.nio.file.Path warehouse) {
     out.println();
     out.printf("run %s complete in %.1f s%n", result.runId(), result.seconds());
     printSources(out, result);
@@ -49,7 +49,8 @@ final class SummaryPrinter {
     out.printf("  rows written       %s%n", list(result.rowsWritten()));
     out.printf("  report             %s%n", report.html());
     out.printf("  spreadsheet        %s%n", report.xlsx());
-    out.println("  query              ./demandcast sql \"select * from latest_recommendations limit 5\"");
+    out.printf("  query              ./demandcast sql%s \"select * from latest_recommendations"
+        + " limit 5\"%n", warehouseArg(warehouse));
   }
 
   /**
@@ -64,6 +65,18 @@ final class SummaryPrinter {
     out.printf("  outputs            %s (views latest_forecasts, latest_recommendations, ...)%n",
         Redaction.redact(output));
     out.println("  report             not written: the planner report reads a DuckDB warehouse");
+  }
+
+  /**
+   * The {@code --warehouse} argument a next command needs: none for the default file in the
+   * working directory, else the path as given (quoted when it has a space).
+   */
+  static String warehouseArg(java.nio.file.Path warehouse) {
+    if (warehouse.normalize().equals(java.nio.file.Path.of(ExistingWarehouse.DEFAULT))) {
+      return "";
+    }
+    String path = warehouse.toString();
+    return " --warehouse " + (path.matches("[\\w./@:+-]+") ? path : "'" + path + "'");
   }
 
   /** As-of date, forecast origin, and per source: read = used + rejected. */

@@ -148,6 +148,80 @@ class DemandcastCliTest {
   }
 
   @Test
+  void givenSalesWithoutItems_whenRun_thenNonZeroExitNamingWhyAndTheRunIsFailed() throws Exception {
+    Path file = dir.resolve("noitems.duckdb");
+    io.demandcast.connectors.duckdb.DuckDbWarehouse w =
+        io.demandcast.connectors.duckdb.DuckDbWarehouse.open(file);
+    List<Object[]> sales = new java.util.ArrayList<>();
+    for (int m = 0; m < 24; m++) {
+      sales.add(new Object[] {"A-100", "S1", java.time.LocalDate.of(2023, 1, 1).plusMonths(m),
+          5.0 + m % 3, null, null, null});
+    }
+    w.replaceSourceTable(io.demandcast.connectors.schema.CanonicalTables.ERP_SALES, sales);
+    DuckDbConnections.closeAll();
+    Outcome r = execute("run", "--warehouse", file.toString(), "--run-id", "empty",
+        "--reports", dir.resolve("reports").toString());
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("no series was forecast, so run empty is not published")
+        .contains("all 24 erp_sales rows were rejected")
+        .contains("no erp_items row was used").doesNotContain("NaN");
+    assertThat(r.out()).doesNotContain("complete");
+    try (Connection c = io.demandcast.connectors.duckdb.DuckDbWarehouse.attach(file).connect();
+        var st = c.createStatement();
+        var rs = st.executeQuery("select status from model_runs where run_id = 'empty'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("failed");
+    }
+  }
+
+  @Test
+  void givenSqlFile_whenSql_thenItsStatementsRun() throws Exception {
+    Path file = dir.resolve("w.duckdb");
+    io.demandcast.connectors.duckdb.DuckDbWarehouse.open(file);
+    DuckDbConnections.closeAll();
+    Path script = dir.resolve("q.sql");
+    Files.writeString(script, "select 40 + 2 as answer;\nselect 'two' as second;\n");
+    Outcome r = execute("sql", "--warehouse", file.toString(), "--format", "csv",
+        script.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("answer").contains("42").contains("two");
+    Outcome missing = execute("sql", "--warehouse", file.toString(), "nothere.sql");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.errFirstLine()).contains("no SQL file").contains("< FILE");
+  }
+
+  @Test
+  void givenMistypedWarehouse_whenRun_thenExit2AndNothingCreated() {
+    Path typo = dir.resolve("sub").resolve("typo.duckdb");
+    Outcome r = execute("run", "--warehouse", typo.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errFirstLine()).contains("no warehouse at").contains("typo.duckdb")
+        .contains("./demandcast import");
+    assertThat(typo.getParent()).doesNotExist();
+  }
+
+  @Test
+  void givenDuckDbSourceFileThatDoesNotExist_whenRun_thenExit2AndNothingCreated() {
+    Path nofile = dir.resolve("nofile.duckdb");
+    Outcome r = execute("run", "--warehouse", dir.resolve("w.duckdb").toString(),
+        "--source", "erp_sales=duckdb:" + nofile + "#sales");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errFirstLine()).contains("--source erp_sales=").contains("no DuckDB file at");
+    assertThat(nofile).doesNotExist();
+    assertThat(dir.resolve("w.duckdb")).doesNotExist();
+  }
+
+  @Test
+  void givenBadOptionValue_whenRun_thenTheErrorAndThatOptionsHelpNotTheWholeUsage() {
+    Outcome r = execute("run", "--horizon", "twelve");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("twelve").contains("--horizon=N").contains("Periods to forecast")
+        .contains("'demandcast run --help' for every option")
+        .doesNotContain("Usage:").doesNotContain("--service-level");
+    assertThat(r.err().lines().count()).isLessThan(6);
+  }
+
+  @Test
   void givenStrayPositionalArgument_whenRun_thenNonZeroExitNamingItAndNoWarehouseCreated() {
     Path warehouse = dir.resolve("w.duckdb");
     Outcome r = execute("run", "--warehouse=" + warehouse, "stray");

@@ -144,18 +144,23 @@ public final class HiveWarehouse implements OutputWarehouse {
    * Adds to a table of an older version the nullable columns a newer one appended to its canonical
    * data columns (e.g. {@code model_runs.heartbeat_at}), with {@code ALTER TABLE ... ADD COLUMNS
    * ... CASCADE} (the partitions too; their files read NULL for them). Only when the table's
-   * columns are the canonical ones up to those: the run rows are written by position.
+   * columns are the canonical ones, in name and type, up to those: run rows are written by
+   * position.
    */
   private void addNewColumns(Connection connection, Statement statement, TableSchema table)
       throws SQLException {
-    List<String> found = new ArrayList<>(columns(connection, table).keySet());
-    HiveSchemas.partitionColumn(table).ifPresent(p -> found.remove(p.name()));
+    Map<String, String> types = columns(connection, table);
+    HiveSchemas.partitionColumn(table).ifPresent(p -> types.remove(p.name()));
+    List<String> found = new ArrayList<>();
+    types.forEach((name, type) -> found.add(name + " " + type));
     List<Column> data = HiveSchemas.dataColumns(table);
     if (found.isEmpty() || found.size() >= data.size()) {
       return;
     }
     List<Column> missing = data.subList(found.size(), data.size());
-    boolean prefix = data.subList(0, found.size()).stream().map(Column::name).toList().equals(found);
+    boolean prefix = data.subList(0, found.size()).stream()
+        .map(c -> c.name() + " " + HiveSchemas.type(c.type()).toLowerCase(Locale.ROOT))
+        .toList().equals(found);
     if (!prefix || !missing.stream().allMatch(Column::nullable)) {
       return; // checkOutputTable names what is wrong
     }

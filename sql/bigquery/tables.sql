@@ -114,7 +114,8 @@ CREATE TABLE IF NOT EXISTS `${dataset}.model_runs` (
   `rows_read` INT64 OPTIONS(description='source rows read, all tables'),
   `rows_rejected` INT64 OPTIONS(description='rows written to rejected_records'),
   `rows_written` INT64 OPTIONS(description='output rows written, all output tables'),
-  `message` STRING OPTIONS(description='failure message, or NULL')
+  `message` STRING OPTIONS(description='failure message, or NULL'),
+  `heartbeat_at` DATETIME OPTIONS(description='while running: when the job last said it is alive (UTC, every minute; Hive and BigQuery outputs); a run silent for 10 minutes is taken as abandoned')
 )
 OPTIONS(description='output table, one row per run');
 

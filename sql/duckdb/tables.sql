@@ -75,7 +75,7 @@ comment on column logistics_shipments.delivered_date is 'day the goods were deli
 comment on column logistics_shipments.quantity is 'units shipped';
 comment on column logistics_shipments.lineage is 'where the row came from (file and line, or record id) and which fields are synthetic';
 
-create table if not exists model_runs (run_id varchar not null, started_at timestamp without time zone not null, finished_at timestamp without time zone null, status varchar not null, options varchar null, source_snapshot varchar null, code_version varchar null, rows_read bigint null, rows_rejected bigint null, rows_written bigint null, message varchar null);
+create table if not exists model_runs (run_id varchar not null, started_at timestamp without time zone not null, finished_at timestamp without time zone null, status varchar not null, options varchar null, source_snapshot varchar null, code_version varchar null, rows_read bigint null, rows_rejected bigint null, rows_written bigint null, message varchar null, heartbeat_at timestamp without time zone null);
 comment on table model_runs is 'output table, one row per run';
 comment on column model_runs.run_id is 'the run that wrote the row';
 comment on column model_runs.started_at is 'when the run started (UTC)';
@@ -88,6 +88,7 @@ comment on column model_runs.rows_read is 'source rows read, all tables';
 comment on column model_runs.rows_rejected is 'rows written to rejected_records';
 comment on column model_runs.rows_written is 'output rows written, all output tables';
 comment on column model_runs.message is 'failure message, or NULL';
+comment on column model_runs.heartbeat_at is 'while running: when the job last said it is alive (UTC, every minute; Hive and BigQuery outputs); a run silent for 10 minutes is taken as abandoned';
 
 create table if not exists demand_forecasts (run_id varchar not null, sku varchar not null, location varchar not null, period_start date not null, horizon int not null, mean double not null, p10 double not null, p50 double not null, p90 double not null, model varchar not null);
 comment on table demand_forecasts is 'output table, one row per run x sku x location x target period';

@@ -113,7 +113,8 @@ CREATE TABLE IF NOT EXISTS `${database}`.`model_runs` (
   `rows_read` BIGINT COMMENT 'source rows read, all tables',
   `rows_rejected` BIGINT COMMENT 'rows written to rejected_records',
   `rows_written` BIGINT COMMENT 'output rows written, all output tables',
-  `message` STRING COMMENT 'failure message, or NULL'
+  `message` STRING COMMENT 'failure message, or NULL',
+  `heartbeat_at` TIMESTAMP COMMENT 'while running: when the job last said it is alive (UTC, every minute; Hive and BigQuery outputs); a run silent for 10 minutes is taken as abandoned'
 )
 COMMENT 'output table, one row per run'
 PARTITIONED BY (`run_id` STRING COMMENT 'the run that wrote the row')

@@ -42,6 +42,7 @@ resource "google_bigquery_table" "model_runs" {
     { name = "rows_rejected", type = "INT64", mode = "NULLABLE", description = "rows written to rejected_records" },
     { name = "rows_written", type = "INT64", mode = "NULLABLE", description = "output rows written, all output tables" },
     { name = "message", type = "STRING", mode = "NULLABLE", description = "failure message, or NULL" },
+    { name = "heartbeat_at", type = "DATETIME", mode = "NULLABLE", description = "while running: when the job last said it is alive (UTC, every minute; Hive and BigQuery outputs); a run silent for 10 minutes is taken as abandoned" },
   ])
 }
 

@@ -205,7 +205,8 @@ public final class DemandcastJob {
     String runId = settings.runId();
     PipelineOptions options = pipelineOptions(request.beamArgs());
     Map<String, TableUri> sources = resolveSources(request);
-    OutputWarehouse warehouse = outputWarehouse(request, options);
+    // recovers abandoned runs at beginRun; heartbeat and shutdown hook until commit or failure
+    RunGuard warehouse = RunGuard.around(outputWarehouse(request, options), request.progress());
     // Building the pipeline checks every source table's columns (DuckDbIO.read), so a bad table
     // stops the job here, before the run is recorded.
     Pipeline pipeline = createPipeline(options);
@@ -225,10 +226,12 @@ public final class DemandcastJob {
       Map<String, Long> rowsRead = new LinkedHashMap<>();
       Map<String, Long> demoRejected = new LinkedHashMap<>();
       if (request.loadDemo()) {
-        demoRejected.putAll(loadDemo((DuckDbWarehouse) warehouse, settings, request.progress()));
+        demoRejected.putAll(
+            loadDemo(warehouse.unwrap(DuckDbWarehouse.class), settings, request.progress()));
         rowsRead.putAll(demoRejected);
       }
       PipelineResult result = pipeline.run();
+      warehouse.watch(result);
       waitWithProgress(result, expectedSeries(sources, request.mapping()), request.progress());
       for (TableSchema table : CanonicalTables.SOURCES) {
         rowsRead.merge(table.name(), counter(result, "read_" + table.name()), Long::sum);

@@ -121,5 +121,10 @@ class CheckStagedTest {
     public void failRun(String runId, LocalDateTime finishedAt, String message) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public java.util.List<String> recoverAbandonedRuns(LocalDateTime now) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

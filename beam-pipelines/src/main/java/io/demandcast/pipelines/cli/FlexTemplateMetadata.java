@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demandcast.connectors.RunId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,7 +73,7 @@ public final class FlexTemplateMetadata {
       "--source", "^[a-z_]+=[^,]+(,[a-z_]+=[^,]+)*$",
       "--map", "^[a-z_]+\\.[a-z_]+=[^,]+(,[a-z_]+\\.[a-z_]+=[^,]+)*$",
       "--output", "^(bigquery|hive)://[^\\s]+$",
-      "--run-id", "^[A-Za-z0-9._:-]+$",
+      "--run-id", RunId.ANCHORED_PATTERN,
       "--service-level", "^(0(\\.[0-9]+)?|1(\\.0+)?)$",
       "--service-measure", "^(fill-rate|cycle-service)$",
       "--continuous-policy", "^(s_S|s_Q)$",

@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.RunId;
 import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.ServiceTarget;
 import io.demandcast.pipelines.model.DataRules;
@@ -30,7 +31,9 @@ final class JobOptions {
   @Option(
       names = "--run-id",
       paramLabel = "ID",
-      description = "Run id written to every output row. Default: a new id from the UTC start time. "
+      description = "Run id written to every output row and naming the report folder: 1 to 64 "
+          + "letters, digits, '.', '_' or '-' (" + RunId.PATTERN + "), not '.' or '..'. "
+          + "Default: a new id from the UTC start time. "
           + "A re-run with the same id replaces that run's rows.")
   String runId;
 
@@ -299,7 +302,8 @@ final class JobOptions {
    * @throws IllegalArgumentException naming the option (e.g. --service-level) and its bad value
    */
   JobSettings settings(LocalDateTime startedAt) {
-    String id = runId != null ? runId : newRunId(startedAt);
+    // first, before anything is opened or written: the id names the report folder
+    String id = option("--run-id", () -> RunId.check(runId != null ? runId : newRunId(startedAt)));
     try {
       InventorySettings inventory =
           new InventorySettings(

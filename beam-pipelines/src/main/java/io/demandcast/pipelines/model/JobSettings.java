@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.model;
 
+import io.demandcast.connectors.RunId;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -7,7 +8,7 @@ import java.util.Objects;
 /**
  * The settings of one job run, validated on construction (the message names the bad value).
  *
- * @param runId the run id written to every output row
+ * @param runId the run id written to every output row, as {@link RunId} allows
  * @param startedAt UTC start of the run; also the {@code ts} of its rejected records
  * @param period the demand calendar
  * @param horizon periods to forecast, &gt;= 1
@@ -110,9 +111,7 @@ public record JobSettings(
     Objects.requireNonNull(inventory, "inventory");
     Objects.requireNonNull(globalModel, "globalModel");
     Objects.requireNonNull(rules, "rules");
-    if (runId.isBlank()) {
-      throw new IllegalArgumentException("runId must not be blank");
-    }
+    RunId.check(runId);
     if (horizon < 1) {
       throw new IllegalArgumentException("horizon must be >= 1 period, was " + horizon);
     }

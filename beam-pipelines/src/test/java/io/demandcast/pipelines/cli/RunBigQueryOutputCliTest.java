@@ -262,7 +262,8 @@ class RunBigQueryOutputCliTest {
     assertThat(commit.path("query").asText())
         .contains("BEGIN TRANSACTION;").contains("COMMIT TRANSACTION;")
         .contains("INSERT INTO `acme-prod.demandcast.demand_forecasts`")
-        .contains("FROM `acme-prod.demandcast.stage_nightly_0630_demand_forecasts`");
+        .contains("FROM `acme-prod.demandcast." + io.demandcast.connectors.OutputWarehouse
+            .stagingTable(RUN_ID, CanonicalTables.DEMAND_FORECASTS) + "`");
     assertThat(parameters(commit)).containsEntry("run_id", RUN_ID);
     for (JsonNode query : sent) {
       assertThat(query.path("query").asText()).doesNotContain(RUN_ID);

@@ -154,7 +154,7 @@ class JobSettingsTest {
   void givenBlankRunId_whenCreated_thenRejected() {
     assertThatThrownBy(() -> JobSettings.defaults("  ", STARTED))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("runId");
+        .hasMessageContaining("'  ' is not a valid run id");
   }
 
   @Test

@@ -21,6 +21,7 @@ import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
+import io.demandcast.connectors.ActiveRuns;
 import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.schema.CanonicalTables;
@@ -68,7 +69,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #beginRun}: the dataset is looked up; existing output tables are checked for every
  *       canonical column in its BigQuery type ({@link BigQuerySchemas#type}); one script creates
  *       the missing output tables ({@code CREATE TABLE IF NOT EXISTS}), (re)creates the views and
- *       (re)creates one staging table per output table, {@code stage_<run>_<table>} ({@link
+ *       (re)creates one staging table per output table, {@code stage_<hash of run>_<table>} ({@link
  *       #stagingTable}), with the output table's columns and an expiration of {@link
  *       #STAGING_EXPIRATION}, so that the staging of a run that crashed disappears by itself. Then
  *       one transaction replaces the run's {@code model_runs} row ({@code DELETE}, {@code INSERT})
@@ -99,9 +100,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Values:</b> the canonical timestamp is a BigQuery {@code DATETIME} (UTC wall-clock time);
  * query parameters carry every value that comes from the caller (run id, times, JSON, message):
  * nothing is concatenated into SQL but the table names, which {@link BigQueryDatasetName}, the
- * canonical schema and {@link #stagingTable} (the run id with everything but letters and digits
- * replaced by {@code _}) restrict to letters, digits, {@code _}, {@code -}, {@code :} and {@code .},
- * quoted with backticks.
+ * canonical schema and {@link #stagingTable} (a hash of the run id) restrict to letters, digits,
+ * {@code _}, {@code -}, {@code :} and {@code .}, quoted with backticks.
  *
  * <p><b>Faults:</b> DDL, DML and queries go through Google's BigQuery client ({@link BigQuery}),
  * which retries transient faults under its default {@code RetrySettings} (google-cloud-core's: at
@@ -151,9 +151,19 @@ public final class BigQueryWarehouse implements OutputWarehouse {
           .addInterceptors(BaseService.EXCEPTION_HANDLER_INTERCEPTOR, new ServerErrors())
           .build();
 
+  /**
+   * Nullable columns later versions added to existing output tables, by table: an older table that
+   * lacks them passes the check, and the tables script adds them ({@code ALTER TABLE ... ADD
+   * COLUMN IF NOT EXISTS}).
+   */
+  static final Map<TableSchema, List<String>> ADDED_COLUMNS =
+      Map.of(CanonicalTables.MODEL_RUNS, List.of("heartbeat_at"));
+
   private final BigQueryDatasetName dataset;
   private final BigQuery client;
   private final BigQueryServices writeServices;
+  /** Whether {@link #ensureTables} succeeded on this instance. */
+  private volatile boolean ensured;
   /** The dataset's location, once {@link #beginRun} or {@link #ensureTables} looked it up. */
   private volatile String datasetLocation;
 
@@ -250,6 +260,7 @@ public final class BigQueryWarehouse implements OutputWarehouse {
   public void ensureTables() {
     checkDatasetAndTables();
     script("cannot create the output tables and views", tablesAndViews(), Map.of());
+    ensured = true;
   }
 
   private void checkDatasetAndTables() {
@@ -283,6 +294,9 @@ public final class BigQueryWarehouse implements OutputWarehouse {
     for (Column column : table.columns()) {
       String expected = BigQuerySchemas.type(column.type());
       Field field = byName.get(column.name());
+      if (field == null && ADDED_COLUMNS.getOrDefault(table, List.of()).contains(column.name())) {
+        continue; // added by the tables script
+      }
       if (field == null) {
         bad.add(column.name() + " " + expected + " (missing)");
         continue;
@@ -309,6 +323,13 @@ public final class BigQueryWarehouse implements OutputWarehouse {
     StringBuilder sql = new StringBuilder();
     for (TableSchema table : CanonicalTables.OUTPUTS) {
       sql.append(BigQuerySchemas.createTable(table, dataset.qualified())).append(";\n");
+      for (String name : ADDED_COLUMNS.getOrDefault(table, List.of())) {
+        Column column = table.column(name).orElseThrow();
+        sql.append("ALTER TABLE ").append(path(table.name())).append(" ADD COLUMN IF NOT EXISTS ")
+            .append(BigQuerySchemas.identifier(name)).append(' ')
+            .append(BigQuerySchemas.type(column.type())).append(" OPTIONS(description=")
+            .append(BigQuerySchemas.stringLiteral(column.description())).append(");\n");
+      }
     }
     sql.append(views(dataset));
     return sql.toString();
@@ -350,8 +371,12 @@ public final class BigQueryWarehouse implements OutputWarehouse {
   public void beginRun(String runId, LocalDateTime startedAt, String optionsJson, String codeVersion) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(startedAt, "startedAt");
-    checkDatasetAndTables();
-    StringBuilder ddl = new StringBuilder(tablesAndViews());
+    // after recoverAbandonedRuns, which did it, only the staging is left to create
+    boolean fresh = !ensured;
+    if (fresh) {
+      checkDatasetAndTables();
+    }
+    StringBuilder ddl = new StringBuilder(fresh ? tablesAndViews() : "");
     for (TableSchema table : stagedOutputs()) {
       ddl.append('\n').append(createStaging(runId, table)).append(";\n");
     }
@@ -366,10 +391,78 @@ public final class BigQueryWarehouse implements OutputWarehouse {
     script("cannot begin run " + runId + " (model_runs)",
         "BEGIN TRANSACTION;\n"
             + "DELETE FROM " + runs + " WHERE run_id = @run_id;\n"
-            + "INSERT INTO " + runs + " (run_id, started_at, status, options, code_version)\n"
-            + "VALUES (@run_id, @started_at, 'running', @options, @code_version);\n"
+            + "INSERT INTO " + runs
+            + " (run_id, started_at, status, options, code_version, heartbeat_at)\n"
+            + "VALUES (@run_id, @started_at, 'running', @options, @code_version, @started_at);\n"
             + "COMMIT TRANSACTION;\n",
         parameters);
+    ActiveRuns.add(location(), runId);
+  }
+
+  /** Sets the run's {@code heartbeat_at} to {@code now} while its status is {@code running}. */
+  @Override
+  public void heartbeat(String runId, LocalDateTime now) {
+    Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
+    parameters.put("run_id", QueryParameterValue.string(runId));
+    parameters.put("now", dateTime(now));
+    script("cannot record the heartbeat of run " + runId,
+        "UPDATE " + path(CanonicalTables.MODEL_RUNS.name()) + " SET heartbeat_at = @now"
+            + " WHERE run_id = @run_id AND status = 'running'",
+        parameters);
+  }
+
+  /**
+   * Marks failed, and drops the staging of, every running run of {@code model_runs} whose
+   * heartbeat ({@code heartbeat_at}, else {@code started_at}) is older than {@link #LEASE}, but
+   * those this process runs: one query finds them, then one {@code UPDATE} per run (still only
+   * while it is running) and the drops. Checks the dataset and creates the output tables first.
+   */
+  @Override
+  public List<String> recoverAbandonedRuns(LocalDateTime now) {
+    Objects.requireNonNull(now, "now");
+    ensureTables();
+    String runs = path(CanonicalTables.MODEL_RUNS.name());
+    TableResult running = script("cannot look for abandoned runs",
+        "SELECT run_id, started_at, heartbeat_at FROM " + runs
+            + " WHERE status = 'running' ORDER BY started_at, run_id",
+        Map.of());
+    List<String> recovered = new ArrayList<>();
+    for (FieldValueList row : running.iterateAll()) {
+      String runId = row.get("run_id").getStringValue();
+      LocalDateTime started = dateTimeValue(row.get("started_at"));
+      LocalDateTime heartbeat = dateTimeValue(row.get("heartbeat_at"));
+      if (ActiveRuns.contains(location(), runId)
+          || !OutputWarehouse.isAbandoned(started, heartbeat, now, LEASE)) {
+        continue;
+      }
+      Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
+      parameters.put("run_id", QueryParameterValue.string(runId));
+      parameters.put("finished_at", dateTime(now));
+      parameters.put("message", QueryParameterValue.string(OutputWarehouse.abandonedMessage(now,
+          "with no heartbeat since " + (heartbeat != null ? heartbeat : started)
+              + " UTC (the lease is " + LEASE.toMinutes() + " minutes)")));
+      script("cannot record abandoned run " + runId + " as failed",
+          "UPDATE " + runs + " SET status = 'failed', finished_at = @finished_at,"
+              + " message = @message WHERE run_id = @run_id AND status = 'running'",
+          parameters);
+      StringBuilder drop = new StringBuilder();
+      for (TableSchema table : stagedOutputs()) {
+        drop.append("DROP TABLE IF EXISTS ").append(path(stagingTable(runId, table))).append(";\n");
+        drop.append("DROP TABLE IF EXISTS ")
+            .append(path(OutputWarehouse.legacyStagingTable(runId, table))).append(";\n");
+      }
+      dropStaging(runId, drop.toString());
+      recovered.add(runId);
+    }
+    return recovered;
+  }
+
+  /** A {@code DATETIME} value as BigQuery returns it ({@code 2024-05-01T10:00:00[.ffffff]}), or null. */
+  private static LocalDateTime dateTimeValue(com.google.cloud.bigquery.FieldValue value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    return LocalDateTime.parse(value.getStringValue().replace(' ', 'T'));
   }
 
   /**
@@ -410,6 +503,7 @@ public final class BigQueryWarehouse implements OutputWarehouse {
     parameters.put("source_snapshot", QueryParameterValue.string(sourceSnapshotJson));
     parameters.put("rows_read", QueryParameterValue.int64(rowsRead));
     script("cannot commit run " + runId, commitScript(runId), parameters);
+    ActiveRuns.remove(location(), runId);
 
     Map<String, Long> written = new LinkedHashMap<>();
     StringJoiner counts = new StringJoiner("\nUNION ALL\n");
@@ -484,6 +578,7 @@ public final class BigQueryWarehouse implements OutputWarehouse {
   @Override
   public void failRun(String runId, LocalDateTime finishedAt, String message) {
     Objects.requireNonNull(runId, "runId");
+    ActiveRuns.remove(location(), runId);
     Objects.requireNonNull(finishedAt, "finishedAt");
     String runs = path(CanonicalTables.MODEL_RUNS.name());
     Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
@@ -508,8 +603,13 @@ public final class BigQueryWarehouse implements OutputWarehouse {
     for (TableSchema table : stagedOutputs()) {
       sql.append("DROP TABLE IF EXISTS ").append(path(stagingTable(runId, table))).append(";\n");
     }
+    dropStaging(runId, sql.toString());
+  }
+
+  /** Runs the {@code DROP TABLE} script {@code sql}; a failure is logged (the tables expire). */
+  private void dropStaging(String runId, String sql) {
     try {
-      script("cannot drop the staging tables of run " + runId, sql.toString(), Map.of());
+      script("cannot drop the staging tables of run " + runId, sql, Map.of());
     } catch (IllegalStateException e) {
       LOG.warn("{}; they expire within {} hours", e.getMessage(), STAGING_EXPIRATION.toHours());
     }

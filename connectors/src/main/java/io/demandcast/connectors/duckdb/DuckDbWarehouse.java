@@ -3,6 +3,7 @@ package io.demandcast.connectors.duckdb;
 import static io.demandcast.connectors.OutputWarehouse.stagedOutputs;
 import static io.demandcast.connectors.OutputWarehouse.stagingTable;
 
+import io.demandcast.connectors.ActiveRuns;
 import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.schema.CanonicalTables;
@@ -508,6 +509,7 @@ public final class DuckDbWarehouse implements OutputWarehouse {
                       .execute();
                 }
               });
+      ActiveRuns.add(location(), runId);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot begin run " + runId + ": " + e.getMessage(), e);
     }
@@ -563,7 +565,7 @@ public final class DuckDbWarehouse implements OutputWarehouse {
   public Map<String, Long> commitRun(
       String runId, LocalDateTime finishedAt, String sourceSnapshotJson, long rowsRead) {
     try (Connection connection = connect()) {
-      return dsl(connection)
+      Map<String, Long> published = dsl(connection)
           .transactionResult(
               config -> {
                 DSLContext tx = config.dsl();
@@ -595,6 +597,8 @@ public final class DuckDbWarehouse implements OutputWarehouse {
                     .execute();
                 return written;
               });
+      ActiveRuns.remove(location(), runId);
+      return published;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot commit run " + runId + ": " + e.getMessage(), e);
     }
@@ -606,6 +610,7 @@ public final class DuckDbWarehouse implements OutputWarehouse {
    */
   @Override
   public void failRun(String runId, LocalDateTime finishedAt, String message) {
+    ActiveRuns.remove(location(), runId);
     try (Connection connection = connect()) {
       dsl(connection)
           .transaction(
@@ -623,6 +628,58 @@ public final class DuckDbWarehouse implements OutputWarehouse {
               });
     } catch (SQLException e) {
       throw new IllegalStateException("cannot record run " + runId + " as failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Marks failed every run {@code model_runs} holds as running but this process is not running,
+   * and drops its staging tables (under {@link OutputWarehouse#stagingTable} and {@link
+   * OutputWarehouse#legacyStagingTable} names), in one transaction. The file lock is the proof:
+   * DuckDB lets one process open the file for writing, this process has it open (every method
+   * here opens it so, and keeps it open until {@link DuckDbConnections#close}), so a run of another
+   * process still marked running belongs to a process that is gone. Runs this process has begun
+   * ({@link ActiveRuns}) are kept.
+   */
+  @Override
+  public List<String> recoverAbandonedRuns(LocalDateTime now) {
+    try (Connection connection = connect()) {
+      return dsl(connection)
+          .transactionResult(
+              config -> {
+                DSLContext tx = config.dsl();
+                List<String> running =
+                    tx.select(DSL.field(DSL.name("run_id"), String.class))
+                        .from(DuckDbSchemas.table(CanonicalTables.MODEL_RUNS.name()))
+                        .where(DSL.field(DSL.name("status")).eq(RunStatus.RUNNING.sql()))
+                        .orderBy(DSL.field(DSL.name("started_at")), DSL.field(DSL.name("run_id")))
+                        .fetch(DSL.field(DSL.name("run_id"), String.class));
+                List<String> recovered = new ArrayList<>();
+                for (String runId : running) {
+                  if (ActiveRuns.contains(location(), runId)) {
+                    continue;
+                  }
+                  for (TableSchema table : stagedOutputs()) {
+                    tx.dropTableIfExists(DuckDbSchemas.table(stagingTable(runId, table))).execute();
+                    tx.dropTableIfExists(
+                        DuckDbSchemas.table(OutputWarehouse.legacyStagingTable(runId, table)))
+                        .execute();
+                  }
+                  tx.update(DuckDbSchemas.table(CanonicalTables.MODEL_RUNS.name()))
+                      .set(DSL.field(DSL.name("status")), RunStatus.FAILED.sql())
+                      .set(DSL.field(DSL.name("finished_at")), now)
+                      .set(DSL.field(DSL.name("message")), OutputWarehouse.abandonedMessage(now,
+                          "while that run held the warehouse file, which DuckDB lets one process"
+                              + " at a time open for writing"))
+                      .where(DSL.field(DSL.name("run_id")).eq(runId))
+                      .and(DSL.field(DSL.name("status")).eq(RunStatus.RUNNING.sql()))
+                      .execute();
+                  recovered.add(runId);
+                }
+                return recovered;
+              });
+    } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      throw new IllegalStateException(
+          "cannot recover abandoned runs in " + file + ": " + e.getMessage(), e);
     }
   }
 

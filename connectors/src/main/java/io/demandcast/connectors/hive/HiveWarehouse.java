@@ -3,6 +3,7 @@ package io.demandcast.connectors.hive;
 import static io.demandcast.connectors.OutputWarehouse.stagedOutputs;
 import static io.demandcast.connectors.OutputWarehouse.stagingTable;
 
+import io.demandcast.connectors.ActiveRuns;
 import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.schema.CanonicalTables;
@@ -53,7 +54,10 @@ import org.apache.beam.sdk.values.Row;
  *   <li>{@link #beginRun}: the run's {@code model_runs} partition is replaced by one row with
  *       status {@code running}, which hides any earlier attempt of the same {@code run_id} from
  *       the {@code latest_*} views (they read complete runs only). One staging table per output
- *       table, {@code stage_<run>_<table>}, is (re)created, partitioned by writer.
+ *       table, {@code stage_<hash of run>_<table>}, is (re)created, partitioned by writer. While the
+ *       run goes on, the job rewrites that row with a new {@code heartbeat_at} every minute
+ *       ({@link #heartbeat}); a running run whose heartbeat is older than {@link #LEASE} is taken
+ *       as abandoned by the next run's start ({@link #recoverAbandonedRuns}).
  *   <li>The pipeline's {@link #writeStaged} steps spread rows over {@value #WRITERS} shards,
  *       group each shard and append its rows in multi-row {@code INSERT ... VALUES} statements
  *       of at most {@value #ROWS_PER_INSERT} rows, each into a partition of its own, so that
@@ -82,6 +86,9 @@ public final class HiveWarehouse implements OutputWarehouse {
 
   private final HiveJdbc jdbc;
 
+  /** Whether {@link #ensureTables} succeeded on this instance. */
+  private volatile boolean ensured;
+
   /** The output warehouse in {@code jdbc}'s database. */
   public HiveWarehouse(HiveJdbc jdbc) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -90,6 +97,13 @@ public final class HiveWarehouse implements OutputWarehouse {
   @Override
   public String location() {
     return jdbc.database().toString();
+  }
+
+  /** {@link #ensureTables} unless this instance did it already. */
+  private void ensureTablesOnce() {
+    if (!ensured) {
+      ensureTables();
+    }
   }
 
   private String database() {
@@ -104,6 +118,7 @@ public final class HiveWarehouse implements OutputWarehouse {
    *     fails
    */
   public void ensureTables() {
+    ensured = false;
     // through the default database: a session cannot open in a database that does not exist yet
     try (Connection connection = jdbc.inDatabase("default").connect();
         Statement statement = connection.createStatement()) {
@@ -112,11 +127,13 @@ public final class HiveWarehouse implements OutputWarehouse {
       statement.execute("USE `" + database() + "`");
       for (TableSchema table : CanonicalTables.OUTPUTS) {
         statement.execute(HiveSchemas.createTable(table, database()));
+        addNewColumns(connection, statement, table);
         checkOutputTable(connection, table);
       }
       for (String view : viewStatements()) {
         statement.execute(view);
       }
+      ensured = true;
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot create the output tables in Hive database " + location() + ": " + e.getMessage(),
@@ -124,8 +141,40 @@ public final class HiveWarehouse implements OutputWarehouse {
     }
   }
 
-  private void checkOutputTable(Connection connection, TableSchema table) throws SQLException {
-    List<String> missing = new ArrayList<>();
+  /**
+   * Adds to a table of an older version the nullable columns a newer one appended to its canonical
+   * data columns (e.g. {@code model_runs.heartbeat_at}), with {@code ALTER TABLE ... ADD COLUMNS
+   * ... CASCADE} (the partitions too; their files read NULL for them). Only when the table's
+   * columns are the canonical ones, in name and type, up to those: run rows are written by
+   * position.
+   */
+  private void addNewColumns(Connection connection, Statement statement, TableSchema table)
+      throws SQLException {
+    Map<String, String> types = columns(connection, table);
+    HiveSchemas.partitionColumn(table).ifPresent(p -> types.remove(p.name()));
+    List<String> found = new ArrayList<>();
+    types.forEach((name, type) -> found.add(name + " " + type));
+    List<Column> data = HiveSchemas.dataColumns(table);
+    if (found.isEmpty() || found.size() >= data.size()) {
+      return;
+    }
+    List<Column> missing = data.subList(found.size(), data.size());
+    boolean prefix = data.subList(0, found.size()).stream()
+        .map(c -> c.name() + " " + HiveSchemas.type(c.type()).toLowerCase(Locale.ROOT))
+        .toList().equals(found);
+    if (!prefix || !missing.stream().allMatch(Column::nullable)) {
+      return; // checkOutputTable names what is wrong
+    }
+    StringJoiner add = new StringJoiner(", ", "(", ")");
+    for (Column column : missing) {
+      add.add("`" + column.name() + "` " + HiveSchemas.type(column.type()) + " COMMENT "
+          + HiveSchemas.stringLiteral(column.description()));
+    }
+    statement.execute("ALTER TABLE " + qualified(table.name()) + " ADD COLUMNS " + add + " CASCADE");
+  }
+
+  /** The table's columns, lower case, in table order, with their types; empty when it is missing. */
+  private Map<String, String> columns(Connection connection, TableSchema table) throws SQLException {
     Map<String, String> found = new LinkedHashMap<>();
     try (ResultSet columns = connection.getMetaData().getColumns(null, database(), table.name(), null)) {
       while (columns.next()) {
@@ -137,6 +186,12 @@ public final class HiveWarehouse implements OutputWarehouse {
             columns.getString("TYPE_NAME").toLowerCase(Locale.ROOT));
       }
     }
+    return found;
+  }
+
+  private void checkOutputTable(Connection connection, TableSchema table) throws SQLException {
+    List<String> missing = new ArrayList<>();
+    Map<String, String> found = columns(connection, table);
     for (Column column : table.columns()) {
       String type = found.get(column.name());
       // the type demandcast writes, exactly: a wider one would change what analysts read back
@@ -183,13 +238,14 @@ public final class HiveWarehouse implements OutputWarehouse {
 
   @Override
   public void beginRun(String runId, LocalDateTime startedAt, String optionsJson, String codeVersion) {
-    ensureTables();
+    ensureTablesOnce();
     try (Connection connection = jdbc.connect(); Statement statement = connection.createStatement()) {
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("started_at", startedAt);
       run.put("status", "running");
       run.put("options", optionsJson);
       run.put("code_version", codeVersion);
+      run.put("heartbeat_at", startedAt);
       writeRunRow(statement, runId, run);
       for (TableSchema table : stagedOutputs()) {
         String staging = qualified(stagingTable(runId, table));
@@ -201,6 +257,7 @@ public final class HiveWarehouse implements OutputWarehouse {
         statement.execute("CREATE TABLE " + staging + " " + columns
             + " PARTITIONED BY (`writer` STRING) STORED AS ORC");
       }
+      ActiveRuns.add(location(), runId);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot begin run " + runId + " in Hive " + location() + ": " + e.getMessage(), e);
@@ -227,8 +284,17 @@ public final class HiveWarehouse implements OutputWarehouse {
    * code_version} by column name; empty when there is none.
    */
   private Optional<Map<String, Object>> runRow(Statement statement, String runId) throws SQLException {
-    try (ResultSet rs = statement.executeQuery("SELECT started_at, options, code_version FROM "
-        + qualified(CanonicalTables.MODEL_RUNS.name()) + " WHERE run_id = "
+    return runRowWithStatus(statement, runId).map(row -> {
+      row.remove("status");
+      return row;
+    });
+  }
+
+  /** {@link #runRow} and its {@code status}. */
+  private Optional<Map<String, Object>> runRowWithStatus(Statement statement, String runId)
+      throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT started_at, options, code_version, status"
+        + " FROM " + qualified(CanonicalTables.MODEL_RUNS.name()) + " WHERE run_id = "
         + HiveSchemas.stringLiteral(runId))) {
       if (!rs.next()) {
         return Optional.empty();
@@ -238,7 +304,80 @@ public final class HiveWarehouse implements OutputWarehouse {
           CanonicalTables.MODEL_RUNS.column("started_at").orElseThrow(), rs.getObject(1)));
       row.put("options", rs.getString(2));
       row.put("code_version", rs.getString(3));
+      row.put("status", rs.getString(4));
       return Optional.of(row);
+    }
+  }
+
+  /**
+   * Replaces the run's {@code model_runs} row by the same with {@code heartbeat_at = now}, while
+   * its status is {@code running} (a run another process recovered stays failed).
+   */
+  @Override
+  public void heartbeat(String runId, LocalDateTime now) {
+    try (Connection connection = jdbc.connect(); Statement statement = connection.createStatement()) {
+      Optional<Map<String, Object>> row = runRowWithStatus(statement, runId);
+      if (row.isEmpty() || !"running".equals(row.get().get("status"))) {
+        return;
+      }
+      row.get().put("heartbeat_at", now);
+      writeRunRow(statement, runId, row.get());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record the heartbeat of run " + runId + " in Hive "
+          + location() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Marks failed, and drops the staging of, every running run of {@code model_runs} whose
+   * heartbeat ({@code heartbeat_at}, else {@code started_at}) is older than {@link #LEASE}, but
+   * those this process runs. Creates the output tables first when missing.
+   */
+  @Override
+  public List<String> recoverAbandonedRuns(LocalDateTime now) {
+    ensureTablesOnce();
+    TableSchema runs = CanonicalTables.MODEL_RUNS;
+    Column timestamp = runs.column("started_at").orElseThrow();
+    List<String> recovered = new ArrayList<>();
+    try (Connection connection = jdbc.connect(); Statement statement = connection.createStatement()) {
+      Map<String, LocalDateTime[]> running = new LinkedHashMap<>();
+      try (ResultSet rs = statement.executeQuery("SELECT run_id, started_at, heartbeat_at FROM "
+          + qualified(runs.name()) + " WHERE status = 'running' ORDER BY started_at, run_id")) {
+        while (rs.next()) {
+          running.put(rs.getString(1), new LocalDateTime[] {
+              (LocalDateTime) HiveSource.value(timestamp, rs.getObject(2)),
+              (LocalDateTime) HiveSource.value(timestamp, rs.getObject(3))});
+        }
+      }
+      for (Map.Entry<String, LocalDateTime[]> run : running.entrySet()) {
+        String runId = run.getKey();
+        LocalDateTime started = run.getValue()[0];
+        LocalDateTime heartbeat = run.getValue()[1];
+        if (ActiveRuns.contains(location(), runId)
+            || !OutputWarehouse.isAbandoned(started, heartbeat, now, LEASE)) {
+          continue;
+        }
+        for (TableSchema table : stagedOutputs()) {
+          statement.execute("DROP TABLE IF EXISTS " + qualified(stagingTable(runId, table)) + " PURGE");
+          statement.execute("DROP TABLE IF EXISTS "
+              + qualified(OutputWarehouse.legacyStagingTable(runId, table)) + " PURGE");
+        }
+        Map<String, Object> row = runRow(statement, runId).orElseGet(LinkedHashMap::new);
+        row.putIfAbsent("started_at", started != null ? started : now);
+        row.put("finished_at", now);
+        row.put("status", "failed");
+        row.put("heartbeat_at", heartbeat);
+        row.put("message", OutputWarehouse.abandonedMessage(now, "with no heartbeat since "
+            + (heartbeat != null ? heartbeat : started) + " UTC (the lease is "
+            + LEASE.toMinutes() + " minutes)"));
+        writeRunRow(statement, runId, row);
+        recovered.add(runId);
+      }
+      return recovered;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot recover abandoned runs in Hive " + location()
+          + (recovered.isEmpty() ? "" : " (recovered " + recovered + " before)") + ": "
+          + e.getMessage(), e);
     }
   }
 
@@ -308,6 +447,7 @@ public final class HiveWarehouse implements OutputWarehouse {
       row.put("rows_rejected", rejected);
       row.put("rows_written", total);
       writeRunRow(statement, runId, row);
+      ActiveRuns.remove(location(), runId);
       return written;
     } catch (SQLException e) {
       throw new IllegalStateException(
@@ -317,6 +457,7 @@ public final class HiveWarehouse implements OutputWarehouse {
 
   @Override
   public void failRun(String runId, LocalDateTime finishedAt, String message) {
+    ActiveRuns.remove(location(), runId);
     try (Connection connection = jdbc.connect(); Statement statement = connection.createStatement()) {
       for (TableSchema table : stagedOutputs()) {
         statement.execute("DROP TABLE IF EXISTS " + qualified(stagingTable(runId, table)) + " PURGE");

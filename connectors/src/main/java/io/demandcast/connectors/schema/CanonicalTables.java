@@ -162,7 +162,10 @@ public final class CanonicalTables {
               optional("rows_read", INT64, "source rows read, all tables"),
               optional("rows_rejected", INT64, "rows written to rejected_records"),
               optional("rows_written", INT64, "output rows written, all output tables"),
-              optional("message", STRING, "failure message, or NULL")));
+              optional("message", STRING, "failure message, or NULL"),
+              optional("heartbeat_at", TIMESTAMP, "while running: when the job last said it is"
+                  + " alive (UTC, every minute; Hive and BigQuery outputs); a run silent for 10"
+                  + " minutes is taken as abandoned")));
 
   /** Forecasts per series and target period. */
   public static final TableSchema DEMAND_FORECASTS =

@@ -200,7 +200,8 @@ class BigQueryWarehouseStagingTest {
             .apply(Create.empty(CanonicalTables.REJECTED_RECORDS.beamSchema()))
             .apply(real.writeStaged(CanonicalTables.REJECTED_RECORDS, RUN_ID)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("writing to BigQuery (bigquery://acme-prod/demandcast.stage_run_7_rejected_records)"
+        .hasMessage("writing to BigQuery (bigquery://acme-prod/demandcast."
+            + OutputWarehouse.stagingTable(RUN_ID, CanonicalTables.REJECTED_RECORDS) + ")"
             + " loads files through Cloud Storage: set --tempLocation=gs://<bucket>/<path> (it is "
             + TEMP.toAbsolutePath() + ")");
   }

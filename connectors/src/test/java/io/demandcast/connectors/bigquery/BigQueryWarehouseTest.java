@@ -107,6 +107,14 @@ class BigQueryWarehouseTest {
     return found;
   }
 
+  /** {@code stage_<hash of RUN_ID>_}: the staging tables' names without the output table's. */
+  private static String stagePrefix() {
+    TableSchema table = CanonicalTables.DEMAND_FORECASTS;
+    String name = OutputWarehouse.stagingTable(RUN_ID, table);
+    assertThat(name).matches("stage_[0-9a-f]{16}_demand_forecasts");
+    return name.substring(0, name.length() - table.name().length());
+  }
+
   private static String q(String table) {
     return "`acme-prod.demandcast." + table + "`";
   }
@@ -131,9 +139,15 @@ class BigQueryWarehouseTest {
     List<String> expected = new ArrayList<>();
     for (TableSchema table : CanonicalTables.OUTPUTS) {
       expected.add(BigQuerySchemas.createTable(table, "acme-prod.demandcast"));
+      if (table == CanonicalTables.MODEL_RUNS) {
+        // a model_runs of an older version gains the column added since
+        expected.add("ALTER TABLE " + q("model_runs") + " ADD COLUMN IF NOT EXISTS `heartbeat_at`"
+            + " DATETIME OPTIONS(description='" + table.column("heartbeat_at").orElseThrow()
+                .description() + "')");
+      }
     }
-    assertThat(statements.subList(0, 6)).containsExactlyElementsOf(expected);
-    assertThat(statements.subList(6, 16)).extracting(s -> s.lines().findFirst().orElseThrow())
+    assertThat(statements.subList(0, 7)).containsExactlyElementsOf(expected);
+    assertThat(statements.subList(7, 17)).extracting(s -> s.lines().findFirst().orElseThrow())
         .containsExactly(
             "CREATE OR REPLACE VIEW " + q("latest_run") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_forecasts") + " AS",
@@ -145,10 +159,10 @@ class BigQueryWarehouseTest {
             "CREATE OR REPLACE VIEW " + q("service_by_class") + " AS",
             "CREATE OR REPLACE VIEW " + q("accuracy_trend") + " AS",
             "CREATE OR REPLACE VIEW " + q("reorder_now") + " AS");
-    assertThat(statements.get(6)).contains("FROM " + q("model_runs"));
-    List<String> staging = statements.subList(16, statements.size());
+    assertThat(statements.get(7)).contains("FROM " + q("model_runs"));
+    List<String> staging = statements.subList(17, statements.size());
     assertThat(staging).hasSize(5);
-    String stage = "stage_run_2024_05_01_";
+    String stage = stagePrefix();
     assertThat(staging).extracting(s -> s.lines().findFirst().orElseThrow()).containsExactly(
         "CREATE OR REPLACE TABLE " + q(stage + "demand_forecasts") + " (",
         "CREATE OR REPLACE TABLE " + q(stage + "forecast_accuracy") + " (",
@@ -166,8 +180,9 @@ class BigQueryWarehouseTest {
     assertThat(statements(run.path("query").asText())).containsExactly(
         "BEGIN TRANSACTION",
         "DELETE FROM " + q("model_runs") + " WHERE run_id = @run_id",
-        "INSERT INTO " + q("model_runs") + " (run_id, started_at, status, options, code_version)\n"
-            + "VALUES (@run_id, @started_at, 'running', @options, @code_version)",
+        "INSERT INTO " + q("model_runs")
+            + " (run_id, started_at, status, options, code_version, heartbeat_at)\n"
+            + "VALUES (@run_id, @started_at, 'running', @options, @code_version, @started_at)",
         "COMMIT TRANSACTION");
     assertThat(parameters(run)).containsOnly(
         Map.entry("run_id", Arrays.asList("STRING", RUN_ID)),
@@ -209,7 +224,7 @@ class BigQueryWarehouseTest {
 
     JsonNode commit = sent.get(0);
     List<String> statements = statements(commit.path("query").asText());
-    String stage = "stage_run_2024_05_01_";
+    String stage = stagePrefix();
     List<String> expected = new ArrayList<>();
     expected.add("ASSERT (SELECT COUNT(*) FROM " + q("model_runs") + " WHERE run_id = @run_id) > 0"
         + " AS 'the run has no model_runs row in bigquery://acme-prod/demandcast; was beginRun"
@@ -278,7 +293,7 @@ class BigQueryWarehouseTest {
         Map.entry("finished_at", Arrays.asList("DATETIME", "2024-05-01 07:00:00.000000")),
         Map.entry("message", Arrays.asList("STRING", "source 'erp_sales' unreadable")));
     assertThat(statements(sent.get(1).path("query").asText())).hasSize(5)
-        .allMatch(s -> s.startsWith("DROP TABLE IF EXISTS `acme-prod.demandcast.stage_run_2024_05_01_"));
+        .allMatch(s -> s.startsWith("DROP TABLE IF EXISTS `acme-prod.demandcast." + stagePrefix()));
   }
 
   @Test
@@ -353,6 +368,102 @@ class BigQueryWarehouseTest {
             + " add or change the columns (ALTER TABLE), or drop the table and let demandcast"
             + " create it (sql/bigquery/tables.sql)");
     assertThat(queries()).isEmpty();
+  }
+
+  @Test
+  void givenModelRunsOfAnOlderVersion_whenRunBegins_thenAcceptedAndHeartbeatColumnAdded() {
+    // model_runs as the version before heartbeat_at created it
+    StringBuilder fields = new StringBuilder();
+    for (Column column : CanonicalTables.MODEL_RUNS.columns()) {
+      if (column.name().equals("heartbeat_at")) {
+        continue;
+      }
+      fields.append(fields.length() == 0 ? "" : ", ").append("{\"name\": \"").append(column.name())
+          .append("\", \"type\": \"").append(legacyType(column.type())).append("\", \"mode\": \"")
+          .append(column.nullable() ? "NULLABLE" : "REQUIRED").append("\"}");
+    }
+    serve(Map.of("model_runs", "{\"kind\": \"bigquery#table\", \"id\":"
+        + " \"acme-prod:demandcast.model_runs\", \"tableReference\": {\"projectId\":"
+        + " \"acme-prod\", \"datasetId\": \"demandcast\", \"tableId\": \"model_runs\"},"
+        + " \"type\": \"TABLE\", \"schema\": {\"fields\": [" + fields + "]}}"), Map.of());
+
+    warehouse.beginRun(RUN_ID, LocalDateTime.of(2024, 5, 1, 6, 0), "{}", "0.1.0");
+
+    assertThat(statements(queries().get(0).path("query").asText())).contains(
+        "ALTER TABLE " + q("model_runs") + " ADD COLUMN IF NOT EXISTS `heartbeat_at` DATETIME"
+            + " OPTIONS(description='" + CanonicalTables.MODEL_RUNS.column("heartbeat_at")
+                .orElseThrow().description() + "')");
+  }
+
+  @Test
+  void givenRunningRun_whenHeartbeat_thenItsHeartbeatUpdatedWhileRunning() {
+    serve(Map.of(), Map.of());
+
+    warehouse.heartbeat(RUN_ID, LocalDateTime.of(2024, 5, 1, 6, 5));
+
+    List<JsonNode> sent = queries();
+    assertThat(sent).hasSize(1);
+    assertThat(statements(sent.get(0).path("query").asText())).containsExactly(
+        "UPDATE " + q("model_runs") + " SET heartbeat_at = @now"
+            + " WHERE run_id = @run_id AND status = 'running'");
+    assertThat(parameters(sent.get(0))).containsOnly(
+        Map.entry("run_id", Arrays.asList("STRING", RUN_ID)),
+        Map.entry("now", Arrays.asList("DATETIME", "2024-05-01 06:05:00.000000")));
+  }
+
+  @Test
+  void givenRunsStillRunning_whenRecovered_thenOnlyThoseSilentBeyondTheLeaseFailedAndTheirStagingDropped() {
+    serve(Map.of(), Map.of());
+    // model_runs answers three running runs: silent since 06:00 (heartbeat), never beat since its
+    // start at 05:30, and one that beat at 06:55; now is 07:00, the lease 10 minutes
+    BQ.stubFor(post(urlPathEqualTo(BASE + "/queries"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+            "SELECT run_id, started_at, heartbeat_at FROM"))
+        .atPriority(1).willReturn(BigQueryRestAnswers.json(200,
+            "{\"kind\": \"bigquery#queryResponse\", \"jobReference\": "
+                + BigQueryRestAnswers.jobReference("job_running") + ", \"jobComplete\": true,"
+                + " \"totalRows\": \"3\", \"schema\": {\"fields\": ["
+                + "{\"name\": \"run_id\", \"type\": \"STRING\", \"mode\": \"NULLABLE\"},"
+                + " {\"name\": \"started_at\", \"type\": \"DATETIME\", \"mode\": \"NULLABLE\"},"
+                + " {\"name\": \"heartbeat_at\", \"type\": \"DATETIME\", \"mode\": \"NULLABLE\"}]},"
+                + " \"rows\": ["
+                + "{\"f\": [{\"v\": \"killed\"}, {\"v\": \"2024-05-01T05:00:00\"},"
+                + " {\"v\": \"2024-05-01T06:00:00.250000\"}]},"
+                + " {\"f\": [{\"v\": \"oom\"}, {\"v\": \"2024-05-01T05:30:00\"}, {\"v\": null}]},"
+                + " {\"f\": [{\"v\": \"alive\"}, {\"v\": \"2024-05-01T06:00:00\"},"
+                + " {\"v\": \"2024-05-01T06:55:00\"}]}]}")));
+
+    List<String> recovered = warehouse.recoverAbandonedRuns(LocalDateTime.of(2024, 5, 1, 7, 0));
+
+    assertThat(recovered).containsExactly("killed", "oom");
+    List<JsonNode> sent = queries();
+    // the tables script, the query, then per run its UPDATE and its drops
+    assertThat(sent).hasSize(6);
+    assertThat(sent.get(1).path("query").asText()).isEqualTo("SELECT run_id, started_at,"
+        + " heartbeat_at FROM " + q("model_runs") + " WHERE status = 'running'"
+        + " ORDER BY started_at, run_id");
+    for (int i = 0; i < 2; i++) {
+      String runId = recovered.get(i);
+      JsonNode update = sent.get(2 + 2 * i);
+      assertThat(statements(update.path("query").asText())).containsExactly(
+          "UPDATE " + q("model_runs") + " SET status = 'failed', finished_at = @finished_at,"
+              + " message = @message WHERE run_id = @run_id AND status = 'running'");
+      Map<String, List<String>> p = parameters(update);
+      assertThat(p.get("run_id")).containsExactly("STRING", runId);
+      assertThat(p.get("finished_at")).containsExactly("DATETIME", "2024-05-01 07:00:00.000000");
+      assertThat(p.get("message").get(1))
+          .startsWith("abandoned: found still running at 2024-05-01T07:00 UTC")
+          .contains(i == 0 ? "no heartbeat since 2024-05-01T06:00:00.250 UTC"
+              : "no heartbeat since 2024-05-01T05:30 UTC")
+          .endsWith("its outputs were never published");
+      List<String> drops = statements(sent.get(3 + 2 * i).path("query").asText());
+      assertThat(drops).hasSize(10);
+      for (TableSchema table : OutputWarehouse.stagedOutputs()) {
+        assertThat(drops).contains(
+            "DROP TABLE IF EXISTS " + q(OutputWarehouse.stagingTable(runId, table)),
+            "DROP TABLE IF EXISTS " + q(OutputWarehouse.legacyStagingTable(runId, table)));
+      }
+    }
   }
 
   /** The legacy type name tables.get gives for a canonical type. */

@@ -101,6 +101,15 @@ class HiveWarehouseIT {
     return rows;
   }
 
+  /**
+   * The database's staging tables ({@code stage_...}). Filtered here: Hive 4's {@code SHOW TABLES
+   * LIKE 'stage_*'} matched none of them.
+   */
+  private static List<String> stagingTables(String database) throws SQLException {
+    return query(database, "SHOW TABLES").stream().map(r -> (String) r.get(0))
+        .filter(t -> t.startsWith("stage_")).toList();
+  }
+
   private static PipelineOptions options() {
     return PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create();
   }
@@ -241,7 +250,74 @@ class HiveWarehouseIT {
         .containsExactly(List.of(0L));
     assertThat(query("out_runs", "SELECT status, message FROM model_runs WHERE run_id = 'r2'"))
         .containsExactly(List.of("failed", "boom"));
-    assertThat(query("out_runs", "SHOW TABLES LIKE 'stage_*'")).isEmpty();
+    assertThat(stagingTables("out_runs")).isEmpty();
+  }
+
+  @Test
+  void givenRunsLeftRunning_whenRecovered_thenOnlyThoseSilentBeyondTheLeaseFailedAndTheirStagingDropped()
+      throws Exception {
+    HiveWarehouse warehouse = new HiveWarehouse(jdbc("out_recover"));
+    LocalDateTime t0 = LocalDateTime.of(2024, 5, 1, 10, 0);
+    warehouse.beginRun("done", t0.minusHours(1), "{}", "test");
+    stage(warehouse, "done", rejected("done", "kept"));
+    warehouse.commitRun("done", t0.minusMinutes(50), "{}", 1);
+    // two runs of other processes (as far as recovery can tell): one died after staging a row,
+    // the other beat at 10:55
+    warehouse.beginRun("dead", t0, "{}", "test");
+    stage(warehouse, "dead", rejected("dead", "lost"));
+    warehouse.beginRun("alive", t0, "{}", "test");
+    warehouse.heartbeat("alive", t0.plusMinutes(55));
+    io.demandcast.connectors.ActiveRuns.remove(warehouse.location(), "dead");
+    io.demandcast.connectors.ActiveRuns.remove(warehouse.location(), "alive");
+    List<List<Object>> views = query("out_recover", "SELECT * FROM latest_rejected_records");
+
+    List<String> recovered = warehouse.recoverAbandonedRuns(t0.plusHours(1));
+
+    assertThat(recovered).containsExactly("dead");
+    assertThat(query("out_recover", "SELECT run_id, status FROM model_runs ORDER BY run_id"))
+        .containsExactly(List.of("alive", "running"), List.of("dead", "failed"),
+            List.of("done", "complete"));
+    assertThat((String) query("out_recover",
+            "SELECT message FROM model_runs WHERE run_id = 'dead'").get(0).get(0))
+        .isEqualTo("abandoned: found still running at 2024-05-01T11:00 UTC by the start of a later"
+            + " run, with no heartbeat since 2024-05-01T10:00 UTC (the lease is 10 minutes), so"
+            + " its process was gone (killed, out of memory, or its machine stopped); its outputs"
+            + " were never published");
+    List<String> tables = stagingTables("out_recover");
+    assertThat(tables).hasSize(5);
+    for (TableSchema table : io.demandcast.connectors.OutputWarehouse.stagedOutputs()) {
+      assertThat(tables)
+          .doesNotContain(io.demandcast.connectors.OutputWarehouse.stagingTable("dead", table))
+          .contains(io.demandcast.connectors.OutputWarehouse.stagingTable("alive", table));
+    }
+    assertThat(query("out_recover", "SELECT * FROM latest_rejected_records")).isEqualTo(views);
+    // a late beat of the recovered run does not bring it back
+    warehouse.heartbeat("dead", t0.plusHours(1).plusMinutes(1));
+    assertThat(query("out_recover", "SELECT status FROM model_runs WHERE run_id = 'dead'"))
+        .containsExactly(List.of("failed"));
+    warehouse.failRun("alive", t0.plusHours(2), "done with the test");
+  }
+
+  @Test
+  void givenModelRunsOfTheVersionBeforeHeartbeats_whenRunBegins_thenTheColumnIsAdded()
+      throws Exception {
+    execute("out_beat",
+        "CREATE TABLE out_beat.model_runs (started_at TIMESTAMP, finished_at TIMESTAMP,"
+            + " status STRING, options STRING, source_snapshot STRING, code_version STRING,"
+            + " rows_read BIGINT, rows_rejected BIGINT, rows_written BIGINT, message STRING)"
+            + " PARTITIONED BY (run_id STRING) STORED AS ORC",
+        "INSERT INTO out_beat.model_runs PARTITION (run_id = 'old') VALUES"
+            + " ('2024-01-01 00:00:00', '2024-01-01 00:05:00', 'complete', '{}', NULL, 'old',"
+            + " 1, 0, 0, NULL)");
+    HiveWarehouse warehouse = new HiveWarehouse(jdbc("out_beat"));
+
+    warehouse.beginRun("b1", LocalDateTime.of(2024, 5, 1, 12, 0), "{}", "test");
+
+    assertThat(query("out_beat", "SELECT run_id, status, heartbeat_at FROM model_runs"
+            + " ORDER BY run_id"))
+        .containsExactly(List.of("b1", "running", java.sql.Timestamp.valueOf("2024-05-01 12:00:00")),
+            Arrays.asList("old", "complete", null));
+    warehouse.failRun("b1", LocalDateTime.of(2024, 5, 1, 12, 1), "done with the test");
   }
 
   /**

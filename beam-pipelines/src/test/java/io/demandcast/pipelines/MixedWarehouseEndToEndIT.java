@@ -86,8 +86,10 @@ class MixedWarehouseEndToEndIT {
 
     // 1. the demo, all in DuckDB
     duckWarehouse = dir.resolve("duck.duckdb");
+    // one run (--as-of given), as of the day the mixed run below is as of
     CliRun.Outcome demo = CliRun.execute("demo", "--warehouse", duckWarehouse.toString(),
-        "--run-id", "duck", "--reports", dir.resolve("reports").toString());
+        "--run-id", "duck", "--reports", dir.resolve("reports").toString(),
+        "--as-of", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
     assertThat(demo.exitCode()).as(demo.err()).isZero();
 
     // 2. the same source rows, moved: ERP to Hive, IoT to S3, logistics to S3 + Glue

@@ -61,6 +61,12 @@ public final class DemoDataset {
   /** Day of the synthetic on-hand snapshot: the last day of the carparts history. */
   public static final LocalDate SNAPSHOT_DATE = LocalDate.of(2002, 3, 31);
 
+  /**
+   * The day before the last month of sales: the demo's first run is as of this day, and the demo
+   * holds a second stock snapshot on it; the SCMS shipments are moved to end on it.
+   */
+  public static final LocalDate PREVIOUS_SNAPSHOT_DATE = SNAPSHOT_DATE.withDayOfMonth(1).minusDays(1);
+
   /** The location whose storage area the NAB temperature sensor watches. */
   public static final String SENSOR_LOCATION = "PLANT01";
 
@@ -170,10 +176,39 @@ public final class DemoDataset {
 
   // ---------------------------------------------------------------- SCMS shipments
 
+  /**
+   * Days the SCMS dates are moved back so that the latest of them falls on {@link
+   * #PREVIOUS_SNAPSHOT_DATE}: the shipments (2006–2015 in the file) then lie before both demo runs'
+   * as-of dates instead of after them, and every lead time (a difference of two dates) is the
+   * file's. Unparseable dates are skipped here (the record is rejected later).
+   */
+  static long scmsShiftDays(List<CSVRecord> records) {
+    LocalDate latest = null;
+    for (CSVRecord r : records) {
+      for (String column : List.of("PO Sent to Vendor Date", "Scheduled Delivery Date",
+          "Delivered to Client Date")) {
+        String text = r.get(column).strip();
+        if (text.equals(SCMS_FROM_RDC)) {
+          continue;
+        }
+        try {
+          LocalDate d = scmsDate(column, text);
+          latest = latest == null || d.isAfter(latest) ? d : latest;
+        } catch (IllegalArgumentException e) {
+          // rejected with its reason when the record is read
+        }
+      }
+    }
+    return latest == null ? 0 : ChronoUnit.DAYS.between(PREVIOUS_SNAPSHOT_DATE, latest);
+  }
+
   static List<Lane> readShipments(List<Object[]> out, List<Rejected> rejected) {
     String source = CanonicalTables.LOGISTICS_SHIPMENTS.name() + " (" + SCMS + ")";
     Map<String, double[]> laneStats = new TreeMap<>();
-    for (CSVRecord r : parse(SCMS)) {
+    List<CSVRecord> records = new ArrayList<>();
+    parse(SCMS).forEach(records::add);
+    long shift = scmsShiftDays(records);
+    for (CSVRecord r : records) {
       String poSent = r.get("PO Sent to Vendor Date").strip();
       LocalDate shipDate;
       LocalDate scheduled;
@@ -188,10 +223,14 @@ public final class DemoDataset {
         rejected.add(new Rejected(source, payload(r, SCMS), e.getMessage()));
         continue;
       }
+      shipDate = shipDate == null ? null : shipDate.minusDays(shift);
+      scheduled = scheduled.minusDays(shift);
+      delivered = delivered.minusDays(shift);
       String mode = r.get("Shipment Mode").strip();
       mode = mode.equals("N/A") || mode.isEmpty() ? null : mode;
       String supplier = r.get("Vendor").strip();
-      StringBuilder lineage = new StringBuilder(SCMS + " line " + line(r));
+      StringBuilder lineage = new StringBuilder(SCMS + " line " + line(r)
+          + "; dates shifted by -" + shift + " days");
       if (shipDate == null) {
         lineage.append("; ship_date NULL: shipped from SCMS's regional distribution centre");
       }
@@ -299,7 +338,10 @@ public final class DemoDataset {
       tables.get(CanonicalTables.ERP_SALES).addAll(sales);
       double recentMean = recentMean(recorded, 12);
       addItem(tables.get(CanonicalTables.ERP_ITEMS), r, sku, location, lane, random);
-      addInventory(tables.get(CanonicalTables.ERP_INVENTORY), sku, location, recentMean, random);
+      Double lastMonth = recorded.isEmpty() || sales.isEmpty()
+          ? null : (Double) sales.get(sales.size() - 1)[3];
+      addInventory(tables.get(CanonicalTables.ERP_INVENTORY), sku, location, recentMean, random,
+          lastMonth);
       addPurchaseOrder(
           tables.get(CanonicalTables.ERP_PURCHASE_ORDERS), sku, location, lane, recentMean, random);
     }
@@ -344,12 +386,16 @@ public final class DemoDataset {
         });
   }
 
-  private static void addInventory(
-      List<Object[]> out, String sku, Warehouse location, double recentMean, SplittableRandom random) {
+  private static void addInventory(List<Object[]> out, String sku, Warehouse location,
+      double recentMean, SplittableRandom random, Double lastMonthSales) {
     // between 2 and 8 months of recent demand: about half the items are below their reorder point
     double onHand = Math.round(recentMean * (2 + 6 * random.nextDouble()));
     out.add(
         new Object[] {sku, location.id(), SNAPSHOT_DATE, onHand, null, SYNTHETIC + "on_hand"});
+    // a month earlier: the same stock plus what the last month sold (no receipts assumed)
+    double before = onHand + (lastMonthSales == null ? 0 : lastMonthSales);
+    out.add(new Object[] {sku, location.id(), PREVIOUS_SNAPSHOT_DATE, before, null,
+        SYNTHETIC + "on_hand: the " + SNAPSHOT_DATE + " snapshot plus the last month's sales"});
   }
 
   private static void addPurchaseOrder(

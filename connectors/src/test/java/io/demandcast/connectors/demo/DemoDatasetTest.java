@@ -85,6 +85,48 @@ class DemoDatasetTest {
   }
 
   @Test
+  void givenScms_whenLoaded_thenDatesEndOnTheFirstAsOfDayAndLeadTimesAreTheFiles() {
+    TableSchema t = CanonicalTables.LOGISTICS_SHIPMENTS;
+    LocalDate latest = null;
+    for (Object[] r : rows(t)) {
+      for (String c : List.of("ship_date", "scheduled_date", "delivered_date")) {
+        LocalDate d = (LocalDate) r[col(t, c)];
+        latest = d == null || (latest != null && !d.isAfter(latest)) ? latest : d;
+      }
+    }
+    assertThat(latest).isEqualTo(DemoDataset.PREVIOUS_SNAPSHOT_DATE).isEqualTo("2002-02-28");
+    // the file's first line with a PO date is ID 47: PO sent 11/13/06, delivered 30-Jan-07, 78
+    // days later; the shifted row keeps the 78 days
+    Object[] id47 = rows(t).stream().filter(r -> "47".equals(r[col(t, "shipment_id")]))
+        .findFirst().orElseThrow();
+    assertThat(java.time.temporal.ChronoUnit.DAYS.between((LocalDate) id47[col(t, "ship_date")],
+        (LocalDate) id47[col(t, "delivered_date")])).isEqualTo(78);
+    assertThat((String) id47[col(t, "lineage")]).contains("dates shifted by -");
+    assertThat((LocalDate) id47[col(t, "ship_date")]).isBefore(LocalDate.of(2006, 11, 13));
+  }
+
+  @Test
+  void givenInventory_whenLoaded_thenTwoSnapshotsPerPartTheEarlierWithTheLastMonthsSales() {
+    TableSchema t = CanonicalTables.ERP_INVENTORY;
+    assertThat(rows(t)).hasSize(2 * 2674);
+    java.util.Map<String, Double> march = new java.util.HashMap<>();
+    java.util.Map<String, Double> february = new java.util.HashMap<>();
+    for (Object[] r : rows(t)) {
+      (DemoDataset.SNAPSHOT_DATE.equals(r[col(t, "snapshot_date")]) ? march : february)
+          .put((String) r[col(t, "sku")], (Double) r[col(t, "on_hand")]);
+    }
+    TableSchema s = CanonicalTables.ERP_SALES;
+    for (Object[] sale : rows(s)) {
+      if (LocalDate.of(2002, 3, 1).equals(sale[col(s, "date")])) {
+        String sku = (String) sale[col(s, "sku")];
+        Double sold = (Double) sale[col(s, "quantity")];
+        assertThat(february.get(sku)).as(sku)
+            .isEqualTo(march.get(sku) + (sold == null ? 0 : sold));
+      }
+    }
+  }
+
+  @Test
   void givenScms_whenLoaded_thenRdcShipmentsHaveNoShipDateAndSayWhy() {
     TableSchema t = CanonicalTables.LOGISTICS_SHIPMENTS;
     List<Object[]> fromRdc = rows(t).stream()

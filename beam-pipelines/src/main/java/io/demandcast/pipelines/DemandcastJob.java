@@ -205,11 +205,14 @@ public final class DemandcastJob {
     String runId = settings.runId();
     PipelineOptions options = pipelineOptions(request.beamArgs());
     Map<String, TableUri> sources = resolveSources(request);
+    // the runner's checks of its options first, then that every DuckDB file read exists: a typo
+    // must not create an empty warehouse and "complete" a run over nothing
+    Pipeline pipeline = createPipeline(options);
+    requireDuckDbFiles(request, sources);
     // recovers abandoned runs at beginRun; heartbeat and shutdown hook until commit or failure
     RunGuard warehouse = RunGuard.around(outputWarehouse(request, options), request.progress());
     // Building the pipeline checks every source table's columns (DuckDbIO.read), so a bad table
     // stops the job here, before the run is recorded.
-    Pipeline pipeline = createPipeline(options);
     PCollectionRowTuple input = PCollectionRowTuple.empty(pipeline);
     for (TableSchema table : CanonicalTables.SOURCES) {
       input = readSource(pipeline, input, table, sources.get(table.name()), request.mapping());
@@ -223,6 +226,7 @@ public final class DemandcastJob {
     }
     warehouse.beginRun(runId, settings.startedAt(), optionsJson(request, options), version());
     try {
+      log(request.progress(), "  run " + runId + " recorded as running in " + warehouse.location());
       Map<String, Long> rowsRead = new LinkedHashMap<>();
       Map<String, Long> demoRejected = new LinkedHashMap<>();
       if (request.loadDemo()) {
@@ -301,6 +305,37 @@ public final class DemandcastJob {
       default -> throw new IllegalArgumentException(
           table.name() + " = " + uri + ": the job cannot read " + uri.scheme() + " tables");
     };
+  }
+
+  /**
+   * Refuses a run that would read a DuckDB file that does not exist (the demo's warehouse, which
+   * the demo loads, excepted), before anything creates it.
+   *
+   * @throws IllegalArgumentException naming the file and how to make one
+   */
+  static void requireDuckDbFiles(Request request, Map<String, TableUri> sources) {
+    Path warehouseFile = request.warehouse() == null ? null
+        : request.warehouse().toAbsolutePath().normalize();
+    for (var entry : sources.entrySet()) {
+      TableUri uri = entry.getValue();
+      if (!uri.scheme().equals(TableUri.DUCKDB)) {
+        continue;
+      }
+      Path file = uri.file().toAbsolutePath().normalize();
+      if (java.nio.file.Files.exists(file)) {
+        continue;
+      }
+      if (file.equals(warehouseFile)) {
+        if (request.loadDemo()) {
+          continue;
+        }
+        throw new IllegalArgumentException("no warehouse at " + file + ": load your tables into"
+            + " one with ./demandcast import, point --warehouse at an existing file, or try"
+            + " ./demandcast demo");
+      }
+      throw new IllegalArgumentException("source " + entry.getKey() + " = " + uri
+          + ": no DuckDB file at " + file);
+    }
   }
 
   /** The warehouse systems an output URI may name. */

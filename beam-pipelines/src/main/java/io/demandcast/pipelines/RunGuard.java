@@ -133,7 +133,8 @@ final class RunGuard implements OutputWarehouse {
       }
       startHeartbeat();
     }
-    log("  run " + runId + " recorded as running in " + warehouse.location());
+    // no progress line here: a consumer that throws would leave the run 'running' outside the
+    // job's failure handling
   }
 
   @Override

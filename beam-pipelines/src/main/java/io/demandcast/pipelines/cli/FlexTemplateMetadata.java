@@ -80,7 +80,7 @@ public final class FlexTemplateMetadata {
       "--lead-time-distribution", "^(?i)(auto|normal|discrete|empirical)$");
 
   private static final String INTEGER = "^[0-9]+$";
-  private static final String DECIMAL = "^-?[0-9]+(\\.[0-9]+)?$";
+  private static final String DECIMAL = "^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$";
 
   /** The template parameter name of a long option, e.g. {@code serviceLevel} for {@code --service-level}. */
   static String parameterName(String longOption) {

@@ -25,31 +25,6 @@ final class JobCommand {
       PrintWriter out) {
     List<String> beamArgs = JobOptions.beamArgs(unmatched);
     JobSettings settings = options.settings(DemandcastJob.now());
-    for (String table : sources.keySet()) {
-      if (io.demandcast.connectors.schema.CanonicalTables.SOURCES.stream()
-          .noneMatch(t -> t.name().equals(table))) {
-        throw new IllegalArgumentException("unknown source table '" + table + "'; the sources are "
-            + io.demandcast.connectors.schema.CanonicalTables.SOURCES.stream()
-                .map(io.demandcast.connectors.schema.TableSchema::name).toList());
-      }
-    }
-    if (!loadDemo) {
-      if (output == null && !sources.containsKey("erp_sales")
-          && !java.nio.file.Files.exists(options.warehouse)) {
-        // a typo must not create an empty warehouse and "complete" a run over nothing
-        throw new IllegalArgumentException("no warehouse at "
-            + options.warehouse.toAbsolutePath().normalize() + ": load your tables into one with"
-            + " ./demandcast import, point --warehouse at an existing file, or try ./demandcast demo");
-      }
-      for (var entry : sources.entrySet()) {
-        TableUri uri = entry.getValue();
-        if (uri.scheme().equals(TableUri.DUCKDB)
-            && !java.nio.file.Files.exists(uri.file())) {
-          throw new IllegalArgumentException("--source " + entry.getKey() + "=" + uri
-              + ": no DuckDB file at " + uri.file().toAbsolutePath().normalize());
-        }
-      }
-    }
     // what is printed is redacted (Redaction): an output URI or a progress line could hold a secret
     out.printf("demandcast %s: run %s -> %s%n", DemandcastJob.version(), settings.runId(),
         output != null ? Redaction.redact(output) : options.warehouse.toAbsolutePath().normalize());

@@ -257,6 +257,14 @@ class SecretsStayOutCliTest {
     Path runDir = dir.resolve("run-" + HexFormat.of().formatHex(randomBytes(4)));
     Path warehouse = runDir.resolve("w.duckdb");
     Path reports = runDir.resolve("reports");
+    try {
+      // an existing (empty) warehouse: a run refuses a warehouse file that is not there
+      Files.createDirectories(runDir);
+      io.demandcast.connectors.duckdb.DuckDbWarehouse.open(warehouse);
+      DuckDbConnections.closeAll();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     List<String> all = new ArrayList<>(List.of("run", "--warehouse", warehouse.toString(),
         "--reports", reports.toString(), "--horizon", "3", "--backtest-windows", "1"));
     all.addAll(List.of(args));

@@ -111,6 +111,17 @@ class MixedWarehouseEndToEndIT {
         "--glueEndpoint=http://127.0.0.1:" + glue.port()));
     args.addAll(s3.pipelineArgs());
     mixedRun = CliRun.execute(args);
+    if (mixedRun.exitCode() != 0 && mixedRun.err().contains("rows were lost on the way to the"
+        + " warehouse")) {
+      // The tests' HiveServer2 (local MapReduce, every query in one JVM) has lost one INSERT's
+      // rows of a staging table a few times in many runs, under load (cause not pinned: see the
+      // README's Hive section). The job counts what it staged and refuses to publish such a run,
+      // telling the user to re-run it with the same --run-id; the test does that once, and the
+      // re-run must publish the same rows as the all-DuckDB run (asserted below).
+      System.err.println("MixedWarehouseEndToEndIT: staged rows lost, re-running as the message"
+          + " says: " + mixedRun.err().lines().findFirst().orElse(""));
+      mixedRun = CliRun.execute(args);
+    }
   }
 
   @AfterAll

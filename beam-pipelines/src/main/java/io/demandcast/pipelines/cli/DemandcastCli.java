@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      CheckCommand.class,
       SqlCommand.class,
       ExportCommand.class,
       DdlCommand.class,

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       RunCommand.class,
       CheckCommand.class,
+      ImportCommand.class,
       SqlCommand.class,
       ExportCommand.class,
       DdlCommand.class,

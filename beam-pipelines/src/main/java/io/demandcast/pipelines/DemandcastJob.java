@@ -431,7 +431,7 @@ public final class DemandcastJob {
    *     causes' messages, where Beam names the option at fault (a non-gs:// {@code --tempLocation}
    *     surfaces as "DataflowRunner requires gcpTempLocation, ..." with the reason below it)
    */
-  private static Pipeline createPipeline(PipelineOptions options) {
+  static Pipeline createPipeline(PipelineOptions options) {
     try {
       return Pipeline.create(options);
     } catch (IllegalArgumentException e) {

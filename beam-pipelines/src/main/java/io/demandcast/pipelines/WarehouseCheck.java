@@ -196,6 +196,9 @@ public final class WarehouseCheck {
     }
   }
 
+  /** How a table line says that an optional table is absent. */
+  private static final String ABSENT = " absent: a run reads it as empty";
+
   /** The exit code of a check, or a run, that found problems blocking a run. */
   public static final int BLOCKED = 2;
 
@@ -216,29 +219,34 @@ public final class WarehouseCheck {
    * before it starts.
    */
   public static Report structure(Request request) {
-    return new Check(request).structure().report(false);
+    return new Check(request, true).structure().report(false);
   }
 
   /** Tables, columns and every value of the DuckDB source tables: {@code demandcast check}. */
   public static Report full(Request request) {
-    Check check = new Check(request).structure();
+    Check check = new Check(request, true).structure();
     check.values();
     return check.report(true);
   }
 
   /**
-   * For {@code run}: checks the structure; when something blocks, prints the report to {@code
-   * out} and returns false; otherwise prints what is assumed about absent tables, if anything,
-   * and returns true.
+   * For {@code run}: checks the Beam options and the runner's checks of them first (as the run
+   * does, so that an option error reads the same), then the structure of the DuckDB tables (tables
+   * of other systems are checked by their connectors as the run builds its pipeline: not twice);
+   * when something blocks, prints the report to {@code out} and returns false; otherwise prints
+   * what is assumed about absent tables, if anything, and returns true.
+   *
+   * @throws IllegalArgumentException for a bad Beam option, with the run's message
    */
   public static boolean beforeRun(Request request, Consumer<String> out) {
-    Report report = structure(request);
+    DemandcastJob.createPipeline(DemandcastJob.pipelineOptions(request.beamArgs()));
+    Report report = new Check(request, false).structure().report(false);
     if (!report.ready()) {
       report.render().lines().forEach(out);
       return false;
     }
     for (Finding f : report.tables()) {
-      if (f.level() == Level.NOTE) {
+      if (f.level() == Level.NOTE && f.text().contains(ABSENT)) {
         out.accept("  " + f.text());
       }
     }
@@ -278,8 +286,12 @@ public final class WarehouseCheck {
     final List<Finding> values = new ArrayList<>();
     final List<Finding> assumptions = new ArrayList<>();
 
-    Check(Request request) {
+    /** The full check: tables of other systems asked through their connectors, empty tables. */
+    final boolean full;
+
+    Check(Request request, boolean full) {
       this.request = request;
+      this.full = full;
       for (TableSchema table : CanonicalTables.SOURCES) {
         TableUri uri = request.sources().get(table.name());
         if (uri == null && request.output() == null) {
@@ -300,6 +312,9 @@ public final class WarehouseCheck {
         values.add(Finding.of(Level.NOTE, "not checked before a run (the tables are not read"
             + " here): ./demandcast check with the same options lists the rows a run would"
             + " reject, and why"));
+      }
+      if (assumptions.isEmpty()) {
+        assumptions.add(Finding.of(Level.NOTE, "none besides the options' defaults"));
       }
       if (columns.stream().noneMatch(f -> f.level() == Level.BLOCKS)) {
         columns.add(0, Finding.of(Level.OK, "every column of every table present fits"));
@@ -325,17 +340,25 @@ public final class WarehouseCheck {
               request.output())));
         } else if (source.duckDb()) {
           duckDbTable(source);
-        } else {
+        } else if (full) {
           connectorTable(source);
+        } else {
+          tables.add(Finding.of(Level.NOTE, String.format(Locale.ROOT, "%-20s %s: checked by its"
+              + " connector as the run starts", source.schema.name(), source.uri)));
         }
       }
       Source sales = sources.get(CanonicalTables.ERP_SALES.name());
       Source items = sources.get(CanonicalTables.ERP_ITEMS.name());
+      // empty tables are values: the full check's (a run stops on tables and columns only)
+      if (!full) {
+        absentColumns();
+        return this;
+      }
       if (sales.readable && sales.rows == 0) {
         tables.add(Finding.of(Level.BLOCKS, "erp_sales has no rows: "
             + CanonicalTables.whenAbsent(sales.schema)));
       }
-      if (items.readable && items.rows == 0 && sales.rows != 0) {
+      if (items.readable && items.rows == 0 && sales.rows > 0) {
         tables.add(Finding.of(Level.BLOCKS, "erp_items has no rows: "
             + CanonicalTables.whenAbsent(items.schema)));
       }
@@ -385,7 +408,10 @@ public final class WarehouseCheck {
     private void missing(Source source, boolean given, boolean required, String what) {
       String name = source.schema.name();
       source.missing = true;
-      if (given) {
+      // as DuckDbIO reads it: an optional table under its canonical name may be absent anywhere
+      boolean readsAsEmpty = !required && source.uri.table().equalsIgnoreCase(name)
+          && Files.isRegularFile(source.uri.file());
+      if (given && !readsAsEmpty) {
         tables.add(Finding.of(Level.BLOCKS, String.format(Locale.ROOT,
             "%-20s missing: --source %s=%s names %s; fix the URI, or leave the --source out",
             name, name, source.uri, what)));
@@ -396,8 +422,8 @@ public final class WarehouseCheck {
             name, CanonicalTables.whenAbsent(source.schema), name, name)));
       } else {
         source.absent = true;
-        tables.add(Finding.of(Level.NOTE, String.format(Locale.ROOT, "%-20s absent: a run reads"
-            + " it as empty (%s)", name, CanonicalTables.whenAbsent(source.schema))));
+        tables.add(Finding.of(Level.NOTE, String.format(Locale.ROOT, "%-20s%s (%s)", name,
+            ABSENT, CanonicalTables.whenAbsent(source.schema))));
       }
     }
 

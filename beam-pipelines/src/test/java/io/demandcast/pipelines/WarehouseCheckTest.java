@@ -237,6 +237,29 @@ class WarehouseCheckTest {
   }
 
   @Test
+  void givenAHiveSourceWhereNothingListens_whenChecked_thenItsConnectorsErrorIsListed()
+      throws Exception {
+    Path file = dir.resolve("w.duckdb");
+    DuckDbWarehouse.openWithSourceTables(file);
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String hive = "hive://127.0.0.1:" + closedPort + "/erp.stock";
+
+    CliRun.Outcome check = CliRun.execute("check", "--warehouse", file.toString(),
+        "--source", "erp_inventory=" + hive);
+
+    assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(2);
+    assertThat(check.out())
+        .containsPattern("BLOCKS +erp_inventory +" + java.util.regex.Pattern.quote(hive))
+        .contains("BLOCKS  erp_inventory: ").contains("cannot connect to HiveServer2 at 127.0.0.1:"
+            + closedPort)
+        // and the empty DuckDB tables: a run would forecast nothing
+        .containsPattern("BLOCKS  erp_sales has no rows");
+  }
+
+  @Test
   void givenNoWarehouse_whenChecked_thenSaysHowToLoadOneAndCreatesNothing() {
     Path file = dir.resolve("none.duckdb");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
+import io.demandcast.connectors.testing.LocalS3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -212,5 +213,30 @@ class ImportCommandTest {
     assertThat(replace.out()).contains("erp_sales: 3 rows loaded, replacing 1");
     assertThat(rows(warehouse, "select count(*) from erp_sales where sku = 'old'"))
         .containsExactly("0");
+  }
+
+  @Test
+  void givenFilesInS3_whenImported_thenEveryObjectUnderThePrefixIsLoaded() throws Exception {
+    try (LocalS3 s3 = LocalS3.start()) {
+      s3.createBucket("acme-erp");
+      s3.put("acme-erp", "exports/sales/2024-01.csv",
+          "item,store,day,units\nA,S1,2024-01-05,3\nA,S1,2024-01-12,4\n");
+      s3.put("acme-erp", "exports/sales/2024-02.csv", "item,store,day,units\nA,S1,2024-02-02,5\n");
+      s3.put("acme-erp", "exports/sales/_SUCCESS", "");
+      Path warehouse = dir.resolve("w.duckdb");
+      List<String> args = new ArrayList<>(List.of("import", "--warehouse", warehouse.toString(),
+          "--table", "erp_sales", "--file", "s3://acme-erp/exports/sales/"));
+      args.addAll(List.of(SALES_MAP));
+      args.addAll(s3.pipelineArgs());
+
+      CliRun.Outcome outcome = CliRun.execute(args);
+
+      assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
+      assertThat(outcome.out()).contains("s3://acme-erp/exports/sales/2024-01.csv")
+          .contains("s3://acme-erp/exports/sales/2024-02.csv")
+          .contains("erp_sales: 3 rows loaded");
+      assertThat(rows(warehouse, "select date, quantity from erp_sales order by date"))
+          .containsExactly("2024-01-05 3.0", "2024-01-12 4.0", "2024-02-02 5.0");
+    }
   }
 }

@@ -41,8 +41,9 @@ import org.apache.beam.sdk.values.Row;
  * (sales of SKUs without an item row, items without stock, suppliers without shipments), and the
  * defaults a run would assume.
  *
- * <p>{@link #structure} checks tables and columns only: it reads the tables' metadata and row
- * counts, never their rows, so {@code run} calls it first at no noticeable cost. {@link #full}
+ * <p>{@link #structure} checks the tables and columns of the DuckDB sources only: it reads their
+ * metadata and row counts, never their rows, so {@code run} calls it first ({@link #beforeRun})
+ * at no noticeable cost. {@link #full}
  * also reads every row of the DuckDB source tables in this process and holds each to the rules
  * the job applies, the same code: {@link RecordRules#check} with the run's {@link
  * io.demandcast.pipelines.model.DataRules}, then the rules across one SKU's rows ({@link
@@ -215,11 +216,13 @@ public final class WarehouseCheck {
       "logistics_shipments", List.of("shipment_id", "supplier"));
 
   /**
-   * The tables and columns only: metadata and row counts, no rows read. What {@code run} checks
-   * before it starts.
+   * What {@code run} checks before it starts: the tables and columns of the DuckDB sources, from
+   * their metadata and row counts (no rows read). Tables of other systems are left to their
+   * connectors, which check them as the run builds its pipeline (not twice); empty tables are
+   * left to {@link #full}.
    */
   public static Report structure(Request request) {
-    return new Check(request, true).structure().report(false);
+    return new Check(request, false).structure().report(false);
   }
 
   /** Tables, columns and every value of the DuckDB source tables: {@code demandcast check}. */
@@ -240,7 +243,7 @@ public final class WarehouseCheck {
    */
   public static boolean beforeRun(Request request, Consumer<String> out) {
     DemandcastJob.createPipeline(DemandcastJob.pipelineOptions(request.beamArgs()));
-    Report report = new Check(request, false).structure().report(false);
+    Report report = structure(request);
     if (!report.ready()) {
       report.render().lines().forEach(out);
       return false;

@@ -271,7 +271,7 @@ public final class DemandcastJob {
    * types; for Glue, the catalog's table and then its files; for BigQuery, the table's schema) and
    * throws before anything runs.
    */
-  private static PCollectionRowTuple readSource(
+  static PCollectionRowTuple readSource(
       Pipeline pipeline, PCollectionRowTuple input, TableSchema table, TableUri uri,
       ColumnMapping mapping) {
     String step = "Read" + table.name();
@@ -369,7 +369,10 @@ public final class DemandcastJob {
 
   private static OutputWarehouse outputWarehouse(Request request, PipelineOptions options) {
     if (request.output() == null) {
-      return DuckDbWarehouse.open(request.warehouse());
+      // the demo loads all six source tables after the pipeline is built: they must exist
+      return request.loadDemo()
+          ? DuckDbWarehouse.openWithSourceTables(request.warehouse())
+          : DuckDbWarehouse.open(request.warehouse());
     }
     return switch (outputKind(request.output())) {
       case HIVE -> new HiveWarehouse(
@@ -475,7 +478,7 @@ public final class DemandcastJob {
    *     causes' messages, where Beam names the option at fault (a non-gs:// {@code --tempLocation}
    *     surfaces as "DataflowRunner requires gcpTempLocation, ..." with the reason below it)
    */
-  private static Pipeline createPipeline(PipelineOptions options) {
+  static Pipeline createPipeline(PipelineOptions options) {
     try {
       return Pipeline.create(options);
     } catch (IllegalArgumentException e) {

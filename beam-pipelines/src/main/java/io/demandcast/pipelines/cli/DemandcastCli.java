@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      CheckCommand.class,
+      ImportCommand.class,
       SqlCommand.class,
       ExportCommand.class,
       DdlCommand.class,

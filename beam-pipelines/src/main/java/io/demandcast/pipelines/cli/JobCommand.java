@@ -5,6 +5,7 @@ import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.WarehouseCheck;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.report.PlannerReport;
 import java.io.PrintWriter;
@@ -28,6 +29,12 @@ final class JobCommand {
     // what is printed is redacted (Redaction): an output URI or a progress line could hold a secret
     out.printf("demandcast %s: run %s -> %s%n", DemandcastJob.version(), settings.runId(),
         output != null ? Redaction.redact(output) : options.warehouse.toAbsolutePath().normalize());
+    // tables and columns first (no rows read): a run that cannot work stops here, all of its
+    // problems listed, before anything is written
+    if (!loadDemo && !WarehouseCheck.beforeRun(new WarehouseCheck.Request(options.warehouse,
+        sources, mapping, output, settings, beamArgs), line -> out.println(Redaction.redact(line)))) {
+      return WarehouseCheck.BLOCKED;
+    }
     DemandcastJob.Result result =
         DemandcastJob.run(
             new DemandcastJob.Request(

@@ -129,6 +129,11 @@ final class RunCommand implements Callable<Integer> {
    * @throws IllegalArgumentException naming the option and the bad entry
    */
   ColumnMapping columnMapping() {
+    return columnMapping(mappingFile, maps);
+  }
+
+  /** The column mapping of a --mapping file and --map entries, --map overriding the file. */
+  static ColumnMapping columnMapping(Path mappingFile, List<String> maps) {
     ColumnMapping file = ColumnMapping.IDENTITY;
     if (mappingFile != null) {
       try {

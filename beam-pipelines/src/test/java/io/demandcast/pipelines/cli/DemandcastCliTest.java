@@ -115,6 +115,9 @@ class DemandcastCliTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
+    // the other sources read from the warehouse: a run needs its erp_items
+    io.demandcast.connectors.duckdb.DuckDbWarehouse.openWithSourceTables(warehouse);
+    io.demandcast.connectors.duckdb.DuckDbConnections.closeAll();
     Outcome r = execute("run", "--source", "erp_sales=hive://127.0.0.1:" + closedPort + "/db.t",
         "--warehouse=" + warehouse);
     assertThat(r.exitCode()).isNotZero();

@@ -188,14 +188,14 @@ class RunColumnMappingCliTest {
         "--map", "erp_sales.sku=item_code", "--map", "erp_sales.date=sold_on",
         "--reports", dir.resolve("reports").toString()));
 
+    // the check's report, of every problem (erp_items is missing too), and nothing written
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.errFirstLine()).isEqualTo("demandcast: table sales_history has no column"
-        + " sold_on (mapped to erp_sales.date, expected DATE); found columns [item_code, location,"
-        + " sale_day, qty, unit_price, promo]; fix the column mapping or the table");
-    // the tables are checked before the run is recorded
-    try (Connection c = DuckDbConnections.open(warehouse)) {
-      assertThat(DuckDbWarehouse.dsl(c).fetchValue("select count(*) from model_runs"))
-          .isEqualTo(0L);
-    }
+    assertThat(r.out()).contains("BLOCKS  erp_sales.date: the mapped column sold_on is not in"
+        + " sales_history (columns: item_code, location, sale_day, qty, unit_price, promo);"
+        + " expected DATE, or TIMESTAMP (its day is used); fix the --map/--mapping entry")
+        .contains("BLOCKS  erp_sales.quantity: no column quantity in sales_history")
+        .containsPattern("BLOCKS +erp_items +missing, and a run needs it")
+        .contains("3 problems block a run");
+    assertThat(warehouse).doesNotExist();
   }
 }

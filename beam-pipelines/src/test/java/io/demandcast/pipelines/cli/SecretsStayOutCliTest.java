@@ -197,7 +197,7 @@ class SecretsStayOutCliTest {
     FakeBigQuery bigQuery = FakeBigQuery.start("acme-test", "demandcast");
     DemandcastJob.useBigQueryTestServices(bigQuery.services());
     Path sources = dir.resolve("sources.duckdb");
-    DuckDbWarehouse.open(sources);
+    DuckDbWarehouse.openWithSourceTables(sources);
     DuckDbConnections.closeAll();
     List<String> args = new ArrayList<>(List.of("--output", "bigquery://acme-test/demandcast",
         "--project=acme-test", "--tempLocation=" + dir.resolve("bq-temp"),
@@ -258,13 +258,13 @@ class SecretsStayOutCliTest {
     Path warehouse = runDir.resolve("w.duckdb");
     Path reports = runDir.resolve("reports");
     try {
-      // an existing (empty) warehouse: a run refuses a warehouse file that is not there
       Files.createDirectories(runDir);
-      io.demandcast.connectors.duckdb.DuckDbWarehouse.open(warehouse);
-      DuckDbConnections.closeAll();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    // the sources not given read from the warehouse: a run needs its erp_sales and erp_items
+    DuckDbWarehouse.openWithSourceTables(warehouse);
+    DuckDbConnections.closeAll();
     List<String> all = new ArrayList<>(List.of("run", "--warehouse", warehouse.toString(),
         "--reports", reports.toString(), "--horizon", "3", "--backtest-windows", "1"));
     all.addAll(List.of(args));

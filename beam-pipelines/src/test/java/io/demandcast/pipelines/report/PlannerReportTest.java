@@ -47,7 +47,7 @@ class PlannerReportTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    warehouse = DuckDbWarehouse.open(temp.resolve("warehouse.duckdb"));
+    warehouse = DuckDbWarehouse.openWithSourceTables(temp.resolve("warehouse.duckdb"));
     reportsRoot = temp.resolve("reports");
     try (Connection connection = warehouse.connect()) {
       ReportFixture.seed(DuckDbWarehouse.dsl(connection));

@@ -110,7 +110,7 @@ class ReportInBrowserTest {
   }
 
   private Path writeReport(int charts) throws Exception {
-    DuckDbWarehouse warehouse = DuckDbWarehouse.open(temp.resolve("warehouse.duckdb"));
+    DuckDbWarehouse warehouse = DuckDbWarehouse.openWithSourceTables(temp.resolve("warehouse.duckdb"));
     try {
       try (Connection connection = warehouse.connect()) {
         ReportFixture.seed(DuckDbWarehouse.dsl(connection));

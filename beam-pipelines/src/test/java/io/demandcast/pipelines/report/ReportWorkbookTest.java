@@ -65,7 +65,7 @@ class ReportWorkbookTest {
 
   @BeforeAll
   static void writeReports() throws Exception {
-    DuckDbWarehouse warehouse = DuckDbWarehouse.open(temp.resolve("warehouse.duckdb"));
+    DuckDbWarehouse warehouse = DuckDbWarehouse.openWithSourceTables(temp.resolve("warehouse.duckdb"));
     try {
       try (Connection connection = warehouse.connect()) {
         ReportFixture.seed(DuckDbWarehouse.dsl(connection));

@@ -1,5 +1,6 @@
 package io.demandcast.connectors.duckdb;
 
+import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -115,6 +117,11 @@ public final class DuckDbIO {
     @Override
     public PCollection<Row> expand(PBegin input) {
       DuckDbWarehouse warehouse = DuckDbWarehouse.attach(Paths.get(file));
+      if (readsAsEmpty(warehouse, table, schema)) {
+        return input
+            .apply("Absent", Create.empty(RowCoder.of(schema.beamSchema())))
+            .setRowSchema(schema.beamSchema());
+      }
       List<String> sources = warehouse.inspect(table, schema, mapping).sources();
       List<long[]> ranges = warehouse.rowidRanges(table, rowsPerRange);
       return input
@@ -127,6 +134,81 @@ public final class DuckDbIO {
           .apply("Query", ParDo.of(new ReadFn(file, table, schema, sources)))
           .setRowSchema(schema.beamSchema());
     }
+  }
+
+  /**
+   * Whether {@code table} is read as a table without rows: it is absent, it has its canonical
+   * name, and {@link CanonicalTables#mayBeAbsent(TableSchema)} allows the table to be absent
+   * (a run without stock, orders, readings or shipments).
+   */
+  static boolean readsAsEmpty(DuckDbWarehouse warehouse, String table, TableSchema schema) {
+    return table.equalsIgnoreCase(schema.name())
+        && CanonicalTables.mayBeAbsent(schema)
+        && !warehouse.hasTable(table);
+  }
+
+  /**
+   * Reads every row of a table as a row of a canonical schema, in this process (no pipeline), as
+   * {@link #read(Path, String, TableSchema, ColumnMapping)} reads them: the table is checked
+   * first, absent columns {@link CanonicalTables#mayBeAbsent} allows read as NULL and narrower
+   * types are widened.
+   *
+   * @param warehouse the warehouse file
+   * @param table the table name in the warehouse
+   * @param schema the canonical schema the rows take
+   * @param mapping source column names of canonical columns
+   * @param orderBy canonical columns to order the rows by; empty for the table's order
+   * @param sink receives each row
+   * @return the number of rows read
+   * @throws IllegalArgumentException when the table does not exist or a column does not fit
+   */
+  public static long forEachRow(
+      Path warehouse, String table, TableSchema schema, ColumnMapping mapping,
+      List<String> orderBy, java.util.function.Consumer<Row> sink) {
+    DuckDbWarehouse w = DuckDbWarehouse.attach(warehouse);
+    List<String> sources = w.inspect(table, schema, mapping).sources();
+    org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
+    try (Connection connection = w.connect()) {
+      var dsl = DuckDbWarehouse.dsl(connection);
+      List<Field<?>> fields = fields(schema, sources);
+      var query = dsl.select(fields).from(DuckDbSchemas.table(table))
+          .orderBy(orderBy.stream().map(c -> DSL.field(DSL.quotedName(c))).toList());
+      long rows = 0;
+      try (Cursor<Record> cursor = query.fetchLazy()) {
+        for (Record record : cursor) {
+          Row.Builder row = Row.withSchema(beamSchema);
+          for (int i = 0; i < fields.size(); i++) {
+            row.addValue(record.get(i));
+          }
+          sink.accept(row.build());
+          rows++;
+        }
+      }
+      return rows;
+    } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      throw new IllegalStateException(
+          "cannot read " + table + " in " + warehouse + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The selected fields of a read: per canonical column, its source column cast to the canonical
+   * type (a narrower numeric type, or a TIMESTAMP read as DATE, widens here; {@link
+   * DuckDbSchemas#readableAs}), or NULL where the column is absent.
+   */
+  private static List<Field<?>> fields(TableSchema schema, List<String> sources) {
+    List<Field<?>> fields = new ArrayList<>();
+    for (int i = 0; i < schema.columns().size(); i++) {
+      Column column = schema.columns().get(i);
+      String source = sources.get(i);
+      // quoted: a source column may be spelled with capitals or spaces ("Item Code")
+      fields.add(
+          source == null
+              ? DSL.inline(null, DuckDbSchemas.dataType(column)).as(column.name())
+              : DSL.cast(DSL.field(DSL.quotedName(source)), DuckDbSchemas.dataType(column))
+                  .as(DSL.quotedName(column.name())));
+    }
+    return fields;
   }
 
   private static final class ReadFn extends DoFn<List<Long>, Row> {
@@ -155,19 +237,7 @@ public final class DuckDbIO {
       org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
       try (Connection connection = DuckDbConnections.open(Paths.get(file))) {
         var dsl = DuckDbWarehouse.dsl(connection);
-        List<Field<?>> fields = new ArrayList<>();
-        for (int i = 0; i < schema.columns().size(); i++) {
-          Column column = schema.columns().get(i);
-          String source = sources.get(i);
-          // quoted: a source column may be spelled with capitals or spaces ("Item Code")
-          fields.add(
-              source == null
-                  ? DSL.inline(null, DuckDbSchemas.dataType(column)).as(column.name())
-                  // cast: a narrower numeric type, or a TIMESTAMP read as DATE, widens here
-                  // (DuckDbSchemas.readableAs); a no-op for a column of the canonical type
-                  : DSL.cast(DSL.field(DSL.quotedName(source)), DuckDbSchemas.dataType(column))
-                      .as(DSL.quotedName(column.name())));
-        }
+        List<Field<?>> fields = fields(schema, sources);
         var select = dsl.select(fields).from(DuckDbSchemas.table(table));
         var query =
             range.isEmpty()

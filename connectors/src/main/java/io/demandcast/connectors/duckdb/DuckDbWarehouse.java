@@ -62,18 +62,30 @@ public final class DuckDbWarehouse implements OutputWarehouse {
   }
 
   /**
-   * Opens the warehouse file, creating it, its canonical tables and its views when missing. Safe to
-   * call on an existing warehouse: existing tables and their rows are kept. An existing source
-   * table is never altered (the user's table: a missing nullable column is read as NULL, a missing
-   * required one is reported by the read's table check); output tables of an older version gain
-   * the newer nullable columns.
+   * Opens the warehouse file, creating it, its output tables and its views when missing. Safe to
+   * call on an existing warehouse: existing tables and their rows are kept. Source tables are
+   * neither created nor altered: they are the user's (a missing nullable column is read as NULL,
+   * a missing required one is reported by the read's table check, and an absent table that {@link
+   * CanonicalTables#mayBeAbsent(TableSchema)} allows is read as empty); {@link
+   * #replaceSourceTable} creates the one it loads. Output tables of an older version gain the newer
+   * nullable columns.
    *
    * @param file the DuckDB database file
    * @throws IllegalStateException naming the file when it cannot be opened or set up
    */
   public static DuckDbWarehouse open(Path file) {
     DuckDbWarehouse warehouse = new DuckDbWarehouse(file, DuckDbConnections.Access.READ_WRITE);
-    warehouse.createSchema();
+    warehouse.createSchema(false);
+    return warehouse;
+  }
+
+  /**
+   * {@link #open}, and creates every canonical source table that is missing, empty: for the
+   * commands that load all six themselves (the demo, synthetic data).
+   */
+  public static DuckDbWarehouse openWithSourceTables(Path file) {
+    DuckDbWarehouse warehouse = new DuckDbWarehouse(file, DuckDbConnections.Access.READ_WRITE);
+    warehouse.createSchema(true);
     return warehouse;
   }
 
@@ -126,7 +138,7 @@ public final class DuckDbWarehouse implements OutputWarehouse {
     return DSL.using(connection, SQLDialect.DUCKDB, DuckDbSchemas.settings());
   }
 
-  private void createSchema() {
+  private void createSchema(boolean sources) {
     try (Connection connection = connect()) {
       DSLContext dsl = dsl(connection);
       java.util.Set<String> existing = new java.util.HashSet<>();
@@ -135,7 +147,8 @@ public final class DuckDbWarehouse implements OutputWarehouse {
         existing.add(r.get(0, String.class));
       }
       for (TableSchema table : CanonicalTables.ALL) {
-        if (table.role() == TableSchema.Role.SOURCE && existing.contains(table.name())) {
+        if (table.role() == TableSchema.Role.SOURCE
+            && (!sources || existing.contains(table.name()))) {
           continue; // the user's table: read, never altered (no columns, no comments added)
         }
         List<String> create = DuckDbSchemas.createTable(table);
@@ -218,6 +231,13 @@ public final class DuckDbWarehouse implements OutputWarehouse {
       connection.setAutoCommit(false);
       try {
         DSLContext dsl = dsl(connection);
+        // a missing table is created as the canonical one (opening a warehouse creates none)
+        List<String> create = DuckDbSchemas.createTable(table);
+        if (!hasTable(dsl, table.name())) {
+          for (String statement : create) {
+            dsl.execute(statement);
+          }
+        }
         // demandcast replaces the whole table here (demo, import): it may add the newer nullable
         // columns a table of an older version lacks, which opening a warehouse never does
         for (String statement : DuckDbSchemas.addMissingColumns(table)) {
@@ -245,6 +265,58 @@ public final class DuckDbWarehouse implements OutputWarehouse {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("loading " + table.name() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a table or view of this name exists (names match ignoring case, as DuckDB's do). */
+  public boolean hasTable(String tableName) {
+    try (Connection connection = connect()) {
+      return hasTable(dsl(connection), tableName);
+    } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      throw new IllegalStateException(
+          "cannot read the tables of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static boolean hasTable(DSLContext dsl, String tableName) {
+    return dsl.resultQuery(
+            "select 1 from information_schema.tables where table_schema = 'main'"
+                + " and lower(table_name) = lower(?)",
+            tableName)
+        .fetchOptional()
+        .isPresent();
+  }
+
+  /**
+   * The columns of a table or view with their DuckDB types (upper case, as {@code
+   * information_schema.columns} spells them), in table order; empty when there is no such table.
+   */
+  public Map<String, String> columns(String tableName) {
+    Map<String, String> found = new LinkedHashMap<>();
+    try (Connection connection = connect()) {
+      for (Record r :
+          dsl(connection)
+              .resultQuery(
+                  "select column_name, data_type from information_schema.columns "
+                      + "where table_name = ? order by ordinal_position",
+                  tableName)
+              .fetch()) {
+        found.put(r.get(0, String.class), r.get(1, String.class).toUpperCase(Locale.ROOT));
+      }
+    } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      throw new IllegalStateException(
+          "cannot read the columns of " + tableName + " in " + file + ": " + e.getMessage(), e);
+    }
+    return found;
+  }
+
+  /** The number of rows of a table or view. */
+  public long rowCount(String tableName) {
+    try (Connection connection = connect()) {
+      return dsl(connection).fetchCount(DSL.table(DSL.quotedName(tableName)));
+    } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      throw new IllegalStateException(
+          "cannot count the rows of " + tableName + " in " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -408,25 +480,51 @@ public final class DuckDbWarehouse implements OutputWarehouse {
 
   /** {@link #checkTable(String, TableSchema, ColumnMapping)}, with where each column comes from. */
   Inspection inspect(String tableName, TableSchema schema, ColumnMapping mapping) {
-    Map<String, String> found = new LinkedHashMap<>();
-    try (Connection connection = connect()) {
-      for (Record r :
-          dsl(connection)
-              .resultQuery(
-                  "select column_name, data_type from information_schema.columns "
-                      + "where table_name = ? order by ordinal_position",
-                  tableName)
-              .fetch()) {
-        found.put(r.get(0, String.class), r.get(1, String.class).toUpperCase(Locale.ROOT));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    Map<String, String> found = columns(tableName);
     if (found.isEmpty()) {
       throw new IllegalArgumentException(
           "table " + tableName + " does not exist in the warehouse " + file);
     }
+    List<ColumnProblem> problems = columnProblems(tableName, schema, found, mapping);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.get(0).message());
+    }
     List<String> sources = new ArrayList<>();
+    for (Column column : schema.columns()) {
+      sources.add(lookup(found, mapping.sourceColumn(schema, column.name())));
+    }
+    return new Inspection(List.copyOf(found.keySet()), Collections.unmodifiableList(sources));
+  }
+
+  /**
+   * One column of a table that does not fit its canonical column.
+   *
+   * @param table the table as the warehouse names it
+   * @param column the table column looked for (the canonical name, or the mapped one)
+   * @param canonical the canonical column
+   * @param mapped whether {@code column} comes from the column mapping
+   * @param found the type found, or null when the column is missing
+   * @param message the whole message, naming the table, the column (and the canonical column it is
+   *     mapped to), the expected and the found type, or the columns the table has
+   */
+  public record ColumnProblem(
+      String table, String column, Column canonical, boolean mapped, String found,
+      String message) {
+    /** Whether the column is missing (rather than of a type that cannot be read). */
+    public boolean missing() {
+      return found == null;
+    }
+  }
+
+  /**
+   * Every column of {@code schema} that {@code found} (a table's columns and DuckDB types) lacks
+   * or holds in a type {@link DuckDbSchemas#readableAs} does not accept, in canonical column
+   * order; empty when the table can be read. A column {@link CanonicalTables#mayBeAbsent} allows
+   * may be missing unless it is mapped. Column names match ignoring case.
+   */
+  public static List<ColumnProblem> columnProblems(
+      String tableName, TableSchema schema, Map<String, String> found, ColumnMapping mapping) {
+    List<ColumnProblem> problems = new ArrayList<>();
     for (Column column : schema.columns()) {
       String wanted = mapping.sourceColumn(schema, column.name());
       boolean mapped = mapping.isMapped(schema, column.name());
@@ -434,10 +532,9 @@ public final class DuckDbWarehouse implements OutputWarehouse {
       String name = lookup(found, wanted);
       if (name == null) {
         if (!mapped && CanonicalTables.mayBeAbsent(schema, column)) {
-          sources.add(null);
           continue;
         }
-        throw new IllegalArgumentException(
+        problems.add(new ColumnProblem(tableName, wanted, column, mapped, null,
             "table " + tableName + " has no column " + wanted
                 + (mapped
                     ? " (mapped to " + schema.name() + "." + column.name() + ", expected "
@@ -447,20 +544,20 @@ public final class DuckDbWarehouse implements OutputWarehouse {
                         + (schema.role() == TableSchema.Role.SOURCE
                             ? "; if the table holds it under another name, map "
                                 + schema.name() + "." + column.name() + " to that column"
-                            : "")));
+                            : ""))));
+        continue;
       }
       String type = found.get(name);
       if (!DuckDbSchemas.readableAs(type, column.type())) {
-        throw new IllegalArgumentException(
+        problems.add(new ColumnProblem(tableName, name, column, mapped, type,
             "table " + tableName + " column " + name
                 + (mapped ? " (mapped to " + schema.name() + "." + column.name() + ")" : "")
                 + ": expected " + expected + ", found " + type
                 + (DuckDbSchemas.accepted(column.type()).equals(expected) ? ""
-                    : " (accepted: " + DuckDbSchemas.accepted(column.type()) + ")"));
+                    : " (accepted: " + DuckDbSchemas.accepted(column.type()) + ")")));
       }
-      sources.add(name);
     }
-    return new Inspection(List.copyOf(found.keySet()), Collections.unmodifiableList(sources));
+    return problems;
   }
 
   /** The key of {@code found} equal to {@code name}, else the one equal ignoring case, else null. */

@@ -391,6 +391,68 @@ public final class CanonicalTables {
           "logistics_shipments", java.util.Set.of("sku", "origin", "destination", "mode",
               "carrier", "scheduled_date", "quantity"));
 
+  /**
+   * The source tables a run cannot do without: {@code erp_sales} (the demand) and {@code
+   * erp_items} (a SKU without its item row has every sale rejected). The other four may be absent
+   * from a DuckDB warehouse and are then read as empty ({@link #whenAbsent}).
+   */
+  public static final List<TableSchema> REQUIRED_SOURCES = List.of(ERP_SALES, ERP_ITEMS);
+
+  /**
+   * Whether a source table may be absent, read as a table without rows: every source table but
+   * {@link #REQUIRED_SOURCES}.
+   */
+  public static boolean mayBeAbsent(TableSchema table) {
+    return table.role() == Role.SOURCE && !REQUIRED_SOURCES.contains(table);
+  }
+
+  /**
+   * What a run assumes when a source table is absent (or has no rows), in a planner's words; for
+   * a required table, why the run cannot do without it.
+   */
+  public static String whenAbsent(TableSchema table) {
+    return switch (table.name()) {
+      case "erp_sales" -> "no sales: there is no demand to forecast";
+      case "erp_items" -> "no item master: a SKU needs its erp_items row (unit_cost,"
+          + " holding_cost_rate, order_cost), so every sale would be rejected";
+      case "erp_inventory" -> "no stock: on hand taken as 0 at every location";
+      case "erp_purchase_orders" -> "no open orders: nothing on order";
+      case "iot_readings" -> "no sensor readings: no temperature excursions, nothing quarantined";
+      case "logistics_shipments" -> "no shipments: lead time unknown, taken as 0 days";
+      default -> throw new IllegalArgumentException("not a canonical source table: " + table.name());
+    };
+  }
+
+  /**
+   * What a NULL (or an absent column, where {@link #mayBeAbsent(TableSchema, Column)} allows it)
+   * means to a run, for the source columns whose NULL a run fills with a default; null for the
+   * others (a NULL there is "not recorded", or gets the row rejected).
+   */
+  public static String nullMeans(TableSchema table, String column) {
+    return NULL_MEANS.getOrDefault(table.name() + "." + column, null);
+  }
+
+  private static final java.util.Map<String, String> NULL_MEANS = java.util.Map.ofEntries(
+      java.util.Map.entry("erp_sales.unit_price", "no selling price"),
+      java.util.Map.entry("erp_sales.promo", "no promotion"),
+      java.util.Map.entry("erp_items.category", "uncategorised (one segment of its own for"
+          + " --global-model)"),
+      java.util.Map.entry("erp_items.case_pack", "case pack 1 (orders in single units)"),
+      java.util.Map.entry("erp_items.moq", "no minimum order quantity (0)"),
+      java.util.Map.entry("erp_items.supplier", "lead time from all suppliers' shipments"),
+      java.util.Map.entry("erp_items.ship_mode", "lead time from the supplier's shipments of"
+          + " every mode"),
+      java.util.Map.entry("erp_items.shelf_life_days", "not perishable (never quarantined)"),
+      java.util.Map.entry("erp_items.review_period_days", "continuous review"
+          + " (--continuous-policy)"),
+      java.util.Map.entry("erp_items.service_level", "the class or run target"
+          + " (--class-service-levels, --service-level)"),
+      java.util.Map.entry("erp_inventory.quarantined", "nothing quarantined (0)"),
+      java.util.Map.entry("erp_purchase_orders.expected_date", "no expected delivery date"),
+      java.util.Map.entry("erp_purchase_orders.received_date", "not received yet"),
+      java.util.Map.entry("iot_readings.sku", "an area sensor (no SKU)"),
+      java.util.Map.entry("logistics_shipments.mode", "lead time per supplier, all modes"));
+
   /** Every canonical table: sources, then outputs. */
   public static final List<TableSchema> ALL =
       java.util.stream.Stream.concat(SOURCES.stream(), OUTPUTS.stream()).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.ColumnMapping;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
@@ -140,5 +141,50 @@ class DuckDbIOReadTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("column quantity: expected DOUBLE, found VARCHAR")
         .hasMessageContaining("accepted: DOUBLE, or any integer, FLOAT or DECIMAL type");
+  }
+
+  @Test
+  void givenNoStockTable_whenRead_thenNoRows(TestPipeline p) {
+    // erp_inventory may be absent: a run without stock reads it as a table without rows
+    PCollection<Row> rows =
+        p.apply(DuckDbIO.read(file, "erp_inventory", CanonicalTables.ERP_INVENTORY));
+    PAssert.that(rows).empty();
+    p.run().waitUntilFinish();
+    assertThat(warehouse.hasTable("erp_inventory")).isFalse(); // and it is not created
+  }
+
+  @Test
+  void givenNoItemsTable_whenReadIsBuilt_thenRefused(TestPipeline p) {
+    p.enableAbandonedNodeEnforcement(false);
+    // erp_items may not: without it every sale would be rejected
+    assertThatThrownBy(
+            () -> p.apply(DuckDbIO.read(file, "erp_items", CanonicalTables.ERP_ITEMS)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("table erp_items does not exist");
+    // nor a table named otherwise: a wrong name is no absent table
+    assertThatThrownBy(
+            () -> p.apply(DuckDbIO.read(file, "stock", CanonicalTables.ERP_INVENTORY)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("table stock does not exist");
+  }
+
+  @Test
+  void givenOwnTable_whenReadInProcess_thenRowsInOrderWidenedAndMapped() throws Exception {
+    try (Connection c = warehouse.connect()) {
+      var dsl = DuckDbWarehouse.dsl(c);
+      dsl.execute("create table own (item varchar, store varchar, day timestamp, units integer)");
+      dsl.execute("insert into own values ('B', 'S1', timestamp '2025-01-07 14:30:00', 4),"
+          + " ('A', 'S2', timestamp '2025-01-06 00:00:00', 3), ('A', 'S1', null, null)");
+    }
+    ColumnMapping mapping = ColumnMapping.parseEntries(List.of("erp_sales.sku=item",
+        "erp_sales.location=store", "erp_sales.date=day", "erp_sales.quantity=units"));
+    List<String> read = new ArrayList<>();
+    long n = DuckDbIO.forEachRow(file, "own", CanonicalTables.ERP_SALES, mapping,
+        List.of("sku", "location"), r -> read.add(r.getString("sku") + " "
+            + r.getString("location") + " " + r.getLogicalTypeValue("date", LocalDate.class)
+            + " " + r.getDouble("quantity") + " " + r.getDouble("unit_price")));
+    assertThat(n).isEqualTo(3);
+    assertThat(read).containsExactly("A S1 null null null", "A S2 2025-01-06 3.0 null",
+        "B S1 2025-01-07 4.0 null");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,9 +48,14 @@ class DuckDbWarehouseTest {
   }
 
   @Test
-  void givenNewFile_whenOpened_thenEveryCanonicalTableAndViewExists() throws Exception {
-    for (TableSchema table : CanonicalTables.ALL) {
+  void givenNewFile_whenOpened_thenEveryOutputTableAndViewExistsButNoSourceTable()
+      throws Exception {
+    for (TableSchema table : CanonicalTables.OUTPUTS) {
       warehouse.checkTable(table.name(), table); // throws when a column is missing or mistyped
+    }
+    for (TableSchema table : CanonicalTables.SOURCES) {
+      // a user's warehouse gets no source table it did not load (absent ones read as empty)
+      assertThat(warehouse.hasTable(table.name())).as(table.name()).isFalse();
     }
     List<String> views = List.of("latest_run", "latest_forecasts", "latest_accuracy",
         "latest_recommendations", "latest_rejected_records", "forecast_accuracy_by_model",
@@ -59,6 +65,41 @@ class DuckDbWarehouseTest {
       assertThat(count("select count(*) from information_schema.tables where table_name = ?", view))
           .as(view).isEqualTo(1);
     }
+  }
+
+  @Test
+  void givenNewFile_whenOpenedWithSourceTables_thenEveryCanonicalTableExists() throws Exception {
+    DuckDbWarehouse all = DuckDbWarehouse.openWithSourceTables(dir.resolve("all.duckdb"));
+    for (TableSchema table : CanonicalTables.ALL) {
+      all.checkTable(table.name(), table);
+    }
+  }
+
+  @Test
+  void givenNoSourceTable_whenReplaced_thenTheCanonicalTableIsCreated() throws Exception {
+    TableSchema shipments = CanonicalTables.LOGISTICS_SHIPMENTS;
+    Object[] row = new Object[shipments.columns().size()];
+    row[0] = "S1";
+    row[2] = "SUP";
+    assertThat(warehouse.replaceSourceTable(shipments, List.<Object[]>of(row))).isEqualTo(1);
+    assertThat(warehouse.checkTable(shipments.name(), shipments))
+        .containsExactlyElementsOf(shipments.columnNames());
+  }
+
+  @Test
+  void givenTableWithSeveralBadColumns_whenProblemsListed_thenEveryOneIsNamed() throws Exception {
+    try (Connection c = warehouse.connect()) {
+      DuckDbWarehouse.dsl(c).execute("create table stock (sku varchar, location integer,"
+          + " on_hand varchar, quarantined date)");
+    }
+    List<DuckDbWarehouse.ColumnProblem> problems = DuckDbWarehouse.columnProblems("stock",
+        CanonicalTables.ERP_INVENTORY, warehouse.columns("stock"), ColumnMapping.IDENTITY);
+    assertThat(problems).extracting(p -> p.canonical().name())
+        .containsExactly("location", "snapshot_date", "on_hand", "quarantined");
+    assertThat(problems).extracting(DuckDbWarehouse.ColumnProblem::missing)
+        .containsExactly(false, true, false, false);
+    assertThat(problems.get(2).message())
+        .contains("column on_hand: expected DOUBLE, found VARCHAR (accepted: DOUBLE, or any");
   }
 
   @Test

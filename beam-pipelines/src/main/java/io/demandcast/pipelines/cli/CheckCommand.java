@@ -1,0 +1,95 @@
+package io.demandcast.pipelines.cli;
+
+import io.demandcast.connectors.TableUri;
+import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.WarehouseCheck;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code demandcast check}: what stands between a warehouse and a run, all of it in one report
+ * ({@link WarehouseCheck#full}), without running the job or writing anything.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Check a warehouse for a run, without running the job or writing anything.",
+      "%nLists in one report every problem at once: missing source tables (a run needs erp_sales"
+          + " and erp_items; the other four may be absent, and the report says what a run then"
+          + " assumes), every missing or mistyped column of every table, the rows a run would"
+          + " reject per reason with examples (the job's own rules, with --as-of and the other"
+          + " plausibility options), sales of SKUs without an item row, items without stock,"
+          + " suppliers without shipments, and the defaults a run would assume.",
+      "%nTakes every option run takes (--source, --map, --mapping, --as-of, ...): the same command"
+          + " line with check instead of run checks what that run would read. Values are checked"
+          + " for DuckDB tables; tables in Hive, S3, Glue or BigQuery get the table and column"
+          + " check of their connectors.",
+      "%nExit code 0 when a run can proceed (warnings allowed), 2 when something blocks it."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./demandcast check --warehouse mine.duckdb",
+      "  ./demandcast check --warehouse mine.duckdb --as-of 2024-06-30 \\",
+      "      --source erp_sales=duckdb:erp.duckdb#sales_history --map erp_sales.sku=item_code"
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin JobOptions options;
+
+  /** Beam pipeline options, --name=value, for the connectors of non-DuckDB sources. */
+  @Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Option(
+      names = "--source",
+      paramLabel = "TABLE=URI",
+      description = "Where a source table is read from, as for run, e.g. "
+          + "erp_sales=duckdb:other.duckdb#sales or erp_sales=s3://bucket/sales?format=csv. "
+          + "Repeatable. Default: the table of the same name in --warehouse.")
+  Map<String, String> sources = new LinkedHashMap<>();
+
+  @Option(
+      names = "--map",
+      paramLabel = "TABLE.COLUMN=SOURCE_COLUMN",
+      description = "Reads a canonical column from a source column of another name, as for run, "
+          + "e.g. erp_sales.sku=item_code. Repeatable; overrides --mapping for the same column.")
+  List<String> maps = new ArrayList<>();
+
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description = "Column mapping file, as for run (JSON, or YAML when the name ends in .yaml "
+          + "or .yml). Combines with --map; --map wins for the same column.")
+  Path mappingFile;
+
+  @Override
+  public Integer call() {
+    WarehouseCheck.Report report = WarehouseCheck.full(request(
+        options, JobOptions.beamArgs(beamArgs), sources, RunCommand.columnMapping(mappingFile, maps)));
+    spec.commandLine().getOut().print(report.render());
+    spec.commandLine().getOut().flush();
+    return report.exitCode();
+  }
+
+  /** The check of what a run with these options would read from the DuckDB warehouse. */
+  static WarehouseCheck.Request request(
+      JobOptions options, List<String> beamArgs, Map<String, String> sources,
+      io.demandcast.connectors.schema.ColumnMapping mapping) {
+    Map<String, TableUri> uris = new LinkedHashMap<>();
+    sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
+    return new WarehouseCheck.Request(options.warehouse, uris, mapping, null,
+        options.settings(DemandcastJob.now()), beamArgs);
+  }
+}

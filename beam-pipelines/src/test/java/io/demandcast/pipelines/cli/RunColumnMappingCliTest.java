@@ -180,8 +180,6 @@ class RunColumnMappingCliTest {
       throws Exception {
     Path erp = renamedSalesTable();
     Path warehouse = dir.resolve("w.duckdb");
-    DuckDbWarehouse.open(warehouse); // the other tables' home
-    DuckDbConnections.closeAll();
 
     Outcome r = execute(List.of("run", "--warehouse", warehouse.toString(),
         "--source", "erp_sales=duckdb:" + erp + "#sales_history",

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The warehouse holds the demo input ({@link DemoDataset}) for every eighth part (335 of
  * 2,674). A clean run ({@code clean}) is followed, in the same warehouse, by a run ({@code
- * hostile}) after {@link #PLANTS} (58 kinds, 60 rows, across the six source tables: dates in the
+ * hostile}) after {@link #PLANTS} (58 kinds, 59 rows, across the six source tables: dates in the
  * future, before the floor and in a period not yet complete, ceilings, NaN and infinities, blank
  * keys, unknown SKUs in every table, conflicting and duplicated keys, a sale far outside its
  * series, stock and orders where nothing is planned) were inserted with SQL. Every planted row is

@@ -96,6 +96,18 @@ class RunTerminationIT {
         .as("the run is still going when it is stopped; output:%n%s", child.output()).isTrue();
   }
 
+  /** Waits until the child's output contains {@code marker}, the child still alive. */
+  private static void awaitOutput(Child child, String marker) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!child.output().contains(marker)) {
+      assertThat(child.process().isAlive())
+          .as("the child ended before '%s'; output:%n%s", marker, child.output()).isTrue();
+      assertThat(System.nanoTime()).as("no '%s' within 3 minutes; output:%n%s", marker,
+          child.output()).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
   private static int awaitExit(Child child) throws InterruptedException {
     boolean ended = child.process().waitFor(2, TimeUnit.MINUTES);
     if (!ended) {
@@ -182,5 +194,51 @@ class RunTerminationIT {
     assertThat(stagingTables(warehouse)).isEmpty();
     assertThat(strings(warehouse, "select distinct run_id from demand_forecasts"))
         .containsExactly("[next]");
+  }
+
+  @Test
+  void givenAJobKilledWhileForecasting_whenTheNextRunStarts_thenRecoveredAndTheViewsShowOnlyCompleteRuns()
+      throws Exception {
+    Path warehouse = dir.resolve("w.duckdb");
+    Files.copy(shared.resolve("big.duckdb"), warehouse);
+    Child child = start(warehouse, "midway");
+    // a later stage than the run's start: the pipeline is forecasting
+    awaitOutput(child, "  forecasting: ");
+    child.process().destroyForcibly(); // SIGKILL
+    assertThat(awaitExit(child)).isEqualTo(137);
+
+    CliRun.Outcome next = CliRun.execute("run", "--warehouse", warehouse.toString(),
+        "--reports", dir.resolve("reports").toString(), "--run-id", "after",
+        "--source", "erp_sales=duckdb:" + shared.resolve("small.duckdb") + "#erp_sales",
+        "--period=WEEK", "--horizon=4", "--backtest-windows=1");
+    DuckDbConnections.closeAll();
+
+    assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
+    assertThat(next.out()).contains("  recovered run midway:");
+    assertThat(strings(warehouse, "select run_id, status from model_runs order by run_id"))
+        .containsExactly("[after, complete]", "[midway, failed]");
+    assertThat(stagingTables(warehouse)).isEmpty();
+    assertThat(strings(warehouse, "select distinct run_id from latest_forecasts"))
+        .containsExactly("[after]");
+  }
+
+  @Test
+  void givenARunningJob_whenASecondRunStartsOnTheSameFile_thenItIsRefusedAndRecordsNothing()
+      throws Exception {
+    Path warehouse = dir.resolve("w.duckdb");
+    Files.copy(shared.resolve("big.duckdb"), warehouse);
+    Child first = start(warehouse, "first");
+    awaitRunning(first, "first");
+
+    Child second = start(warehouse, "second");
+    int secondExit = awaitExit(second);
+    assertThat(first.process().isAlive()).as("the first run goes on").isTrue();
+    first.process().destroy(); // SIGTERM: the first run's hook marks it failed
+    awaitExit(first);
+
+    assertThat(secondExit).as(second.output()).isNotZero();
+    assertThat(second.output()).containsIgnoringCase("lock");
+    assertThat(strings(warehouse, "select run_id, status from model_runs"))
+        .containsExactly("[first, failed]");
   }
 }

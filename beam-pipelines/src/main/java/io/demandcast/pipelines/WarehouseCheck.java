@@ -681,7 +681,7 @@ public final class WarehouseCheck {
                 + " logistics_shipments: lead time from all suppliers' shipments%s",
             count(n, "planned item", "planned items"), n == 1 ? "has" : "have",
             suppliersWithLeadTimes.isEmpty()
-                ? " (there are none: taken as 0 days)" : ""),
+                ? " (there are none: --default-lead-time-days assumed)" : ""),
             List.of("e.g. " + String.join(", ", first(facts.supplierWithoutShipments)))));
       }
       if (facts.planned > 0) {

@@ -270,7 +270,7 @@ class WarehouseCheckTest {
         .containsPattern("BLOCKS +erp_sales +missing, and a run needs it")
         .containsPattern("BLOCKS +erp_items +missing, and a run needs it")
         .containsPattern("note +logistics_shipments +absent: a run reads it as empty \\(no"
-            + " shipments: lead time unknown, taken as 0 days\\)")
+            + " shipments: lead time unknown, --default-lead-time-days assumed\\)")
         .contains("2 problems block a run");
     assertThat(file).doesNotExist();
   }

@@ -418,7 +418,7 @@ public final class CanonicalTables {
       case "erp_inventory" -> "no stock: on hand taken as 0 at every location";
       case "erp_purchase_orders" -> "no open orders: nothing on order";
       case "iot_readings" -> "no sensor readings: no temperature excursions, nothing quarantined";
-      case "logistics_shipments" -> "no shipments: lead time unknown, taken as 0 days";
+      case "logistics_shipments" -> "no shipments: lead time unknown, --default-lead-time-days assumed";
       default -> throw new IllegalArgumentException("not a canonical source table: " + table.name());
     };
   }

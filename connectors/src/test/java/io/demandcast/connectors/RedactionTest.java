@@ -100,7 +100,7 @@ class RedactionTest {
   @ValueSource(strings = {
       "cannot connect to HiveServer2 at 127.0.0.1:10000 (database erp): Connection refused",
       "erp_sales = s3://acme-erp/exports/sales?format=csv: no object under the prefix",
-      "duckdb:/tmp/erp.duckdb#sales_history has no column sku; key columns: sku, location",
+      "duckdb:exports/erp.duckdb#sales_history has no column sku; key columns: sku, location",
       "--output hive://hive.example.com:10000/demandcast: sslTrustStore=/etc/ts.jks ssl=true",
       "the pipeline ended in state FAILED",
       "Constraint Error: Duplicate key \"sku: A-1\" violates primary key constraint",

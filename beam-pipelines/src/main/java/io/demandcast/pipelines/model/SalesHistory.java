@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -189,23 +188,60 @@ public final class SalesHistory implements Serializable {
 
   /** The rows, as the validated {@code erp_sales} rows they were made from, in the order added. */
   public List<Row> rows() {
-    Schema schema = CanonicalTables.ERP_SALES.beamSchema();
     List<Row> rows = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      byte flag = flags[i];
-      rows.add(
-          Row.withSchema(schema)
-              .addValues(
-                  sku,
-                  location,
-                  LocalDate.ofEpochDay(days[i]),
-                  quantities[i],
-                  (flag & PRICE_NULL) != 0 ? null : prices[i],
-                  (flag & PROMO_NULL) != 0 ? null : (flag & PROMO_TRUE) != 0,
-                  lineageIndex[i] < 0 ? null : lineages.get(lineageIndex[i]))
-              .build());
+      rows.add(row(i));
     }
     return rows;
+  }
+
+  /** Row {@code i} as the validated {@code erp_sales} row it was made from. */
+  public Row row(int i) {
+    check(i);
+    byte flag = flags[i];
+    return Row.withSchema(CanonicalTables.ERP_SALES.beamSchema())
+        .addValues(
+            sku,
+            location,
+            LocalDate.ofEpochDay(days[i]),
+            quantities[i],
+            (flag & PRICE_NULL) != 0 ? null : prices[i],
+            (flag & PROMO_NULL) != 0 ? null : (flag & PROMO_TRUE) != 0,
+            lineageIndex[i] < 0 ? null : lineages.get(lineageIndex[i]))
+        .build();
+  }
+
+  /**
+   * A value equal for two rows of this history exactly when the rows are equal in every column
+   * (date, quantity, price, promo, lineage), without building them.
+   */
+  public Object identity(int i) {
+    check(i);
+    return new Identity(days[i], Double.doubleToLongBits(quantities[i]),
+        Double.doubleToLongBits(prices[i]), flags[i], lineageIndex[i]);
+  }
+
+  private record Identity(int day, long quantity, long price, byte flag, int lineage) {}
+
+  /**
+   * Appends row {@code i} of {@code other}, a history of the same SKU and location.
+   *
+   * @throws IllegalArgumentException when {@code other} is of another SKU or location
+   */
+  public SalesHistory addFrom(SalesHistory other, int i) {
+    other.check(i);
+    if (sku == null) {
+      sku = other.sku;
+      location = other.location;
+    }
+    if (!sku.equals(other.sku) || !location.equals(other.location)) {
+      throw new IllegalArgumentException("a sale of " + other.sku + " at " + other.location
+          + " added to the history of " + sku + " at " + location);
+    }
+    int l = other.lineageIndex[i];
+    append(other.days[i], other.quantities[i], other.prices[i], other.flags[i],
+        l < 0 ? null : other.lineages.get(l));
+    return this;
   }
 
   /** Serialises only the rows held, not the spare capacity. */

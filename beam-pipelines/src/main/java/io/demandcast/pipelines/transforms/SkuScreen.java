@@ -117,17 +117,17 @@ final class SkuScreen {
     long flagged = 0;
     Set<String> locations = new TreeSet<>();
     for (SalesHistory history : sku.sales()) {
-      List<Row> rows = history.rows();
-      boolean[] keep = new boolean[rows.size()];
-      Set<Row> seen = new HashSet<>();
-      for (int i = 0; i < rows.size(); i++) {
-        Row sale = rows.get(i);
+      // compact identities, not Rows: a Row is built only for a sale that is rejected
+      int size = history.size();
+      boolean[] keep = new boolean[size];
+      Set<Object> seen = new HashSet<>();
+      for (int i = 0; i < size; i++) {
         LocalDate day = history.date(i);
         LocalDate start = period.start(day);
         if (origin.isAfter(start.toEpochDay())) {
-          rejected.add(new Rejected("erp_sales", sale, origin.reasonAfter(day, start)));
-        } else if (!seen.add(sale)) {
-          rejected.add(new Rejected("erp_sales", sale, "identical to another erp_sales row"
+          rejected.add(new Rejected("erp_sales", history.row(i), origin.reasonAfter(day, start)));
+        } else if (!seen.add(history.identity(i))) {
+          rejected.add(new Rejected("erp_sales", history.row(i), "identical to another erp_sales row"
               + " (same sku, location, date, quantity, unit_price, promo and lineage): taken as"
               + " loaded twice"));
         } else {
@@ -136,14 +136,14 @@ final class SkuScreen {
       }
       double ceiling = outlierCeiling(history, keep, rules);
       SalesHistory kept = null;
-      for (int i = 0; i < rows.size(); i++) {
+      for (int i = 0; i < size; i++) {
         if (!keep[i]) {
           continue;
         }
         double q = history.quantity(i);
         if (q > ceiling) {
           if (rules.outliers() == DataRules.OutlierAction.REJECT) {
-            rejected.add(new Rejected("erp_sales", rows.get(i), String.format(
+            rejected.add(new Rejected("erp_sales", history.row(i), String.format(
                 java.util.Locale.ROOT, "quantity %s is far outside the history of sku %s at %s:"
                     + " above %.6g, its median positive sale plus %s robust scale units"
                     + " (--outlier-mads; --outliers=flag keeps such sales)",
@@ -153,7 +153,7 @@ final class SkuScreen {
           flagged++;
         }
         kept = kept == null ? new SalesHistory(history.sku(), history.location()) : kept;
-        kept.add(rows.get(i));
+        kept.addFrom(history, i);
         salesUsed++;
       }
       if (kept != null) {

@@ -82,4 +82,19 @@ class SalesHistoryTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> history.date(11)).isInstanceOf(IndexOutOfBoundsException.class);
   }
+
+  @Test
+  void givenRows_whenIdentityAndAddFrom_thenIdentityEqualExactlyForEqualRowsAndCopiesExact() {
+    LocalDate day = LocalDate.of(2024, 3, 4);
+    Row a = sale("A", "DC1", day, 2.0, null, true, "file line 3");
+    Row differentPrice = sale("A", "DC1", day, 2.0, 1.5, true, "file line 3");
+    Row differentLineage = sale("A", "DC1", day, 2.0, null, true, "file line 4");
+    SalesHistory h = SalesHistory.of(List.of(a, a, differentPrice, differentLineage));
+    assertThat(h.identity(0)).isEqualTo(h.identity(1));
+    assertThat(h.identity(0)).isNotEqualTo(h.identity(2)).isNotEqualTo(h.identity(3));
+    SalesHistory copy = new SalesHistory().addFrom(h, 2).addFrom(h, 3);
+    assertThat(copy.rows()).containsExactly(differentPrice, differentLineage);
+    assertThat(h.row(3)).isEqualTo(differentLineage);
+  }
 }
+

@@ -114,7 +114,7 @@ final class RunGuard implements OutputWarehouse {
   @Override
   public void beginRun(String runId, LocalDateTime startedAt, String optionsJson, String codeVersion) {
     try {
-      for (String abandoned : warehouse.recoverAbandonedRuns(DemandcastJob.now())) {
+      for (String abandoned : warehouse.recoverAbandonedRuns(RunRecord.now())) {
         log("  recovered run " + abandoned + ": it was still 'running' but its process is gone;"
             + " marked failed, its staging dropped, nothing of it published");
       }
@@ -250,7 +250,7 @@ final class RunGuard implements OutputWarehouse {
     String message = TERMINATED_MESSAGE + "; its outputs were not published";
     for (int attempt = 1; attempt <= HOOK_ATTEMPTS; attempt++) {
       try {
-        warehouse.failRun(id, DemandcastJob.now(), message);
+        warehouse.failRun(id, RunRecord.now(), message);
         log("run " + id + " " + TERMINATED_MESSAGE + ": marked failed, its staging dropped");
         return;
       } catch (RuntimeException e) {
@@ -288,7 +288,7 @@ final class RunGuard implements OutputWarehouse {
           return;
         }
         try {
-          warehouse.heartbeat(id, DemandcastJob.now());
+          warehouse.heartbeat(id, RunRecord.now());
           if (failing) {
             log("  heartbeat of run " + id + " recorded again");
           }

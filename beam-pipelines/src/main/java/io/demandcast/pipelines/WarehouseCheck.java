@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.Row;
 
@@ -107,8 +108,10 @@ public final class WarehouseCheck {
       ColumnMapping mapping,
       String output,
       JobSettings settings,
-      List<String> beamArgs) {
+      List<String> beamArgs,
+      SourceSystems systems) {
     public Request {
+      systems = systems == null ? SourceSystems.standard() : systems;
       Objects.requireNonNull(warehouse, "warehouse");
       sources = sources == null ? Map.of() : Map.copyOf(sources);
       mapping = mapping == null ? ColumnMapping.IDENTITY : mapping;
@@ -121,6 +124,12 @@ public final class WarehouseCheck {
                   + CanonicalTables.SOURCES.stream().map(TableSchema::name).toList());
         }
       }
+    }
+
+    /** A request that reaches the systems through {@link SourceSystems#standard()}. */
+    public Request(Path warehouse, Map<String, TableUri> sources, ColumnMapping mapping,
+        String output, JobSettings settings, List<String> beamArgs) {
+      this(warehouse, sources, mapping, output, settings, beamArgs, null);
     }
   }
 
@@ -242,7 +251,7 @@ public final class WarehouseCheck {
    * @throws IllegalArgumentException for a bad Beam option, with the run's message
    */
   public static boolean beforeRun(Request request, Consumer<String> out) {
-    DemandcastJob.createPipeline(DemandcastJob.pipelineOptions(request.beamArgs()));
+    BeamOptions.createPipeline(BeamOptions.pipelineOptions(request.beamArgs()));
     Report report = structure(request);
     if (!report.ready()) {
       report.render().lines().forEach(out);
@@ -451,9 +460,9 @@ public final class WarehouseCheck {
     private void connectorTable(Source source) {
       String name = source.schema.name();
       try {
-        Pipeline pipeline = Pipeline.create(DemandcastJob.pipelineOptions(request.beamArgs()));
-        DemandcastJob.readSource(pipeline, PCollectionRowTuple.empty(pipeline), source.schema,
-            source.uri, request.mapping());
+        Pipeline pipeline = Pipeline.create(BeamOptions.pipelineOptions(request.beamArgs()));
+        request.systems().read(PBegin.in(pipeline), "Read" + name, source.schema, source.uri,
+            request.mapping());
         tables.add(Finding.of(Level.OK, String.format(Locale.ROOT,
             "%-20s %s: table and columns fit (values are checked for DuckDB tables only)",
             name, source.uri)));

@@ -54,9 +54,9 @@ class CheckStagedTest {
 
   @Test
   void givenCountedRows_thenCounterHoldsThem() {
-    assertThat(DemandcastJob.counter(result, CountOutputRows.counterName("demand_forecasts")))
+    assertThat(RunMetrics.counter(result, CountOutputRows.counterName("demand_forecasts")))
         .isEqualTo(3);
-    assertThat(DemandcastJob.counter(result, CountOutputRows.counterName("rejected_records")))
+    assertThat(RunMetrics.counter(result, CountOutputRows.counterName("rejected_records")))
         .isEqualTo(1);
   }
 
@@ -64,20 +64,20 @@ class CheckStagedTest {
   void givenStagingHoldsEveryRowOrMore_thenRunMayBePublished() {
     // more is a retried bundle's duplicates, which the commit keeps once
     Map<String, Long> staged = new HashMap<>(Map.of("demand_forecasts", 3L, "rejected_records", 2L));
-    assertThatCode(() -> DemandcastJob.checkStaged(new Staging(staged), "r1", result))
+    assertThatCode(() -> RunPublisher.checkStaged(new Staging(staged), "r1", result))
         .doesNotThrowAnyException();
   }
 
   @Test
   void givenWarehouseThatDoesNotCount_thenNothingIsChecked() {
-    assertThatCode(() -> DemandcastJob.checkStaged(new Staging(null), "r1", result))
+    assertThatCode(() -> RunPublisher.checkStaged(new Staging(null), "r1", result))
         .doesNotThrowAnyException();
   }
 
   @Test
   void givenStagingLostRows_thenRunIsRefusedNamingTableAndCounts() {
     Map<String, Long> staged = new HashMap<>(Map.of("demand_forecasts", 2L, "rejected_records", 1L));
-    assertThatThrownBy(() -> DemandcastJob.checkStaged(new Staging(staged), "r1", result))
+    assertThatThrownBy(() -> RunPublisher.checkStaged(new Staging(staged), "r1", result))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("demand_forecasts")
         .hasMessageContaining("wrote 3 rows")

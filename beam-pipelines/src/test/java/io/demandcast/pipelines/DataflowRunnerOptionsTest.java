@@ -72,7 +72,7 @@ class DataflowRunnerOptionsTest {
 
   @Test
   void givenDataflowRunnerProjectRegionTempLocation_whenTheJobParsesThem_thenTheRunnerIsDataflow() {
-    PipelineOptions options = DemandcastJob.pipelineOptions(List.of(
+    PipelineOptions options = BeamOptions.pipelineOptions(List.of(
         "--runner=DataflowRunner", "--project=acme-demand", "--region=europe-west1",
         "--tempLocation=gs://acme-tmp/demandcast", "--workerMachineType=n2-standard-4",
         "--maxNumWorkers=8", "--usePublicIps=false"));
@@ -89,7 +89,7 @@ class DataflowRunnerOptionsTest {
 
   @Test
   void givenValidDataflowOptions_whenTheRunnerIsCreated_thenItIsADataflowRunnerStagingUnderTemp() {
-    PipelineOptions options = DemandcastJob.pipelineOptions(offline(
+    PipelineOptions options = BeamOptions.pipelineOptions(offline(
         "--runner=DataflowRunner", "--project=acme-demand", "--region=europe-west1",
         "--tempLocation=gs://acme-tmp/demandcast", "--gcpTempLocation=gs://acme-tmp/demandcast"));
     // what Pipeline.create (in DemandcastJob.run, before the run is recorded) does first
@@ -103,7 +103,7 @@ class DataflowRunnerOptionsTest {
 
   @Test
   void givenAProjectNumberInsteadOfItsId_whenTheRunnerIsCreated_thenTheErrorNamesTheProject() {
-    PipelineOptions options = DemandcastJob.pipelineOptions(offline(
+    PipelineOptions options = BeamOptions.pipelineOptions(offline(
         "--runner=DataflowRunner", "--project=123456", "--region=europe-west1",
         "--tempLocation=gs://acme-tmp/t", "--gcpTempLocation=gs://acme-tmp/t"));
     assertThatThrownBy(() -> PipelineRunner.fromOptions(options))

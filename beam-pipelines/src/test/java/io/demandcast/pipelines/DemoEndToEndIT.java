@@ -79,7 +79,7 @@ class DemoEndToEndIT {
 
   private static DemandcastJob.Request request(String runId) {
     return new DemandcastJob.Request(warehouseFile, Map.of(),
-        JobSettings.defaults(runId, DemandcastJob.now()), List.of(), true, null);
+        JobSettings.defaults(runId, RunRecord.now()), List.of(), true, null);
   }
 
   private static void countRawFiles() throws IOException {
@@ -144,7 +144,7 @@ class DemoEndToEndIT {
   @Order(1)
   void givenDemoRun_whenCounted_thenEveryOutputTableHasTheRowsTheDataImplies() {
     long series = completeParts.size();
-    long horizon = JobSettings.defaults("x", DemandcastJob.now()).horizon();
+    long horizon = JobSettings.defaults("x", RunRecord.now()).horizon();
     assertThat(series).isEqualTo(2674 - partsWithBlanks);
     String run = "where run_id = 'it-run-2'";
     assertThat(count("select count(*) from demand_forecasts " + run)).isEqualTo(series * horizon);
@@ -162,7 +162,7 @@ class DemoEndToEndIT {
     assertThat(second.rowsWritten()).containsEntry("inventory_recommendations", series);
     // every complete series has all the carparts months, enough for the run's selection and the
     // seasonal naive baseline (one season) before the 12 held-out months: two simulations each
-    JobSettings settings = JobSettings.defaults("x", DemandcastJob.now());
+    JobSettings settings = JobSettings.defaults("x", RunRecord.now());
     int held = settings.inventory().simulationPeriods();
     int minHistory =
         io.demandcast.pipelines.transforms.ForecastSeries.selection(settings).minHistory();
@@ -314,7 +314,7 @@ class DemoEndToEndIT {
   @Order(10)
   void givenDemoRun_whenPoliciesCounted_thenReviewedItemsGetRsAndTheOthersTheContinuousPolicy() {
     String continuous =
-        JobSettings.defaults("x", DemandcastJob.now()).inventory().continuousPolicy().code();
+        JobSettings.defaults("x", RunRecord.now()).inventory().continuousPolicy().code();
     assertThat(count("select count(*) from latest_recommendations r join erp_items i using (sku)"
         + " where (i.review_period_days is not null) <> (r.policy = 'R_S')"
         + " or (r.policy = 'R_S' and r.review_period_days <> i.review_period_days)"

@@ -41,7 +41,7 @@ class FailedRunMessageTest {
         + " with JDBC Uri: jdbc:hive2://127.0.0.1:1/erp;ssl=true;trustStorePassword="
         + trustStorePassword + ": Connection refused; provider " + credentials;
     Path warehouse = dir.resolve("w.duckdb");
-    JobSettings settings = JobSettings.defaults("secret-run", DemandcastJob.now());
+    JobSettings settings = JobSettings.defaults("secret-run", RunRecord.now());
     DemandcastJob.Request request = new DemandcastJob.Request(warehouse, Map.of(), settings,
         List.of("--runner=DirectRunner", "--awsRegion=eu-west-1",
             "--awsCredentialsProvider=" + credentials),

@@ -1,7 +1,7 @@
 package io.demandcast.pipelines;
 
+import io.demandcast.pipelines.cli.CliRun;
 import io.demandcast.pipelines.cli.CliRun.Outcome;
-import static io.demandcast.pipelines.cli.CliRun.execute;
 import static io.demandcast.pipelines.MixedSourceFixture.sales;
 
 import static io.demandcast.connectors.testing.FakeBigQuery.field;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code demandcast run --source erp_sales=bigquery://...} with erp_sales in BigQuery and the other
  * sources in the DuckDB warehouse. BigQuery is {@code FakeBigQueryServices}, Beam's in-memory
  * stand-in for it (no local BigQuery server exists), handed to the job through {@link
- * DemandcastJob#bigQueryTestServices}; the CLI and the job run as in production otherwise, with the
+ * SourceSystems#withBigQueryServices}; the CLI and the job run as in production otherwise, with the
  * export files under a local {@code --tempLocation}. The same rows run all from DuckDB give the same
  * forecasts and recommendations.
  */
@@ -37,16 +37,26 @@ class RunBigQuerySourceTest {
 
   @TempDir Path dir;
   private FakeBigQuery bigQuery;
+  private SourceSystems systems = SourceSystems.standard();
+
+  /** Runs the CLI with BigQuery reached through the fakes. */
+  private Outcome execute(String... args) {
+    return CliRun.executeWith(systems, args);
+  }
+
+  private Outcome execute(java.util.List<String> args) {
+    return execute(args.toArray(String[]::new));
+  }
 
   @BeforeEach
   void fakeBigQuery() throws Exception {
     bigQuery = FakeBigQuery.start(PROJECT, "erp");
-    DemandcastJob.bigQueryTestServices = bigQuery.services();
+    systems = SourceSystems.withBigQueryServices(bigQuery.services());
   }
 
   @AfterEach
   void cleanUp() {
-    DemandcastJob.bigQueryTestServices = null;
+    systems = SourceSystems.standard();
     DuckDbConnections.closeAll();
   }
 

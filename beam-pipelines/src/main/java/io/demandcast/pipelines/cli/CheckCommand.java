@@ -2,6 +2,8 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.TableUri;
 import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.RunRecord;
+import io.demandcast.pipelines.SourceSystems;
 import io.demandcast.pipelines.WarehouseCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +49,8 @@ import picocli.CommandLine.Unmatched;
       "      --source erp_sales=duckdb:erp.duckdb#sales_history --map erp_sales.sku=item_code"
     })
 final class CheckCommand implements Callable<Integer> {
+  @CommandLine.ParentCommand DemandcastCli parent;
+
   @Spec CommandSpec spec;
   @Mixin JobOptions options;
 
@@ -76,8 +81,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WarehouseCheck.Report report = WarehouseCheck.full(request(
-        options, JobOptions.beamArgs(beamArgs), sources, RunCommand.columnMapping(mappingFile, maps)));
+    WarehouseCheck.Report report = WarehouseCheck.full(request(options,
+        JobOptions.beamArgs(beamArgs), sources, RunCommand.columnMapping(mappingFile, maps),
+        JobCommand.systems(parent)));
     spec.commandLine().getOut().print(report.render());
     spec.commandLine().getOut().flush();
     return report.exitCode();
@@ -86,10 +92,10 @@ final class CheckCommand implements Callable<Integer> {
   /** The check of what a run with these options would read from the DuckDB warehouse. */
   static WarehouseCheck.Request request(
       JobOptions options, List<String> beamArgs, Map<String, String> sources,
-      io.demandcast.connectors.schema.ColumnMapping mapping) {
+      io.demandcast.connectors.schema.ColumnMapping mapping, SourceSystems systems) {
     Map<String, TableUri> uris = new LinkedHashMap<>();
     sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
     return new WarehouseCheck.Request(options.warehouse, uris, mapping, null,
-        options.settings(DemandcastJob.now()), beamArgs);
+        options.settings(RunRecord.now()), beamArgs, systems);
   }
 }

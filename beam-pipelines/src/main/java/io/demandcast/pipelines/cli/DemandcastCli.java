@@ -2,7 +2,8 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
-import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.RunRecord;
+import io.demandcast.pipelines.SourceSystems;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -45,6 +46,9 @@ public final class DemandcastCli implements Runnable {
   /** Standard input for the commands that read it ({@code sql} without a query). */
   InputStream in = System.in;
 
+  /** How the commands reach sources and warehouses (tests pass in fakes of cloud services). */
+  SourceSystems systems = SourceSystems.standard();
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -61,8 +65,15 @@ public final class DemandcastCli implements Runnable {
    * query reads its statements from it.
    */
   public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
+    return execute(SourceSystems.standard(), in, out, err, args);
+  }
+
+  /** As {@link #execute(InputStream, PrintStream, PrintStream, String...)}, through {@code systems}. */
+  public static int execute(SourceSystems systems, InputStream in, PrintStream out,
+      PrintStream err, String... args) {
     DemandcastCli command = new DemandcastCli();
     command.in = in;
+    command.systems = systems;
     CommandLine cli = new CommandLine(command);
     // --period=week as well as --period=WEEK
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -135,7 +146,7 @@ public final class DemandcastCli implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"demandcast " + DemandcastJob.version()};
+      return new String[] {"demandcast " + RunRecord.version()};
     }
   }
 }

@@ -4,6 +4,7 @@ import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.demo.DemoDataset;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.RunRecord;
 import io.demandcast.pipelines.model.JobSettings;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Unmatched;
       "  ./demandcast sql \"select * from latest_recommendations limit 5\""
     })
 final class DemoCommand implements Callable<Integer> {
+  @CommandLine.ParentCommand DemandcastCli parent;
+
   @Spec CommandSpec spec;
   @Mixin JobOptions options;
 
@@ -51,24 +55,25 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (options.asOf == null) {
       // first: as of the end of the period before the data's last one
-      JobSettings main = options.settings(DemandcastJob.now());
+      JobSettings main = options.settings(RunRecord.now());
       LocalDate previous = main.period().start(DemoDataset.SNAPSHOT_DATE).minusDays(1);
       String mainId = main.runId();
       options.asOf = previous;
       options.runId = mainId + "-prev";
-      JobSettings settings = options.settings(DemandcastJob.now());
+      JobSettings settings = options.settings(RunRecord.now());
       out.printf("demandcast %s: run %s as of %s (the period before the demo's last) -> %s%n",
-          DemandcastJob.version(), settings.runId(), previous,
+          RunRecord.version(), settings.runId(), previous,
           options.warehouse.toAbsolutePath().normalize());
       DemandcastJob.Result result = DemandcastJob.run(new DemandcastJob.Request(
           options.warehouse, Map.of(), ColumnMapping.IDENTITY, settings,
-          JobOptions.beamArgs(beamArgs), true, line -> out.println(Redaction.redact(line)), null));
+          JobOptions.beamArgs(beamArgs), true, line -> out.println(Redaction.redact(line)), null,
+          JobCommand.systems(parent)));
       out.printf("run %s complete in %.1f s: %,d series forecast from the period starting %s%n%n",
           result.runId(), result.seconds(), result.seriesForecast(), result.origin());
       options.asOf = null;
       options.runId = mainId;
     }
     return JobCommand.execute(
-        options, beamArgs, Map.of(), ColumnMapping.IDENTITY, true, null, out);
+        options, beamArgs, Map.of(), ColumnMapping.IDENTITY, true, null, JobCommand.systems(parent), out);
   }
 }

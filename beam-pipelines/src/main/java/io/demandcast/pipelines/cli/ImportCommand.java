@@ -124,7 +124,7 @@ final class ImportCommand implements Callable<Integer> {
     DuckDbImport.Format fileFormat = format == null ? null : DuckDbImport.Format.parse(format);
     List<String> beam = JobOptions.beamArgs(beamArgs);
     // the report's settings are checked before anything is loaded
-    var settings = options.settings(io.demandcast.pipelines.DemandcastJob.now());
+    var settings = options.settings(io.demandcast.pipelines.RunRecord.now());
     Path downloads = null;
     try {
       List<DuckDbImport.FileSource> sources = new ArrayList<>();

@@ -5,6 +5,8 @@ import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.RunRecord;
+import io.demandcast.pipelines.SourceSystems;
 import io.demandcast.pipelines.WarehouseCheck;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.report.PlannerReport;
@@ -16,6 +18,11 @@ import java.util.Map;
 final class JobCommand {
   private JobCommand() {}
 
+  /** The systems of the command line {@code parent}; the standard ones without one. */
+  static SourceSystems systems(DemandcastCli parent) {
+    return parent == null ? SourceSystems.standard() : parent.systems;
+  }
+
   static int execute(
       JobOptions options,
       List<String> unmatched,
@@ -23,23 +30,24 @@ final class JobCommand {
       ColumnMapping mapping,
       boolean loadDemo,
       String output,
+      SourceSystems systems,
       PrintWriter out) {
     List<String> beamArgs = JobOptions.beamArgs(unmatched);
-    JobSettings settings = options.settings(DemandcastJob.now());
+    JobSettings settings = options.settings(RunRecord.now());
     // what is printed is redacted (Redaction): an output URI or a progress line could hold a secret
-    out.printf("demandcast %s: run %s -> %s%n", DemandcastJob.version(), settings.runId(),
+    out.printf("demandcast %s: run %s -> %s%n", RunRecord.version(), settings.runId(),
         output != null ? Redaction.redact(output) : options.warehouse.toAbsolutePath().normalize());
     // tables and columns first (no rows read): a run that cannot work stops here, all of its
     // problems listed, before anything is written
     if (!loadDemo && !WarehouseCheck.beforeRun(new WarehouseCheck.Request(options.warehouse,
-        sources, mapping, output, settings, beamArgs), line -> out.println(Redaction.redact(line)))) {
+        sources, mapping, output, settings, beamArgs, systems), line -> out.println(Redaction.redact(line)))) {
       return WarehouseCheck.BLOCKED;
     }
     DemandcastJob.Result result =
         DemandcastJob.run(
             new DemandcastJob.Request(
                 options.warehouse, sources, mapping, settings, beamArgs, loadDemo,
-                line -> out.println(Redaction.redact(line)), output));
+                line -> out.println(Redaction.redact(line)), output, systems));
     if (output != null) {
       SummaryPrinter.printWithoutReport(out, result, output);
       return 0;

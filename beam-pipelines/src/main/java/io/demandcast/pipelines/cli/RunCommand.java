@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +73,8 @@ import picocli.CommandLine.Unmatched;
       "      --tempLocation=gs://acme-tmp/demandcast"
     })
 final class RunCommand implements Callable<Integer> {
+  @CommandLine.ParentCommand DemandcastCli parent;
+
   @Spec CommandSpec spec;
   @Mixin JobOptions options;
 
@@ -120,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, TableUri> uris = new LinkedHashMap<>();
     sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
     return JobCommand.execute(
-        options, beamArgs, uris, mapping, false, output, spec.commandLine().getOut());
+        options, beamArgs, uris, mapping, false, output, JobCommand.systems(parent), spec.commandLine().getOut());
   }
 
   /**

@@ -2,6 +2,8 @@ package io.demandcast.pipelines.cli;
 
 import io.demandcast.connectors.Redaction;
 import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.RowAccount;
+import io.demandcast.pipelines.RunMetrics;
 import io.demandcast.pipelines.report.PlannerReport;
 import io.demandcast.pipelines.report.RunSummary;
 import java.io.PrintWriter;

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.demandcast.pipelines.MixedSourceFixture.readings;
 import static io.demandcast.pipelines.MixedSourceFixture.sales;
-import static io.demandcast.pipelines.cli.CliRun.execute;
 import static io.demandcast.connectors.testing.BigQueryRestAnswers.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,7 @@ import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.connectors.testing.FakeBigQuery;
-import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.SourceSystems;
 import io.demandcast.pipelines.MixedSourceFixture;
 import io.demandcast.pipelines.cli.CliRun.Outcome;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>BigQuery is two stand-ins, as no local BigQuery server exists. The staged writes (BigQueryIO's
  * file loads) go to Beam's in-memory {@code FakeBigQueryServices} ({@link FakeBigQuery}), handed to
- * the job through {@code DemandcastJob.bigQueryTestServices}, with the load files under a local
+ * the job through {@link SourceSystems#withBigQueryServices}, with the load files under a local
  * {@code --tempLocation}; the staging tables the run's DDL would create are created in the fake
  * before the run (the writes are CREATE_NEVER). The warehouse's DDL, DML and queries go through
  * Google's real BigQuery client to WireMock on loopback, reached through Beam's {@code
@@ -104,8 +103,20 @@ class RunBigQueryOutputCliTest {
     DuckDbConnections.closeAll();
   }
 
-  private static void setTestServices(BigQueryServices services) {
-    DemandcastJob.useBigQueryTestServices(services);
+  private void setTestServices(BigQueryServices services) {
+    systems = services == null ? SourceSystems.standard()
+        : SourceSystems.withBigQueryServices(services);
+  }
+
+  /** How the CLI reaches BigQuery: through the fakes once a test sets them. */
+  private SourceSystems systems = SourceSystems.standard();
+
+  private Outcome execute(String... args) {
+    return CliRun.executeWith(systems, args);
+  }
+
+  private Outcome execute(List<String> args) {
+    return execute(args.toArray(String[]::new));
   }
 
   // ---- the fake's staging tables -------------------------------------------------------------

@@ -8,7 +8,7 @@ import io.demandcast.connectors.s3.PathStyleS3ClientBuilderFactory;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.connectors.testing.FakeBigQuery;
-import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.SourceSystems;
 import io.demandcast.pipelines.cli.CliRun.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,11 +62,14 @@ class SecretsStayOutCliTest {
   /** The files holding them, which are the inputs and not searched. */
   private final List<Path> plantedFiles = new ArrayList<>();
 
+  /** How the CLI reaches the systems: with the BigQuery fakes where a test starts them. */
+  private SourceSystems systems = SourceSystems.standard();
+
   @AfterEach
   void cleanUp() {
     System.clearProperty("demandcast.debug");
     System.clearProperty(ServiceAccountFileFactory.PROPERTY);
-    DemandcastJob.useBigQueryTestServices(null);
+    systems = SourceSystems.standard();
     DuckDbConnections.closeAll();
   }
 
@@ -195,7 +198,7 @@ class SecretsStayOutCliTest {
     Path keyFile = serviceAccountKey(port, malformed);
     System.setProperty(ServiceAccountFileFactory.PROPERTY, keyFile.toString());
     FakeBigQuery bigQuery = FakeBigQuery.start("acme-test", "demandcast");
-    DemandcastJob.useBigQueryTestServices(bigQuery.services());
+    systems = SourceSystems.withBigQueryServices(bigQuery.services());
     Path sources = dir.resolve("sources.duckdb");
     DuckDbWarehouse.openWithSourceTables(sources);
     DuckDbConnections.closeAll();
@@ -282,7 +285,7 @@ class SecretsStayOutCliTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       System.setOut(o);
       System.setErr(e);
-      outcome = CliRun.execute(all);
+      outcome = CliRun.executeWith(systems, all.toArray(String[]::new));
     } finally {
       System.setOut(stdout);
       System.setErr(stderr);

@@ -3,6 +3,7 @@ package io.demandcast.pipelines.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.pipelines.DemandcastJob;
+import io.demandcast.pipelines.RowAccount;
 import io.demandcast.pipelines.report.PlannerReport;
 import io.demandcast.pipelines.report.RunSummary;
 import java.io.PrintWriter;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class SummaryPrinterTest {
   private static DemandcastJob.Result result(Map<String, Long> assumptions) {
-    Map<String, DemandcastJob.RowAccount> accounts = new LinkedHashMap<>();
-    accounts.put("erp_sales", new DemandcastJob.RowAccount(30, 28, 2));
-    accounts.put("erp_items", new DemandcastJob.RowAccount(3, 3, 0));
+    Map<String, RowAccount> accounts = new LinkedHashMap<>();
+    accounts.put("erp_sales", new RowAccount(30, 28, 2));
+    accounts.put("erp_items", new RowAccount(3, 3, 0));
     return new DemandcastJob.Result("r1", Map.of("erp_sales", 30L, "erp_items", 3L),
         Map.of("inventory_recommendations", 3L), 1.5, accounts, LocalDate.of(2026, 12, 7),
         LocalDate.of(2026, 11, 1), 0, assumptions, 3);

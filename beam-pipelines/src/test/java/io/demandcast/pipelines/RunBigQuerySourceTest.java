@@ -150,7 +150,8 @@ class RunBigQuerySourceTest {
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
     assertThat(r.err().lines().findFirst().orElse("")).isEqualTo(
-        "demandcast: bigquery://acme-prod/erp.sales_text column date: expected DATE (BigQuery DATE),"
+        "demandcast: bigquery://acme-prod/erp.sales_text column date: expected DATE (BigQuery DATE,"
+            + " DATETIME or TIMESTAMP (its day, UTC)),"
             + " found STRING; change the column's type in BigQuery (or read it through a view that"
             + " casts it) or map another column");
     try (Connection c = DuckDbConnections.open(warehouse)) {

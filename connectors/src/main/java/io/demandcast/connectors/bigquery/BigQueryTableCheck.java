@@ -21,15 +21,16 @@ import java.util.Set;
  *   <caption>BigQuery types accepted per canonical type</caption>
  *   <tr><th>canonical</th><th>BigQuery types (legacy SQL names too)</th></tr>
  *   <tr><td>STRING</td><td>STRING</td></tr>
- *   <tr><td>DOUBLE</td><td>FLOAT64 (FLOAT), NUMERIC, BIGNUMERIC</td></tr>
+ *   <tr><td>DOUBLE</td><td>FLOAT64 (FLOAT), NUMERIC, BIGNUMERIC, INT64 (INTEGER)</td></tr>
  *   <tr><td>INT32</td><td>INT64 (INTEGER); a value outside the INT32 range is rejected</td></tr>
  *   <tr><td>INT64</td><td>INT64 (INTEGER)</td></tr>
- *   <tr><td>DATE</td><td>DATE</td></tr>
- *   <tr><td>TIMESTAMP</td><td>DATETIME (taken as is), TIMESTAMP (as UTC)</td></tr>
+ *   <tr><td>DATE</td><td>DATE, DATETIME (its day), TIMESTAMP (its day in UTC)</td></tr>
+ *   <tr><td>TIMESTAMP</td><td>DATETIME (taken as is), TIMESTAMP (as UTC), DATE (midnight)</td></tr>
  *   <tr><td>BOOLEAN</td><td>BOOL (BOOLEAN)</td></tr>
  * </table>
  *
- * A NUMERIC or BIGNUMERIC with more than 15 significant digits is rounded to a double. REPEATED
+ * A NUMERIC, BIGNUMERIC or INT64 with more than 15 significant digits is rounded to a double
+ * (quantities and prices of that size are rejected as implausible anyway). REPEATED
  * fields and RECORD, BYTES, TIME, GEOGRAPHY, JSON, INTERVAL and RANGE columns match nothing.
  * Column names match ignoring case, as in BigQuery.
  */
@@ -125,22 +126,22 @@ public final class BigQueryTableCheck {
   private static Set<String> accepted(ColumnType canonical) {
     return switch (canonical) {
       case STRING -> Set.of("STRING");
-      case DOUBLE -> Set.of("FLOAT64", "NUMERIC", "BIGNUMERIC");
+      case DOUBLE -> Set.of("FLOAT64", "NUMERIC", "BIGNUMERIC", "INT64");
       case INT32, INT64 -> Set.of("INT64");
-      case DATE -> Set.of("DATE");
-      case TIMESTAMP -> Set.of("DATETIME", "TIMESTAMP");
+      case DATE -> Set.of("DATE", "DATETIME", "TIMESTAMP");
+      case TIMESTAMP -> Set.of("DATETIME", "TIMESTAMP", "DATE");
       case BOOLEAN -> Set.of("BOOL");
     };
   }
 
-  /** E.g. {@code DOUBLE (BigQuery FLOAT64, NUMERIC or BIGNUMERIC)}. */
+  /** E.g. {@code DOUBLE (BigQuery FLOAT64, NUMERIC, BIGNUMERIC or INT64)}. */
   private static String expected(ColumnType canonical) {
     List<String> names = switch (canonical) {
       case STRING -> List.of("STRING");
-      case DOUBLE -> List.of("FLOAT64", "NUMERIC", "BIGNUMERIC");
+      case DOUBLE -> List.of("FLOAT64", "NUMERIC", "BIGNUMERIC", "INT64");
       case INT32, INT64 -> List.of("INT64");
-      case DATE -> List.of("DATE");
-      case TIMESTAMP -> List.of("DATETIME", "TIMESTAMP");
+      case DATE -> List.of("DATE", "DATETIME", "TIMESTAMP (its day, UTC)");
+      case TIMESTAMP -> List.of("DATETIME", "TIMESTAMP", "DATE (midnight)");
       case BOOLEAN -> List.of("BOOL");
     };
     String joined = names.size() == 1

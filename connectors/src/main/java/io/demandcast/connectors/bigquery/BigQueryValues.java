@@ -17,7 +17,9 @@ import java.util.Locale;
  * Values come as BigQuery's exports and the tabledata API write them: INT64 and NUMERIC as decimal
  * text, FLOAT64 as a number, BOOL as a boolean or text, DATE as {@code yyyy-MM-dd}, DATETIME as
  * {@code yyyy-MM-dd[ T]HH:mm:ss[.ffffff]}, TIMESTAMP as the same with {@code UTC}, {@code Z} or an
- * offset, or as seconds since the epoch.
+ * offset, or as seconds since the epoch. A DATETIME or TIMESTAMP read into a DATE column gives its
+ * day (a TIMESTAMP's in UTC), a DATE read into a TIMESTAMP column its midnight, and an INT64 read
+ * into a DOUBLE column its value.
  */
 final class BigQueryValues {
   private BigQueryValues() {}
@@ -75,14 +77,24 @@ final class BigQueryValues {
         };
       }
       case DATE -> {
-        try {
-          yield LocalDate.parse(text.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-          throw new Unconvertible(quote(text) + " is not a DATE yyyy-MM-dd");
+        if (raw instanceof Number || text.strip().length() > 10) {
+          // a DATETIME or TIMESTAMP column read as a date: its day (in UTC for a TIMESTAMP)
+          yield timestamp(raw, text).toLocalDate();
         }
+        yield date(text);
       }
-      case TIMESTAMP -> timestamp(raw, text);
+      case TIMESTAMP -> !(raw instanceof Number) && text.strip().length() == 10
+          ? date(text).atStartOfDay() // a DATE column read as a timestamp: midnight
+          : timestamp(raw, text);
     };
+  }
+
+  private static LocalDate date(String text) throws Unconvertible {
+    try {
+      return LocalDate.parse(text.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
+    } catch (DateTimeParseException e) {
+      throw new Unconvertible(quote(text) + " is not a DATE yyyy-MM-dd");
+    }
   }
 
   private static long integral(Object raw, ColumnType type) throws Unconvertible {

@@ -156,6 +156,49 @@ class BigQuerySourceTest {
   }
 
   @Test
+  void givenWiderOwnTypes_whenReadAsSales_thenIntegersAreQuantitiesAndTimestampsTheirDay(
+      TestPipeline pipeline) throws Exception {
+    // a user's own table: INT64 units, a TIMESTAMP of the sale (late in the UTC day) for the date
+    table("pos", List.of(field("sku", "STRING"), field("location", "STRING"),
+        field("sold_at", "TIMESTAMP"), field("units", "INT64")), List.of(
+            new TableRow().set("sku", "A-1").set("location", "DC1")
+                .set("sold_at", java.time.Instant.parse("2024-01-31T23:59:59Z").toEpochMilli() * 1000)
+                .set("units", 4L),
+            new TableRow().set("sku", "A-1").set("location", "DC1")
+                .set("sold_at", java.time.Instant.parse("2024-02-01T00:00:00Z").toEpochMilli() * 1000)
+                .set("units", 9007199254740993L)));
+    ColumnMapping mapping = ColumnMapping.of(Map.of(
+        "erp_sales", Map.of("date", "sold_at", "quantity", "units")));
+
+    PCollectionRowTuple read = pipeline.apply(BigQuerySource
+        .read(BigQueryTableName.parse("bigquery://acme-prod/erp.pos"), CanonicalTables.ERP_SALES,
+            mapping)
+        .withTestServices(services));
+
+    var schema = CanonicalTables.ERP_SALES.beamSchema();
+    PAssert.that(read.get(UnreadableRecords.ROWS)).containsInAnyOrder(
+        Row.withSchema(schema).addValues("A-1", "DC1", LocalDate.of(2024, 1, 31), 4.0, null, null,
+            "bigquery://acme-prod/erp.pos").build(),
+        // above 2^53 an INT64 rounds to the nearest double (the plausibility ceiling rejects it)
+        Row.withSchema(schema).addValues("A-1", "DC1", LocalDate.of(2024, 2, 1),
+            9007199254740992.0, null, null, "bigquery://acme-prod/erp.pos").build());
+    PAssert.that(read.get(UnreadableRecords.UNREADABLE)).empty();
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void givenADateColumn_whenReadAsATimestamp_thenMidnight() throws Exception {
+    assertThat(BigQueryValues.convert("2024-02-29", ColumnType.TIMESTAMP))
+        .isEqualTo(LocalDateTime.of(2024, 2, 29, 0, 0));
+    assertThat(BigQueryValues.convert("2024-02-29 18:30:00", ColumnType.DATE))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(BigQueryValues.convert("2024-02-29 23:30:00-02:00", ColumnType.DATE))
+        .as("a TIMESTAMP's day is its UTC day").isEqualTo(LocalDate.of(2024, 3, 1));
+    assertThatThrownBy(() -> BigQueryValues.convert("29/02/2024", ColumnType.DATE))
+        .hasMessageContaining("'29/02/2024' is not a DATE yyyy-MM-dd");
+  }
+
+  @Test
   void givenMappedColumnsAndNoLineage_whenRead_thenSalesRowsWithTheUriAsLineage(
       TestPipeline pipeline) throws Exception {
     table("sales", List.of(field("item", "STRING"), field("location", "STRING"),
@@ -192,7 +235,8 @@ class BigQuerySourceTest {
             .withTestServices(services)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bigquery://acme-prod/erp.sales_text column qty (mapped to erp_sales.quantity):"
-            + " expected DOUBLE (BigQuery FLOAT64, NUMERIC or BIGNUMERIC), found STRING; change the"
+            + " expected DOUBLE (BigQuery FLOAT64, NUMERIC, BIGNUMERIC or INT64), found STRING;"
+            + " change the"
             + " column's type in BigQuery (or read it through a view that casts it) or map another"
             + " column");
   }

@@ -37,10 +37,13 @@ class BigQueryTableCheckTest {
   @Test
   void givenTypesOfTheTable_whenAskedPerCanonicalType_thenOnlyTheDocumentedOnesMatch() {
     assertThat(BigQueryTableCheck.isCompatible(ColumnType.INT32, field("n", "INTEGER", null))).isTrue();
-    assertThat(BigQueryTableCheck.isCompatible(ColumnType.DOUBLE, field("n", "INT64", null))).isFalse();
+    assertThat(BigQueryTableCheck.isCompatible(ColumnType.DOUBLE, field("n", "INT64", null))).isTrue();
+    assertThat(BigQueryTableCheck.isCompatible(ColumnType.INT64, field("n", "FLOAT64", null))).isFalse();
+    assertThat(BigQueryTableCheck.isCompatible(ColumnType.DATE, field("t", "STRING", null))).isFalse();
     assertThat(BigQueryTableCheck.isCompatible(ColumnType.TIMESTAMP, field("t", "DATETIME", null))).isTrue();
-    assertThat(BigQueryTableCheck.isCompatible(ColumnType.TIMESTAMP, field("t", "DATE", null))).isFalse();
-    assertThat(BigQueryTableCheck.isCompatible(ColumnType.DATE, field("t", "TIMESTAMP", null))).isFalse();
+    assertThat(BigQueryTableCheck.isCompatible(ColumnType.TIMESTAMP, field("t", "DATE", null))).isTrue();
+    assertThat(BigQueryTableCheck.isCompatible(ColumnType.DATE, field("t", "TIMESTAMP", null))).isTrue();
+    assertThat(BigQueryTableCheck.isCompatible(ColumnType.DATE, field("t", "DATETIME", null))).isTrue();
     assertThat(BigQueryTableCheck.isCompatible(ColumnType.STRING, field("s", "STRING", "REPEATED"))).isFalse();
     assertThat(BigQueryTableCheck.isCompatible(ColumnType.STRING, field("s", "BYTES", null))).isFalse();
   }
@@ -64,7 +67,7 @@ class BigQueryTableCheckTest {
             ColumnMapping.of(Map.of("erp_sales", Map.of("quantity", "qty")))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(URI + " has no column qty (mapped to erp_sales.quantity, expected DOUBLE"
-            + " (BigQuery FLOAT64, NUMERIC or BIGNUMERIC)); found columns [sku, location, date];"
+            + " (BigQuery FLOAT64, NUMERIC, BIGNUMERIC or INT64)); found columns [sku, location, date];"
             + " fix the column mapping or the BigQuery table");
   }
 }

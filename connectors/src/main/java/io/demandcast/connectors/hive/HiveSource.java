@@ -117,7 +117,11 @@ public final class HiveSource {
         : select + " WHERE pmod(" + hashed + ", " + splits + ") = " + split;
   }
 
-  /** A Hive JDBC value as the canonical column's Java value. */
+  /**
+   * A Hive JDBC value as the canonical column's Java value: a TIMESTAMP read into a DATE column
+   * gives its day, a DATE read into a TIMESTAMP column its midnight, any integer or decimal into a
+   * DOUBLE column its value.
+   */
   static Object value(Column column, Object value) {
     if (value == null) {
       return null;
@@ -128,9 +132,15 @@ public final class HiveSource {
       case INT64 -> ((Number) value).longValue();
       case DOUBLE -> value instanceof BigDecimal d ? d.doubleValue() : ((Number) value).doubleValue();
       case BOOLEAN -> (Boolean) value;
-      case DATE -> value instanceof java.sql.Date d ? d.toLocalDate() : java.time.LocalDate.parse(value.toString());
-      case TIMESTAMP -> value instanceof Timestamp t
-          ? t.toLocalDateTime()
+      case DATE -> value instanceof java.sql.Date d ? d.toLocalDate()
+          : value instanceof Timestamp t ? t.toLocalDateTime().toLocalDate()
+          : value.toString().length() > 10 ? Timestamp.valueOf(value.toString()).toLocalDateTime()
+              .toLocalDate()
+          : java.time.LocalDate.parse(value.toString());
+      case TIMESTAMP -> value instanceof Timestamp t ? t.toLocalDateTime()
+          : value instanceof java.sql.Date d ? d.toLocalDate().atStartOfDay()
+          : value.toString().length() == 10
+              ? java.time.LocalDate.parse(value.toString()).atStartOfDay()
           : Timestamp.valueOf(value.toString()).toLocalDateTime();
     };
   }

@@ -108,8 +108,8 @@ public final class HiveTableCheck {
       case DOUBLE -> accepts(ColumnType.INT64, base) || base.equals("double")
           || base.equals("float") || base.equals("decimal");
       case BOOLEAN -> base.equals("boolean");
-      case DATE -> base.equals("date");
-      case TIMESTAMP -> base.equals("timestamp");
+      // a timestamp's day for a date, a date's midnight for a timestamp
+      case DATE, TIMESTAMP -> base.equals("date") || base.equals("timestamp");
     };
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.ColumnMapping;
+import io.demandcast.connectors.schema.ColumnType;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -19,6 +20,30 @@ class HiveSourceTest {
   // no source column here
   private static final List<String> SOURCES =
       Arrays.asList("item_code", "location", "date", "quantity", "unit_price", "promo", null);
+
+  @Test
+  void givenWiderOwnTypes_whenConverted_thenTimestampsGiveTheirDayAndDatesMidnight() {
+    var date = io.demandcast.connectors.schema.Column.required("d", ColumnType.DATE, "a day");
+    var ts = io.demandcast.connectors.schema.Column.required("t", ColumnType.TIMESTAMP, "a time");
+    var qty = io.demandcast.connectors.schema.Column.required("q", ColumnType.DOUBLE, "units");
+
+    assertThat(HiveSource.value(date, java.sql.Timestamp.valueOf("2024-01-31 23:59:59")))
+        .isEqualTo(java.time.LocalDate.of(2024, 1, 31));
+    assertThat(HiveSource.value(date, "2024-01-31 23:59:59.5"))
+        .isEqualTo(java.time.LocalDate.of(2024, 1, 31));
+    assertThat(HiveSource.value(ts, java.sql.Date.valueOf("2024-02-29")))
+        .isEqualTo(java.time.LocalDateTime.of(2024, 2, 29, 0, 0));
+    assertThat(HiveSource.value(ts, "2024-02-29"))
+        .isEqualTo(java.time.LocalDateTime.of(2024, 2, 29, 0, 0));
+    assertThat(HiveSource.value(qty, 7)).isEqualTo(7.0);
+    assertThat(HiveSource.value(qty, new java.math.BigDecimal("2.25"))).isEqualTo(2.25);
+
+    assertThat(HiveTableCheck.accepts(ColumnType.DATE, "timestamp")).isTrue();
+    assertThat(HiveTableCheck.accepts(ColumnType.TIMESTAMP, "date")).isTrue();
+    assertThat(HiveTableCheck.accepts(ColumnType.DOUBLE, "decimal(10,2)")).isTrue();
+    assertThat(HiveTableCheck.accepts(ColumnType.DATE, "string")).isFalse();
+    assertThat(HiveTableCheck.accepts(ColumnType.INT64, "double")).isFalse();
+  }
 
   @Test
   void givenOneSplit_whenQuery_thenWholeTableWithoutFilter() {

@@ -100,25 +100,29 @@ final class CanonicalValues {
         default -> throw new Unconvertible(
             quote(text) + " is not a BOOLEAN (true/false, t/f, yes/no, y/n, 1/0)");
       };
-      case DATE -> {
-        try {
-          yield LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-          throw new Unconvertible(quote(text) + " is not a DATE yyyy-MM-dd");
-        }
-      }
-      case TIMESTAMP -> {
-        String iso = s.length() > 10 && s.charAt(10) == ' '
-            ? s.substring(0, 10) + 'T' + s.substring(11)
-            : s;
-        try {
-          yield LocalDateTime.from(TIMESTAMP.parse(iso)).truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeParseException e) {
-          throw new Unconvertible(
-              quote(text) + " is not an ISO-8601 TIMESTAMP yyyy-MM-ddTHH:mm:ss[.ffffff]");
-        }
-      }
+      // a date-time in a DATE column gives its day; a date in a TIMESTAMP column its midnight
+      case DATE -> s.length() > 10 ? timestamp(s, text).toLocalDate() : date(s, text);
+      case TIMESTAMP -> s.length() == 10 ? date(s, text).atStartOfDay() : timestamp(s, text);
     };
+  }
+
+  private static LocalDate date(String s, String text) throws Unconvertible {
+    try {
+      return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+    } catch (DateTimeParseException e) {
+      throw new Unconvertible(quote(text) + " is not a DATE yyyy-MM-dd");
+    }
+  }
+
+  private static LocalDateTime timestamp(String s, String text) throws Unconvertible {
+    String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11)
+        : s;
+    try {
+      return LocalDateTime.from(TIMESTAMP.parse(iso)).truncatedTo(ChronoUnit.MICROS);
+    } catch (DateTimeParseException e) {
+      throw new Unconvertible(
+          quote(text) + " is not an ISO-8601 TIMESTAMP yyyy-MM-ddTHH:mm:ss[.ffffff]");
+    }
   }
 
   private static long integral(String s, ColumnType type, long min, long max) throws Unconvertible {

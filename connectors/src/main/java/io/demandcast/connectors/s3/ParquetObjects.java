@@ -46,8 +46,9 @@ import org.apache.beam.sdk.values.Row;
  *       forms, DECIMAL(p,0)</td></tr>
  *   <tr><td>DOUBLE</td><td>DOUBLE, FLOAT, DECIMAL(p,s), every integer type</td></tr>
  *   <tr><td>BOOLEAN</td><td>BOOLEAN</td></tr>
- *   <tr><td>DATE</td><td>DATE</td></tr>
- *   <tr><td>TIMESTAMP</td><td>TIMESTAMP (also _S, _MS, _NS), TIMESTAMP WITH TIME ZONE</td></tr>
+ *   <tr><td>DATE</td><td>DATE, or any TIMESTAMP type (its day)</td></tr>
+ *   <tr><td>TIMESTAMP</td><td>TIMESTAMP (also _S, _MS, _NS), TIMESTAMP WITH TIME ZONE, DATE
+ *       (midnight)</td></tr>
  * </table>
  *
  * <p><b>Values</b> ({@link #convert}): integers must fit the canonical type (a BIGINT of 3000000000
@@ -182,8 +183,8 @@ final class ParquetObjects {
       case INT32, INT64 -> INTEGERS.contains(t) || (isDecimal && decimal.group(2).equals("0"));
       case DOUBLE -> INTEGERS.contains(t) || isDecimal || t.equals("DOUBLE") || t.equals("FLOAT");
       case BOOLEAN -> t.equals("BOOLEAN");
-      case DATE -> t.equals("DATE");
-      case TIMESTAMP -> TIMESTAMPS.contains(t);
+      // a timestamp's day for a date, a date's midnight for a timestamp
+      case DATE, TIMESTAMP -> t.equals("DATE") || TIMESTAMPS.contains(t);
     };
   }
 
@@ -195,8 +196,8 @@ final class ParquetObjects {
           + " DECIMAL(p,0))";
       case DOUBLE -> " (Parquet DOUBLE, FLOAT, DECIMAL or an integer)";
       case BOOLEAN -> " (Parquet BOOLEAN)";
-      case DATE -> " (Parquet DATE)";
-      case TIMESTAMP -> " (Parquet TIMESTAMP, or TIMESTAMP WITH TIME ZONE read as UTC)";
+      case DATE -> " (Parquet DATE or TIMESTAMP)";
+      case TIMESTAMP -> " (Parquet TIMESTAMP, TIMESTAMP WITH TIME ZONE read as UTC, or DATE)";
     };
   }
 
@@ -283,6 +284,14 @@ final class ParquetObjects {
     return rows;
   }
 
+  /** A TIMESTAMP column's value; one WITH TIME ZONE as its UTC date-time. */
+  private static LocalDateTime timestamp(ResultSet r, int at, String type) throws SQLException {
+    return type.toUpperCase(Locale.ROOT).endsWith("WITH TIME ZONE")
+        ? r.getObject(at, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
+            .toLocalDateTime()
+        : r.getObject(at, LocalDateTime.class);
+  }
+
   /**
    * The canonical value of column {@code at} of the current row: see the class comment.
    *
@@ -323,7 +332,8 @@ final class ParquetObjects {
       }
       case BOOLEAN -> (Boolean) value;
       case DATE -> {
-        LocalDate date = r.getObject(at, LocalDate.class);
+        LocalDate date = type.equalsIgnoreCase("DATE") ? r.getObject(at, LocalDate.class)
+            : timestamp(r, at, type).toLocalDate();
         if (date.getYear() < 1 || date.getYear() > 9999) {
           throw new CanonicalValues.Unconvertible(
               type + " " + date + " is outside the years 0001 to 9999 (DATE)");
@@ -331,11 +341,9 @@ final class ParquetObjects {
         yield date;
       }
       case TIMESTAMP -> {
-        LocalDateTime time = type.toUpperCase(Locale.ROOT).endsWith("WITH TIME ZONE")
-            ? r.getObject(at, OffsetDateTime.class)
-                .withOffsetSameInstant(ZoneOffset.UTC)
-                .toLocalDateTime()
-            : r.getObject(at, LocalDateTime.class);
+        LocalDateTime time = type.equalsIgnoreCase("DATE")
+            ? r.getObject(at, LocalDate.class).atStartOfDay()
+            : timestamp(r, at, type);
         if (time.getYear() < 1 || time.getYear() > 9999) {
           throw new CanonicalValues.Unconvertible(
               type + " " + time + " is outside the years 0001 to 9999 (TIMESTAMP)");

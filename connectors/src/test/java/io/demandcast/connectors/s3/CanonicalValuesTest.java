@@ -30,6 +30,11 @@ class CanonicalValuesTest {
     assertThat(CanonicalValues.fromText("0", ColumnType.BOOLEAN)).isEqualTo(false);
     assertThat(CanonicalValues.fromText("2024-02-29", ColumnType.DATE))
         .isEqualTo(LocalDate.of(2024, 2, 29));
+    // a date-time in a DATE column: its day; a date in a TIMESTAMP column: midnight
+    assertThat(CanonicalValues.fromText("2024-02-29 23:59:58", ColumnType.DATE))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(CanonicalValues.fromText("2024-02-29", ColumnType.TIMESTAMP))
+        .isEqualTo(LocalDateTime.of(2024, 2, 29, 0, 0));
     assertThat(CanonicalValues.fromText("2024-02-29T23:59", ColumnType.TIMESTAMP))
         .isEqualTo(LocalDateTime.of(2024, 2, 29, 23, 59));
     assertThat(CanonicalValues.fromText("2024-02-29 23:59:58.5", ColumnType.TIMESTAMP))
@@ -53,7 +58,8 @@ class CanonicalValuesTest {
     "maybe | BOOLEAN | 'maybe' is not a BOOLEAN (true/false, t/f, yes/no, y/n, 1/0)",
     "2024-02-30 | DATE | '2024-02-30' is not a DATE yyyy-MM-dd",
     "05/01/2024 | DATE | '05/01/2024' is not a DATE yyyy-MM-dd",
-    "2024-01-05 | TIMESTAMP | '2024-01-05' is not an ISO-8601 TIMESTAMP yyyy-MM-ddTHH:mm:ss[.ffffff]",
+    "2024-01-05 12 | TIMESTAMP | '2024-01-05 12' is not an ISO-8601 TIMESTAMP yyyy-MM-ddTHH:mm:ss[.ffffff]",
+    "2024-01-05 noon | DATE | '2024-01-05 noon' is not an ISO-8601 TIMESTAMP yyyy-MM-ddTHH:mm:ss[.ffffff]",
   })
   void givenCellNotOfTheType_whenConverted_thenReasonNamesValueAndType(
       String text, ColumnType type, String reason) {

@@ -161,9 +161,10 @@ class S3ParquetSourceTest {
   @Test
   void givenParquetObjectWithOtherColumnNames_whenReadWithMapping_thenMappedColumnsFillCanonicalOnes(
       TestPipeline pipeline) {
-    // INTEGER and DECIMAL(10,2) for DOUBLE; "sku" holds the location here: the mapping decides
+    // INTEGER and DECIMAL(10,2) for DOUBLE, a TIMESTAMP for the DATE (its day); "sku" holds the
+    // location here: the mapping decides
     put("mapped/sales.parquet",
-        "SELECT 'A-1' AS \"Item Code\", 'DC1' AS sku, DATE '2024-01-01' AS sale_day,"
+        "SELECT 'A-1' AS \"Item Code\", 'DC1' AS sku, TIMESTAMP '2024-01-01 17:45:00' AS sale_day,"
             + " 3::INTEGER AS qty, 9.50::DECIMAL(10,2) AS price, true AS on_promo,"
             + " 'store 7' AS store");
     ColumnMapping mapping = ColumnMapping.parseEntries(List.of("erp_sales.sku=item code",
@@ -274,8 +275,8 @@ class S3ParquetSourceTest {
     assertThatThrownBy(() -> read(pipeline, "wrongtype", CanonicalTables.ERP_SALES, mapping))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("s3://demandcast-parquet-test/wrongtype/2.parquet: column 'sale_day' (mapped"
-            + " to erp_sales.date): expected DATE (Parquet DATE), found VARCHAR; fix the column"
-            + " mapping, or write the column as DATE (Parquet DATE)");
+            + " to erp_sales.date): expected DATE (Parquet DATE or TIMESTAMP), found VARCHAR; fix the column"
+            + " mapping, or write the column as DATE (Parquet DATE or TIMESTAMP)");
     pipeline.enableAbandonedNodeEnforcement(false);
   }
 

@@ -4,7 +4,7 @@
 #   - the analysts' notebooks, executed headless: jupyter-nbconvert, python3-ipykernel,
 #     python3-pandas, python3-matplotlib (Debian's /usr/bin/python3)
 # Does nothing when they are all there. Needs root (or sudo) to install; otherwise it names the
-# packages to install and exits non-zero. Run it once before `mvn -B verify` (README, "Tests").
+# packages to install and exits non-zero. Run it once before `mvn -B verify` (docs/tests.md).
 set -euo pipefail
 
 missing=()

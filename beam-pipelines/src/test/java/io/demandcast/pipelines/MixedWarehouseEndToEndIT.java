@@ -115,7 +115,7 @@ class MixedWarehouseEndToEndIT {
         + " warehouse")) {
       // The tests' HiveServer2 (local MapReduce, every query in one JVM) has lost one INSERT's
       // rows of a staging table a few times in many runs, under load (cause not pinned: see the
-      // README's Hive section). The job counts what it staged and refuses to publish such a run,
+      // Hive section of docs/connectors.md). The job counts what it staged and refuses to publish such a run,
       // telling the user to re-run it with the same --run-id; the test does that once, and the
       // re-run must publish the same rows as the all-DuckDB run (asserted below).
       System.err.println("MixedWarehouseEndToEndIT: staged rows lost, re-running as the message"

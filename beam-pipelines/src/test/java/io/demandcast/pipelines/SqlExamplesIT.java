@@ -380,7 +380,7 @@ class SqlExamplesIT {
   }
 
   /**
-   * The README runs the examples with {@code ./demandcast sql < FILE}: each works in sql's default
+   * docs/analysts.md runs the examples with {@code ./demandcast sql < FILE}: each works in sql's default
    * mode (read-only, no file access), prints the rows the query gives, and leaves the file as it was.
    */
   @TestFactory

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " cells skipped). Prints sMAPE, MASE, OWA (relative to Naive2 on the same series),"
           + " RMSSE, wall time and series per second per method, and writes them to a CSV.",
       "%nTo compare with R's forecast package on the same series, run"
-          + " benchmarks/compare-with-r.sh (see the README, section Benchmark)."
+          + " benchmarks/compare-with-r.sh (see docs/benchmarks.md)."
     })
 final class BenchmarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

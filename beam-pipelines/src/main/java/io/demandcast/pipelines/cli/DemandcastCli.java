@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       ScaleBenchmarkCommand.class,
       FlexTemplateMetadataCommand.class,
+      OptionsReferenceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DemandcastCli implements Runnable {

@@ -86,7 +86,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * Step 3 runs in one DoFn call per shard, SKU by SKU: the work of a SKU is independent of every
  * other SKU, and memory per call is bounded by the largest shard, not by the data set. Shards
  * rather than single SKUs are the grouping key because every group costs a fixed overhead on some
- * runners (on the DirectRunner about 10 ms, which made per-SKU groups dominate the demo's run time).
+ * runners (measured on the DirectRunner: docs/scaling.md).
  */
 public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, PCollectionRowTuple> {
   /** The output tables, in the order the job emits them. */

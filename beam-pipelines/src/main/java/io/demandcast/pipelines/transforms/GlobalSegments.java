@@ -54,8 +54,8 @@ import org.apache.beam.sdk.values.Row;
  * season length ({@link FeatureSpec#defaults}): of the two strategies it needs the shortest
  * histories ({@code lookback + 1} periods, 25 for monthly data, plus the backtest span for the
  * backtest model), which matters because the backtest model must leave the whole backtest span
- * out; on M4 Weekly the recursive and direct boosted models scored within 0.3% sMAPE of each other
- * (see {@link GlobalRegression}). Pooling the series of a group into one model follows P.
+ * out; on M4 Weekly the recursive and direct boosted models scored alike (docs/benchmarks.md).
+ * Pooling the series of a group into one model follows P.
  * Montero-Manso and R. J. Hyndman, "Principles and algorithms for forecasting groups of time
  * series: locality and globality", International Journal of Forecasting 37(4), 1632-1653, 2021.
  *

@@ -59,69 +59,52 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A BigQuery dataset ({@code bigquery://<project>/<dataset>}) as the warehouse a run's outputs go
- * to. The output tables are those of {@code sql/bigquery/tables.sql} ({@link BigQuerySchemas}); the
- * analysts' views are {@code sql/bigquery/views.sql}. Both are created when missing; the dataset
- * must exist.
+ * to: the output tables of {@code sql/bigquery/tables.sql} ({@link BigQuerySchemas}) and the views
+ * of {@code sql/bigquery/views.sql}, both created when missing; the dataset must exist.
  *
- * <p>How a run is published, as {@link OutputWarehouse} requires:
+ * <p>Publication, as {@link OutputWarehouse} requires:
  *
  * <ol>
- *   <li>{@link #beginRun}: the dataset is looked up; existing output tables are checked for every
- *       canonical column in its BigQuery type ({@link BigQuerySchemas#type}); one script creates
- *       the missing output tables ({@code CREATE TABLE IF NOT EXISTS}), (re)creates the views and
- *       (re)creates one staging table per output table, {@code stage_<hash of run>_<table>} ({@link
- *       #stagingTable}), with the output table's columns and an expiration of {@link
- *       #STAGING_EXPIRATION}, so that the staging of a run that crashed disappears by itself. Then
- *       one transaction replaces the run's {@code model_runs} row ({@code DELETE}, {@code INSERT})
- *       by one with status {@code running}, which hides any earlier attempt of the same {@code
- *       run_id} from the {@code latest_*} views (they read complete runs only).
- *   <li>The pipeline's {@link #writeStaged} steps load rows into the staging tables with Beam's
- *       {@link BigQueryIO} ({@link Method#FILE_LOADS}: see {@link #writeStaged}).
- *   <li>{@link #commitRun}: ONE multi-statement transaction (a BigQuery script) deletes the run's
- *       earlier rows from every output table, inserts the {@code SELECT DISTINCT} of its staging
- *       table (so exact duplicates, as a retried bundle may load, are kept once), and marks the run
- *       {@code complete} in {@code model_runs} with its counts. BigQuery commits all of it or
- *       nothing: the analysts never see half a run. The counts returned are then read with one
- *       query, and the staging tables dropped.
- *   <li>{@link #failRun}: the run's {@code model_runs} row becomes {@code failed} with the message
- *       (one {@code MERGE}, which also records a run whose {@code beginRun} never wrote its row);
- *       the staging tables are dropped.
+ *   <li>{@link #beginRun}: checks the existing output tables for every canonical column in its
+ *       BigQuery type ({@link BigQuerySchemas#type}); creates the missing tables, (re)creates the
+ *       views and one staging table per output table ({@link #stagingTable}), which expires after
+ *       {@link #STAGING_EXPIRATION}; then, in one transaction, replaces the run's {@code model_runs}
+ *       row by a {@code running} one, which hides any earlier attempt of the same {@code run_id}
+ *       from the {@code latest_*} views.
+ *   <li>{@link #writeStaged}: the pipeline loads rows into the staging tables with {@link
+ *       BigQueryIO} ({@link Method#FILE_LOADS}).
+ *   <li>{@link #commitRun}: one multi-statement transaction deletes the run's earlier rows from every
+ *       output table, inserts the {@code SELECT DISTINCT} of its staging table (a retried bundle's
+ *       duplicates kept once) and marks the run {@code complete} with its counts; then the counts
+ *       are read back and the staging dropped.
+ *   <li>{@link #failRun}: the run's row becomes {@code failed} with the message (one {@code MERGE},
+ *       so a run whose {@code beginRun} never wrote its row is recorded too); the staging is dropped.
  * </ol>
  *
- * <p><b>What is atomic and what is not:</b> the publication ({@link #commitRun}'s transaction) and
- * the replacement of the {@code model_runs} row in {@link #beginRun} are. Creating tables, views and
- * staging (DDL, which BigQuery does not allow inside a transaction) is not, and need not be: each
- * statement is idempotent, and none shows a run. Dropping the staging after a commit or a failure
- * is not either: when it fails the failure is logged and the tables expire by themselves. A
- * transaction that meets a concurrent one on the same tables (two runs committing to one dataset at
- * once) may be aborted by BigQuery; the commit then fails, nothing of the run is published, and the
- * run can be committed again or re-run.
+ * <p>Atomic: the commit's transaction and {@link #beginRun}'s replacement of the {@code model_runs}
+ * row. Not atomic, and idempotent instead: the DDL (BigQuery allows none in a transaction) and
+ * dropping the staging (a failure is logged; the tables expire). A commit aborted by a concurrent
+ * transaction on the same tables publishes nothing and can be committed again or re-run.
  *
- * <p><b>Values:</b> the canonical timestamp is a BigQuery {@code DATETIME} (UTC wall-clock time);
- * query parameters carry every value that comes from the caller (run id, times, JSON, message):
- * nothing is concatenated into SQL but the table names, which {@link BigQueryDatasetName}, the
- * canonical schema and {@link #stagingTable} (a hash of the run id) restrict to letters, digits,
- * {@code _}, {@code -}, {@code :} and {@code .}, quoted with backticks.
+ * <p>Values: timestamps are {@code DATETIME} in UTC. Every value from the caller is a query
+ * parameter; only table names are put into SQL, restricted by {@link BigQueryDatasetName}, the
+ * canonical schema and {@link #stagingTable} to letters, digits, {@code _}, {@code -}, {@code :}
+ * and {@code .}, and quoted with backticks.
  *
- * <p><b>Faults:</b> DDL, DML and queries go through Google's BigQuery client ({@link BigQuery}),
- * which retries transient faults under its default {@code RetrySettings} (google-cloud-core's: at
- * most 6 attempts within 50 seconds, the back-off starting at 1 second and doubling); the request
- * id the client gives each query makes its retry idempotent (BigQuery runs a statement once per
- * request id). Which faults are transient is the client's decision too, with one addition made by
- * {@link #client}: google-cloud-bigquery 2.55 retries rate limits and network errors but not an
- * HTTP 500, 502, 503 or 504 answer to a query (its calls now hand the retry logic the untranslated
- * HTTP exception, googleapis/java-bigquery#3668; the same for {@code getTable} is
- * googleapis/google-cloud-java#12885), so {@link #RETRY_DECISION} adds those. Nothing here retries
- * on its own; Beam's BigQueryIO retries the staged writes' load jobs itself. A fault that is not
- * transient (a dataset that does not exist, 403 access denied, 401, a failed statement) throws
- * {@link IllegalStateException} naming the dataset and what to do. When the count query after a
- * successful commit fails, the run is published but {@link #commitRun} throws (saying so).
+ * <p>Errors: statements go through Google's {@link BigQuery} client, which retries transient faults
+ * under its default {@code RetrySettings}; each query's request id makes a retry idempotent. {@link
+ * #RETRY_DECISION} adds HTTP 500, 502, 503 and 504, which google-cloud-bigquery 2.55 does not retry
+ * for queries (googleapis/java-bigquery#3668; for {@code getTable}
+ * googleapis/google-cloud-java#12885); nothing here retries on its own, and BigQueryIO retries its
+ * load jobs itself. A fault that is not transient (a missing dataset, 401, 403,
+ * a failed statement) throws {@link IllegalStateException} naming the dataset and what to do; when
+ * only the count query after a successful commit fails, {@link #commitRun} throws saying the run is
+ * published.
  *
- * <p><b>Credentials:</b> whatever the given {@link BigQuery} client carries; {@link #open} uses the
- * pipeline's Google credentials (application-default credentials unless set otherwise: {@code gcloud
- * auth application-default login}, {@code GOOGLE_APPLICATION_CREDENTIALS}, or the worker's service
- * account). They need BigQuery Data Editor on the dataset and BigQuery Job User on the project the
- * client runs jobs in. They are never logged; {@link #location()} holds none.
+ * <p>Credentials: those of the given client; {@link #open} uses the pipeline's Google credentials
+ * (application-default unless set otherwise). They need BigQuery Data Editor on the dataset and
+ * BigQuery Job User on the project the client runs jobs in, and are never logged; {@link
+ * #location()} holds none.
  */
 public final class BigQueryWarehouse implements OutputWarehouse {
   /** The analysts' views, as a class-path resource (a copy of {@code sql/bigquery/views.sql}). */

@@ -35,11 +35,9 @@ import smile.regression.LinearModel;
  * model per step {@code k = 1..horizon}, each predicting {@code y[t + k - 1]} from the same origin;
  * {@link Strategy#RECURSIVE} trains one model of the one-step target and feeds its predictions
  * back as the most recent values. Beyond the trained horizon the direct models are applied again
- * from the end of their own forecasts. Over four 13-week validation windows at the end of the M4
- * Weekly training series (horizon 13, default features), the mean sMAPE of direct against
- * recursive forecasts was 7.15 against 7.17 for boosting, 6.72 against 7.38 for the forest and
- * 7.45 against 8.88 for LASSO, for two to four times the training time. Forecasts are clamped at
- * 0 when every training value was non-negative.
+ * from the end of their own forecasts. Direct against recursive accuracy and training time on M4
+ * Weekly: docs/benchmarks.md. Forecasts are clamped at 0 when every training value was
+ * non-negative.
  *
  * <p>Models, with fixed hyper-parameters chosen for speed ({@link #of} gives the defaults, the
  * {@code with...} methods change them):
@@ -59,9 +57,8 @@ import smile.regression.LinearModel;
  * </ul>
  *
  * <p>The tree models are this package's histogram trees rather than Smile's {@code
- * GradientTreeBoost} and {@code RandomForest}, which took 0.2 to 0.4 s of CPU per tree on the
- * 89,367 pooled rows of M4 Weekly (minutes per model); see {@code HistogramTrees}. The models of
- * the steps are trained in parallel.
+ * GradientTreeBoost} and {@code RandomForest}, which are much slower on pooled rows (see {@code
+ * HistogramTrees}). The models of the steps are trained in parallel.
  *
  * <p>Randomness (row subsamples and the forest's feature draws) comes from {@link
  * java.util.SplittableRandom} generators seeded from {@link #seed()} ({@value #DEFAULT_SEED} by

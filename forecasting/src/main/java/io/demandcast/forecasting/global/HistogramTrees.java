@@ -27,13 +27,10 @@ import java.util.stream.IntStream;
  * node; the forest averages the trees. Trees of a forest are grown in parallel, each with its own
  * generator, so the result does not depend on the thread schedule.
  *
- * <p>Smile 3.1.1's {@code GradientTreeBoost} and {@code RandomForest} sort each feature once and
- * then visit every row of a node through the sorted index, one random memory access per row and
- * feature; on the 89,367 pooled rows × 32 features of M4 Weekly that cost 0.2 to 0.4 s of CPU per
- * tree, far from the few seconds a whole model may take. Binned codes read sequentially per row,
- * and for boosting the sibling histogram obtained by subtraction, make a tree 10 to 20 times
- * cheaper: 150 boosted trees on those rows took 2.9 s of CPU including the features and the
- * binning.
+ * <p>Why not Smile 3.1.1's {@code GradientTreeBoost} and {@code RandomForest}: they visit every row
+ * of a node through a sorted index, one random memory access per row and feature, where binned
+ * codes are read sequentially per row and boosting gets the sibling histogram by subtraction. The
+ * measured difference on M4 Weekly is in docs/benchmarks.md.
  *
  * <p>Sources: J. H. Friedman, "Greedy function approximation: a gradient boosting machine", Annals
  * of Statistics 29(5), 1189-1232, 2001, and "Stochastic gradient boosting", Computational

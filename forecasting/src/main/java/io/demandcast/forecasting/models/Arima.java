@@ -93,8 +93,8 @@ public final class Arima implements Forecaster {
   /**
    * Optimisation steps from the Hannan-Rissanen estimate for each mixed or MA model visited by the
    * search: none, the search compares models at their Hannan-Rissanen estimates and only the
-   * chosen model is optimised (on M3 and M4 Weekly this is as accurate as optimising every
-   * candidate and 3 to 6 times faster).
+   * chosen model is optimised (as accurate on M3 and M4 Weekly as optimising every candidate, and
+   * faster: docs/benchmarks.md).
    */
   private static final int SEARCH_ITERATIONS = 0;
 

@@ -60,21 +60,13 @@ import org.hipparchus.optim.univariate.UnivariatePointValuePair;
  * 1 - alpha}, {@code 0.8 <= phi <= 0.98} and the admissible region of Hyndman et al. 2008, chapter
  * 10 (for seasonal forms the characteristic roots, checked by the Schur-Cohn recursion).
  *
- * <p>The optimiser differs from R's in its path, not in the problem: R's {@code nmmin} runs one
- * simplex over all parameters from {@code initparam}'s values with one step size for every axis
- * (10% of the largest starting value, so in the units of the series). That often stops in a poor
- * local optimum (beta at its lower bound where the likelihood is much higher near beta = alpha,
- * gamma near 0 where it is higher near 0.6) and in 15-17 dimensions (monthly seasonal forms) it
- * usually exhausts its 2000 evaluations. Here the smoothing parameters are searched on a logit
- * scale inside the usual bounds (which then hold by construction), from the best of R's starting
- * values and a three-level grid; seasonal forms are searched first without their seasonal states,
- * then over everything for at most {@value #POLISH_EVALUATIONS} evaluations; every search stops
- * when all vertices are within {@value #CONVERGENCE} (in -2 log-likelihood) of the best value or
- * after {@value #MAX_EVALUATIONS} evaluations. On 189 series (a seeded sample of 180 M3 series of
- * every frequency and 9 R datasets) automatic selection reached a lower AICc than R's for 143, a
- * higher one by more than 0.01 for 3 (by at most 1.1), and chose R's form for 133; of 2349 fixed
- * forms, the log-likelihood was higher than R's by more than 0.1 for 1664 and lower by more than 1
- * for 14. Where both optimisers reach the same optimum the forecasts agree to a median 0.01%.
+ * <p>The optimiser differs from R's {@code nmmin} in its path, not in the problem: the smoothing
+ * parameters are searched on a logit scale inside the usual bounds (which then hold by
+ * construction), from the best of R's starting values and a three-level grid; seasonal forms are
+ * searched first without their seasonal states, then over everything for at most {@value
+ * #POLISH_EVALUATIONS} evaluations; every search stops when all vertices are within {@value
+ * #CONVERGENCE} (in -2 log-likelihood) of the best value or after {@value #MAX_EVALUATIONS}
+ * evaluations. Why, and how its AICc and likelihoods compare with R's: docs/benchmarks.md.
  *
  * <p><b>Selection.</b> {@link #auto(int)} fits every allowed form and keeps the lowest AICc, with
  * R's log-likelihood and parameter count (smoothing parameters, free initial states and the
@@ -92,9 +84,8 @@ import org.hipparchus.optim.univariate.UnivariatePointValuePair;
  * is seasonal and two seasons are there, otherwise Holt's linear trend when the form has a trend,
  * simple smoothing for ETS(.,N,N), and otherwise (and for automatic selection) whichever of Holt's
  * linear trend and simple smoothing has the lower variance. Such fits report no log-likelihood or
- * AICc. A
- * seasonal form asked for on a series of at most {@code m} observations is fitted without its
- * season (R does the same).
+ * AICc. A seasonal form asked for on a series of at most {@code m} observations is fitted without
+ * its season (R does the same).
  *
  * <p>Immutable, thread-safe and serializable.
  */

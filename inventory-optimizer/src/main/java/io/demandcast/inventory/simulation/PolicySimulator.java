@@ -16,14 +16,11 @@ import org.apache.commons.rng.simple.RandomSource;
  *
  * <h2>Time</h2>
  *
- * Time runs in whole days, numbered from 0 at the start of the first warm-up period. Periods are
- * numbered t = 0, 1, … over the warm-up periods followed by the measured ones; period t covers the
- * days [round(t · periodDays), round((t + 1) · periodDays)) (round half up), so the periods tile
- * the days exactly even when {@code periodDays} is fractional (30.4375 gives months of 30 and 31
- * days), and every period has at least one day because {@code periodDays >= 1}. The demand of a
- * period is spread evenly over its days: each day's demand is the period's demand divided by its
- * number of days (fractional units allowed). The measured window is the days of the {@code demand}
- * periods.
+ * Whole days, numbered from 0 at the start of the first warm-up period. Period t (warm-up periods
+ * first, then the measured ones) covers the days [round(t · periodDays), round((t + 1) ·
+ * periodDays)), rounded half up, so periods tile the days even for a fractional {@code periodDays}
+ * (30.4375: months of 30 and 31 days). A period's demand is spread evenly over its days (fractional
+ * units allowed). The measured window is the days of the {@code demand} periods.
  *
  * <h2>State</h2>
  *
@@ -53,30 +50,12 @@ import org.apache.commons.rng.simple.RandomSource;
  *             raised to at least {@code moq}, rounded up to whole cases, then capped at M (which is
  *             never below m).
  *       </ul>
- *       The lead time L of the order is drawn from the {@link LeadTimeSampler} and rounded half up
- *       to whole days, at least 0. The order is placed at the end of day d and received at the
- *       start of day d + L + 1, before that day's demand: an order with lead time L is exposed to
- *       exactly L days of demand (days d + 1 … d + L), and L = 0 means it arrives the next morning.
- *       Each order keeps its own lead time, so orders may cross. Orders due after the horizon are
- *       never received.
+ *       The lead time L is drawn from the {@link LeadTimeSampler}, rounded half up to whole days
+ *       (at least 0); the order placed at the end of day d is received at the start of day d + L +
+ *       1, before that day's demand. Orders may cross; orders due after the horizon are never
+ *       received.
  *   <li><b>End of day.</b> On hand and backorders are recorded for the averages.
  * </ol>
- *
- * <p><b>Protection intervals in whole days.</b> With a fixed lead time L, the (positive) demand of
- * day e is fully met from stock if and only if the demand of days d + 1 … e does not exceed
- * IP<sub>d</sub>, the inventory position after the order decision of day d = e − L − 1: everything
- * on order then has arrived by the morning of day e, and nothing ordered later has. So with (R, S)
- * the stock-out risk covers the R + L days from one review to the arrival of the next review's
- * order, as in the textbook. Continuous review is approximated by a daily review: the order is
- * triggered after the day's demand has taken IP to or below s, so IP undershoots s by up to one
- * day's demand, and s must cover the lead-time demand plus that undershoot. Without any
- * variability, (s, Q) and (s, S) never stock out when s is at least the demand of L + 1 days; s
- * equal to the demand of L days suffices only when IP lands on s exactly. The undershoot makes a
- * daily-reviewed (s, Q) achieve less than the continuous-time formulas predict for the same s; its
- * mean is E[D²] / (2 · E[D]) for i.i.d. daily demand D (the stationary excess of renewal theory)
- * when Q is large compared with D. In the other direction, rounding an order up to whole cases (or
- * to the MOQ) leaves IP above S by up to a case (by up to a unit when the case pack is 1), which
- * raises the achieved service a little above that of the unrounded level.
  *
  * <p>Comparisons with s and S, and the rounding to cases, allow a relative tolerance of
  * 10<sup>−9</sup> so that the floating-point rounding of fractional daily demand does not trigger
@@ -86,37 +65,22 @@ import org.apache.commons.rng.simple.RandomSource;
  * <h2>Start and warm-up</h2>
  *
  * The simulation starts with on hand = the order-up-to level (S; s + Q for (s, Q); at least 0),
- * nothing on order and no backorders. That start is not typical of the policy: on hand is at its
- * highest and no order is in transit, so the first lead time is covered by a full stock and nothing
- * arrives during it. The {@code warmUpDemand} periods are replayed first under the same policy and
- * not measured, so that the measured window starts from a state the policy itself produced; without
- * a warm-up the first cycle flatters service and overstates the average inventory. A warm-up of a
- * few lead times plus review periods is enough for a stationary demand.
+ * nothing on order and no backorders. The {@code warmUpDemand} periods are replayed first under the
+ * same policy and not measured, so that the measured window starts from a state the policy itself
+ * produced.
  *
  * <h2>Replenishment cycles and the cycle service level α</h2>
  *
- * The textbook cycle service level P<sub>1</sub> (α) is the probability of no stock-out per
- * replenishment cycle (E. A. Silver, D. F. Pyke, D. J. Thomas, <i>Inventory and Production
- * Management in Supply Chains</i>, 4th ed., CRC Press, 2017, ch. 6). Here a replenishment cycle is
- * the interval between two consecutive receipt days: the cycle opened by a receipt on day r₀ and
- * closed by the next receipt on day r₁ &gt; r₀ holds the demand of the days r₀ … r₁ − 1 (a receipt
- * comes before its day's demand, so the demand of r₀ is in the cycle and that of r₁ in the next).
- * Orders received on the same day form one receipt; the initial stock opens the first cycle on day
- * 0. A cycle is counted when its closing receipt falls in the measured window, and had a stock-out
- * when demand of one of its days was not filled from stock. The cycle still open at the end is not
- * counted.
+ * The cycle service level P<sub>1</sub> (α) is the share of replenishment cycles without a
+ * stock-out (E. A. Silver, D. F. Pyke, D. J. Thomas, <i>Inventory and Production Management in
+ * Supply Chains</i>, 4th ed., CRC Press, 2017, ch. 6). A cycle runs from one receipt day r₀ to the
+ * next, r₁ &gt; r₀, and holds the demand of the days r₀ … r₁ − 1; orders received on the same day
+ * form one receipt, and the initial stock opens the first cycle on day 0. A cycle is counted when
+ * its closing receipt falls in the measured window, and had a stock-out when demand of one of its
+ * days was not filled from stock; the cycle still open at the end is not counted.
  *
- * <p>Why receipts rather than orders or reviews: in both kinds of system the stock-out risk sits
- * just before a replenishment arrives. Under (s, Q) the textbook cycle ends with the receipt of the
- * order placed at s, and it has a stock-out when the lead-time demand exceeds s. Under (R, S) with
- * an order at every review and a fixed lead time, consecutive receipts are R days apart and the
- * cycle between them is the last R days of the protection interval R + L of the order placed at the
- * opening review; it has a stock-out exactly when the demand over those R + L days exceeds S, the
- * textbook event Pr{X<sub>R+L</sub> &gt; S}. Counting review intervals instead would straddle two
- * receipts whenever L is not a multiple of R and mix two protection intervals, and has no meaning
- * under continuous review. Where the textbook assumptions fail, the definition stays well-defined:
- * a review that orders nothing merges two cycles, crossing orders close the cycle at whichever
- * arrives first.
+ * <p>Why cycles end at receipts, and how daily review and whole-day lead times compare with the
+ * textbook's continuous-time formulas: docs/inventory.md, "How the simulator counts".
  *
  * <h2>Costs</h2>
  *
@@ -124,12 +88,11 @@ import org.apache.commons.rng.simple.RandomSource;
  * ordering cost = {@code orderCost} × orders placed on measured days; total = holding + ordering.
  * Backorders carry no cost here; they are reported as {@code averageBackorders}.
  *
- * <h2>Randomness and speed</h2>
+ * <h2>Randomness</h2>
  *
  * Lead times are drawn from a SplitMix64 generator (commons-rng) seeded with {@code seed}, in the
  * order the orders are placed, so a result is a function of its input. A fixed lead time consumes
- * no randomness. A run allocates a few objects, not per day; outstanding orders are held in two
- * growable primitive arrays. The class is stateless and thread-safe.
+ * no randomness. The class is stateless and thread-safe.
  */
 public final class PolicySimulator {
   private static final double RELATIVE_TOLERANCE = 1e-9;

@@ -1,21 +1,14 @@
 package io.demandcast.pipelines.cli;
 
-import io.demandcast.connectors.TableUri;
-import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.RunRecord;
-import io.demandcast.pipelines.SourceSystems;
 import io.demandcast.pipelines.WarehouseCheck;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -57,45 +50,16 @@ final class CheckCommand implements Callable<Integer> {
   /** Beam pipeline options, --name=value, for the connectors of non-DuckDB sources. */
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
-  @Option(
-      names = "--source",
-      paramLabel = "TABLE=URI",
-      description = "Where a source table is read from, as for run, e.g. "
-          + "erp_sales=duckdb:other.duckdb#sales or erp_sales=s3://bucket/sales?format=csv. "
-          + "Repeatable. Default: the table of the same name in --warehouse.")
-  Map<String, String> sources = new LinkedHashMap<>();
-
-  @Option(
-      names = "--map",
-      paramLabel = "TABLE.COLUMN=SOURCE_COLUMN",
-      description = "Reads a canonical column from a source column of another name, as for run, "
-          + "e.g. erp_sales.sku=item_code. Repeatable; overrides --mapping for the same column.")
-  List<String> maps = new ArrayList<>();
-
-  @Option(
-      names = "--mapping",
-      paramLabel = "FILE",
-      description = "Column mapping file, as for run (JSON, or YAML when the name ends in .yaml "
-          + "or .yml). Combines with --map; --map wins for the same column.")
-  Path mappingFile;
+  @Mixin SourceOptions sourceOptions;
 
   @Override
   public Integer call() {
-    WarehouseCheck.Report report = WarehouseCheck.full(request(options,
-        JobOptions.beamArgs(beamArgs), sources, RunCommand.columnMapping(mappingFile, maps),
+    WarehouseCheck.Report report = WarehouseCheck.full(new WarehouseCheck.Request(
+        options.warehouse, sourceOptions.uris(), sourceOptions.mapping(), null,
+        options.settings(RunRecord.now()), JobOptions.beamArgs(beamArgs),
         JobCommand.systems(parent)));
     spec.commandLine().getOut().print(report.render());
     spec.commandLine().getOut().flush();
     return report.exitCode();
-  }
-
-  /** The check of what a run with these options would read from the DuckDB warehouse. */
-  static WarehouseCheck.Request request(
-      JobOptions options, List<String> beamArgs, Map<String, String> sources,
-      io.demandcast.connectors.schema.ColumnMapping mapping, SourceSystems systems) {
-    Map<String, TableUri> uris = new LinkedHashMap<>();
-    sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
-    return new WarehouseCheck.Request(options.warehouse, uris, mapping, null,
-        options.settings(RunRecord.now()), beamArgs, systems);
   }
 }

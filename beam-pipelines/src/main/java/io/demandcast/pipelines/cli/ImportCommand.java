@@ -119,7 +119,7 @@ final class ImportCommand implements Callable<Integer> {
       boolean qualified = eq > 0 && entry.substring(0, eq).contains(".");
       entries.add(qualified ? entry : table + "." + entry);
     }
-    ColumnMapping mapping = RunCommand.columnMapping(mappingFile, entries);
+    ColumnMapping mapping = SourceOptions.mapping(mappingFile, entries);
     ColumnMapping own = ColumnMapping.of(Map.of(table, mapping.entries(schema)), "--map");
     DuckDbImport.Format fileFormat = format == null ? null : DuckDbImport.Format.parse(format);
     List<String> beam = JobOptions.beamArgs(beamArgs);

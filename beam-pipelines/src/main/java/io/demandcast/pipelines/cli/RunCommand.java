@@ -1,13 +1,8 @@
 package io.demandcast.pipelines.cli;
 
-import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.s3.PathStyleS3ClientBuilderFactory;
-import io.demandcast.connectors.schema.ColumnMapping;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,32 +76,7 @@ final class RunCommand implements Callable<Integer> {
   /** Beam pipeline options, --name=value; checked by {@link JobOptions#beamArgs}. */
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
-  @Option(
-      names = "--source",
-      paramLabel = "TABLE=URI",
-      description = "Where a source table is read from, e.g. erp_sales=duckdb:other.duckdb#sales "
-          + "or erp_sales=s3://bucket/sales?format=csv (format csv, jsonl or parquet) "
-          + "or erp_sales=glue://database.table or erp_sales=bigquery://project/dataset.table "
-          + "or erp_sales=hive://host:10000/database.table. "
-          + "Repeatable. Default: the table of the same name in --warehouse (or in --output).")
-  Map<String, String> sources = new LinkedHashMap<>();
-
-  @Option(
-      names = "--map",
-      paramLabel = "TABLE.COLUMN=SOURCE_COLUMN",
-      description = "Reads a canonical column from a source column of another name, e.g. "
-          + "erp_sales.sku=item_code. Repeatable; overrides --mapping for the same column. A "
-          + "mapped column must exist in the source table. Default: every column under its "
-          + "canonical name (see sql/duckdb/tables.sql).")
-  List<String> maps = new ArrayList<>();
-
-  @Option(
-      names = "--mapping",
-      paramLabel = "FILE",
-      description = "Column mapping file: canonical table -> canonical column -> source column, "
-          + "e.g. {\"erp_sales\": {\"sku\": \"item_code\"}}; JSON, or YAML when the name ends "
-          + "in .yaml or .yml. Combines with --map; --map wins for the same column.")
-  Path mappingFile;
+  @Mixin SourceOptions sourceOptions;
 
   @Option(
       names = "--output",
@@ -119,33 +89,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ColumnMapping mapping = columnMapping();
-    Map<String, TableUri> uris = new LinkedHashMap<>();
-    sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
-    return JobCommand.execute(
-        options, beamArgs, uris, mapping, false, output, JobCommand.systems(parent), spec.commandLine().getOut());
-  }
-
-  /**
-   * The column mapping of --mapping and --map, --map overriding the file.
-   *
-   * @throws IllegalArgumentException naming the option and the bad entry
-   */
-  ColumnMapping columnMapping() {
-    return columnMapping(mappingFile, maps);
-  }
-
-  /** The column mapping of a --mapping file and --map entries, --map overriding the file. */
-  static ColumnMapping columnMapping(Path mappingFile, List<String> maps) {
-    ColumnMapping file = ColumnMapping.IDENTITY;
-    if (mappingFile != null) {
-      try {
-        file = ColumnMapping.read(mappingFile);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--mapping: " + e.getMessage(), e);
-      }
-    }
-    ColumnMapping options = ColumnMapping.parseEntries(maps, "--map");
-    return file.overriddenBy(options, "--mapping with --map");
+    return JobCommand.execute(options, beamArgs, sourceOptions.uris(), sourceOptions.mapping(),
+        false, output, JobCommand.systems(parent), spec.commandLine().getOut());
   }
 }

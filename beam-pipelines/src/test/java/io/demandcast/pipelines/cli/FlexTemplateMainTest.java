@@ -67,10 +67,10 @@ class FlexTemplateMainTest {
     // and the values are the ones given, not two sets of defaults
     assertThat(template.options.horizon).isEqualTo(8);
     assertThat(template.options.serviceLevel).isEqualTo(0.98);
-    assertThat(template.sources).containsExactly(
+    assertThat(template.sourceOptions.sources).containsExactly(
         Map.entry("erp_sales", "bigquery://acme/erp.sales"),
         Map.entry("iot_readings", "s3://b/r/?format=jsonl"));
-    assertThat(template.maps).containsExactly("erp_sales.sku=item_code", "erp_sales.date=sale_day");
+    assertThat(template.sourceOptions.maps).containsExactly("erp_sales.sku=item_code", "erp_sales.date=sale_day");
     assertThat(template.beamArgs).containsExactly("--runner=DataflowRunner", "--project=acme",
         "--region=europe-west1", "--tempLocation=gs://acme-tmp/temp");
   }

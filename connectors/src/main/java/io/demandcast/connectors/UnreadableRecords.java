@@ -1,6 +1,11 @@
 package io.demandcast.connectors;
 
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -42,5 +47,16 @@ public final class UnreadableRecords {
         .withFieldValue("payload", payload)
         .withFieldValue("reason", reason)
         .build();
+  }
+
+  /**
+   * {@code rows} under {@link #ROWS} with an empty collection under {@link #UNREADABLE}: the output
+   * of a connector whose source's types always convert to the canonical ones (DuckDB, Hive). Call
+   * it in the connector's {@code expand}, with its input, so the empty step is named within it.
+   */
+  public static PCollectionRowTuple none(PBegin input, PCollection<Row> rows) {
+    PCollection<Row> unreadable =
+        input.apply("NoUnreadable", Create.empty(RowCoder.of(SCHEMA))).setRowSchema(SCHEMA);
+    return PCollectionRowTuple.of(ROWS, rows).and(UNREADABLE, unreadable);
   }
 }

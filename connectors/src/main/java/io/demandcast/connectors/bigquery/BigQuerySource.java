@@ -18,6 +18,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -66,6 +67,44 @@ public final class BigQuerySource {
     return new Read(table, schema, mapping, null);
   }
 
+  /**
+   * The check {@link #read} does when it is applied: fetches the table's schema and checks it
+   * with {@link BigQueryTableCheck#check}.
+   *
+   * @param services the BigQuery services to ask; null for Google's
+   * @return canonical column name to BigQuery field name, as {@link BigQueryTableCheck#check}
+   * @throws IllegalArgumentException for a missing table or a column that does not fit
+   * @throws IllegalStateException when BigQuery cannot be asked
+   */
+  public static Map<String, String> check(
+      BigQueryTableName table, TableSchema schema, ColumnMapping mapping,
+      PipelineOptions pipelineOptions, BigQueryServices services) {
+    BigQueryOptions options = pipelineOptions.as(BigQueryOptions.class);
+    BigQueryServices bq = services == null ? new BigQueryServicesImpl() : services;
+    Table found;
+    try (BigQueryServices.DatasetService datasets = bq.getDatasetService(options)) {
+      found = datasets.getTable(table.reference());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(table + ": interrupted reading the table's schema", e);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          table + ": cannot read the table's schema: " + e.getMessage()
+              + " (the job uses Google application-default credentials: gcloud auth"
+              + " application-default login, or GOOGLE_APPLICATION_CREDENTIALS)", e);
+    }
+    if (found == null) {
+      throw new IllegalArgumentException(
+          table + ": no such table, or the credentials may not see it; check the project,"
+              + " dataset and table names");
+    }
+    return BigQueryTableCheck.check(
+        table.toString(),
+        found.getSchema() == null ? null : found.getSchema().getFields(),
+        schema,
+        mapping);
+  }
+
   /** The transform of {@link #read}. */
   public static final class Read extends PTransform<PBegin, PCollectionRowTuple> {
     private final BigQueryTableName table;
@@ -92,30 +131,8 @@ public final class BigQuerySource {
 
     @Override
     public PCollectionRowTuple expand(PBegin input) {
-      BigQueryOptions options = input.getPipeline().getOptions().as(BigQueryOptions.class);
-      BigQueryServices bq = services == null ? new BigQueryServicesImpl() : services;
-      Table found;
-      try (BigQueryServices.DatasetService datasets = bq.getDatasetService(options)) {
-        found = datasets.getTable(table.reference());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(table + ": interrupted reading the table's schema", e);
-      } catch (Exception e) {
-        throw new IllegalStateException(
-            table + ": cannot read the table's schema: " + e.getMessage()
-                + " (the job uses Google application-default credentials: gcloud auth"
-                + " application-default login, or GOOGLE_APPLICATION_CREDENTIALS)", e);
-      }
-      if (found == null) {
-        throw new IllegalArgumentException(
-            table + ": no such table, or the credentials may not see it; check the project,"
-                + " dataset and table names");
-      }
-      Map<String, String> sources = BigQueryTableCheck.check(
-          table.toString(),
-          found.getSchema() == null ? null : found.getSchema().getFields(),
-          schema,
-          mapping);
+      Map<String, String> sources =
+          check(table, schema, mapping, input.getPipeline().getOptions(), services);
       BigQueryIO.TypedRead<TableRow> read =
           BigQueryIO.readTableRows().from(table.reference()).withoutValidation();
       if (services != null) {

@@ -1,5 +1,6 @@
 package io.demandcast.connectors.duckdb;
 
+import io.demandcast.connectors.JdbcConnections;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -7,7 +8,10 @@ import io.demandcast.connectors.schema.TableSchema;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +21,7 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -98,6 +103,15 @@ public final class DuckDbIO {
   /** A range as the list of its two bounds, or empty for the whole relation. */
   private static final Coder<List<Long>> RANGE_CODER = ListCoder.of(VarLongCoder.of());
 
+  /**
+   * Reads a table with Beam's {@link JdbcIO#readAll()}: the table is checked and its row-id ranges
+   * are found when the transform is applied, the ranges are spread over the workers by a {@link
+   * Reshuffle} (Create's few elements would otherwise stay on one), and each range is one query,
+   * {@code select <columns cast to the canonical types> from <table> where rowid >= ? and rowid <
+   * ?} (no {@code where} for a view, which has no row ids, or a table of one range). JdbcIO's own
+   * reshuffle of the rows read is off: the ranges are already spread, and a second shuffle would
+   * hold every row of the table at once on runners without back-pressure.
+   */
   private static final class Read extends PTransform<PBegin, PCollection<Row>> {
     private final String file;
     private final String table;
@@ -124,16 +138,48 @@ public final class DuckDbIO {
       }
       List<String> sources = warehouse.inspect(table, schema, mapping).sources();
       List<long[]> ranges = warehouse.rowidRanges(table, rowsPerRange);
+      boolean whole = ranges.size() == 1 && ranges.get(0).length == 0;
+      String path = file;
       return input
           .apply(
               "Ranges",
               Create.of(ranges.stream().map(r -> Arrays.stream(r).boxed().toList()).toList())
                   .withCoder(RANGE_CODER))
-          // spread the ranges over the workers: Create's few elements would otherwise stay on one
           .apply("Spread", Reshuffle.viaRandomKey())
-          .apply("Query", ParDo.of(new ReadFn(file, table, schema, sources)))
+          .apply(
+              "Query",
+              JdbcIO.<List<Long>, Row>readAll()
+                  .withDataSourceProviderFn(
+                      JdbcConnections.provider(() -> DuckDbConnections.open(Paths.get(path))))
+                  .withQuery(query(table, schema, sources, whole))
+                  .withParameterSetter(
+                      (range, statement) -> {
+                        if (!range.isEmpty()) {
+                          statement.setLong(1, range.get(0));
+                          statement.setLong(2, range.get(1));
+                        }
+                      })
+                  .withRowMapper(new RowMapper(schema))
+                  .withCoder(RowCoder.of(schema.beamSchema()))
+                  .withOutputParallelization(false)
+                  // DuckDB streams a result in auto-commit mode; nothing to turn off
+                  .withDisableAutoCommit(false))
           .setRowSchema(schema.beamSchema());
     }
+  }
+
+  /**
+   * The query of one range of {@code table}, with two parameters (the range's first row id and
+   * the one after its last), or of the whole relation when {@code whole}: per canonical column
+   * its source column cast to the canonical type, or NULL ({@link #fields}).
+   */
+  static String query(String table, TableSchema schema, List<String> sources, boolean whole) {
+    var select = DuckDbSchemas.renderer().select(fields(schema, sources))
+        .from(DuckDbSchemas.table(table));
+    var rowid = DSL.field(DSL.name("rowid"), Long.class);
+    return DuckDbSchemas.renderer().render(whole ? select
+        : select.where(rowid.ge(DSL.param("from", Long.class))
+            .and(rowid.lt(DSL.param("to", Long.class)))));
   }
 
   /**
@@ -211,65 +257,54 @@ public final class DuckDbIO {
     return fields;
   }
 
-  private static final class ReadFn extends DoFn<List<Long>, Row> {
-    private final String file;
-    private final String table;
+  /**
+   * A row of a range query ({@link #query}) as a canonical row: the columns are already of the
+   * canonical types (the query casts them), read with the JDBC getter of each type. One String
+   * instance per distinct value of a column (SKU, location, lineage repeat over many rows), up to
+   * {@value #DISTINCT_STRINGS} per column before starting afresh: a large table's rows then take a
+   * fraction of the memory while runners without back-pressure (the DirectRunner) hold them.
+   */
+  static final class RowMapper implements JdbcIO.RowMapper<Row> {
     private final TableSchema schema;
-    private final ArrayList<String> sources;
+    private transient List<Map<String, String>> distinct;
 
-    /**
-     * {@code sources}: per canonical column, the table column it is read from, or null for NULL,
-     * as {@link DuckDbWarehouse#inspect} found them.
-     */
-    ReadFn(String file, String table, TableSchema schema, List<String> sources) {
-      this.file = file;
-      this.table = table;
+    RowMapper(TableSchema schema) {
       this.schema = schema;
-      this.sources = new ArrayList<>(sources);
     }
 
-    /**
-     * Reads the rows whose row id is in {@code [range.get(0), range.get(1))}; every row for an empty
-     * {@code range} (a view, which has no row ids).
-     */
-    @ProcessElement
-    public void process(@Element List<Long> range, OutputReceiver<Row> out) throws SQLException {
-      org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
-      try (Connection connection = DuckDbConnections.open(Paths.get(file))) {
-        var dsl = DuckDbWarehouse.dsl(connection);
-        List<Field<?>> fields = fields(schema, sources);
-        var select = dsl.select(fields).from(DuckDbSchemas.table(table));
-        var query =
-            range.isEmpty()
-                ? select
-                : select.where(
-                    DSL.field(DSL.name("rowid"), Long.class).ge(range.get(0))
-                        .and(DSL.field(DSL.name("rowid"), Long.class).lt(range.get(1))));
-        // one String instance per distinct value of a column (SKU, location, lineage repeat over
-        // many rows): a large table's rows then take a fraction of the memory while runners
-        // without back-pressure (the DirectRunner) hold them
-        List<Map<String, String>> distinct = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
+    @Override
+    public Row mapRow(ResultSet rs) throws SQLException {
+      List<Column> columns = schema.columns();
+      if (distinct == null) {
+        distinct = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
           distinct.add(new HashMap<>());
         }
-        try (Cursor<Record> cursor = query.fetchLazy()) {
-          for (Record record : cursor) {
-            Row.Builder row = Row.withSchema(beamSchema);
-            for (int i = 0; i < fields.size(); i++) {
-              Object value = record.get(i);
-              if (value instanceof String text) {
-                Map<String, String> seen = distinct.get(i);
-                if (seen.size() >= DISTINCT_STRINGS) {
-                  seen.clear();
-                }
-                value = seen.computeIfAbsent(text, t -> t);
-              }
-              row.addValue(value);
-            }
-            out.output(row.build());
-          }
-        }
       }
+      Row.Builder row = Row.withSchema(schema.beamSchema());
+      for (int i = 0; i < columns.size(); i++) {
+        int index = i + 1;
+        Object value = switch (columns.get(i).type()) {
+          case STRING -> rs.getString(index);
+          case INT32 -> rs.getInt(index);
+          case INT64 -> rs.getLong(index);
+          case DOUBLE -> rs.getDouble(index);
+          case BOOLEAN -> rs.getBoolean(index);
+          case DATE -> rs.getObject(index, LocalDate.class);
+          case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+        };
+        if (rs.wasNull()) {
+          value = null;
+        } else if (value instanceof String text) {
+          Map<String, String> seen = distinct.get(i);
+          if (seen.size() >= DISTINCT_STRINGS) {
+            seen.clear();
+          }
+          value = seen.computeIfAbsent(text, t -> t);
+        }
+        row.addValue(value);
+      }
+      return row.build();
     }
   }
 

@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
@@ -130,6 +135,41 @@ public final class HiveJdbc implements Serializable {
               + "; check the host and port, that HiveServer2 is up, and the user, password and"
               + " TLS settings in --hiveJdbcProperties",
           e instanceof SQLException sql ? sql.getSQLState() : null, Redaction.scrub(e));
+    }
+  }
+
+  /**
+   * {@link #connect()}, for Beam's {@code JdbcIO}: a connection whose {@link
+   * java.sql.DatabaseMetaData#getURL()} gives the server and database only ({@link
+   * HiveTableName#jdbcUrl()}), never the session variables the driver's own URL carries
+   * (trustStorePassword, ...). JdbcIO asks the metadata for the URL when it reads, and reports it
+   * as lineage or, when it cannot parse it, logs it.
+   */
+  public Connection connectForJdbcIO() throws SQLException {
+    Connection connection = connect();
+    String url = database.jdbcUrl();
+    InvocationHandler metadataHandler = (proxy, method, args) -> {
+      if (method.getName().equals("getURL") && method.getParameterCount() == 0) {
+        return url;
+      }
+      return invoke(connection.getMetaData(), method, args);
+    };
+    InvocationHandler connectionHandler = (proxy, method, args) -> {
+      if (method.getName().equals("getMetaData") && method.getParameterCount() == 0) {
+        return Proxy.newProxyInstance(HiveJdbc.class.getClassLoader(),
+            new Class<?>[] {DatabaseMetaData.class}, metadataHandler);
+      }
+      return invoke(connection, method, args);
+    };
+    return (Connection) Proxy.newProxyInstance(HiveJdbc.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, connectionHandler);
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 

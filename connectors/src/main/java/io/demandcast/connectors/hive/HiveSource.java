@@ -1,5 +1,6 @@
 package io.demandcast.connectors.hive;
 
+import io.demandcast.connectors.JdbcConnections;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
@@ -7,15 +8,14 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -32,7 +32,12 @@ import org.apache.beam.sdk.values.Row;
  * #DEFAULT_SPLITS}) spread over the workers by a {@link Reshuffle}: query {@code i} of {@code n}
  * reads the rows whose {@code pmod(hash(<every source column>), n)} is {@code i}, so each row is
  * read by exactly one query whatever the table's layout, and no worker reads the whole table.
- * HiveServer2 (or the engine behind it) does each query's scan.
+ * HiveServer2 (or the engine behind it) does each query's scan. The queries run in Beam's {@link
+ * JdbcIO#readAll()}, the split number as the query's parameter, on connections {@link
+ * HiveJdbc#connectForJdbcIO()} opens: user and password as connection properties, read from
+ * {@code --hiveJdbcProperties} where the connection is opened, and a connection whose metadata
+ * does not give JdbcIO the URL with the session variables (JdbcIO logs that URL, or reports it as
+ * lineage).
  */
 public final class HiveSource {
   /** Queries per table when {@code --hiveReadSplits} is not given. */
@@ -67,11 +72,7 @@ public final class HiveSource {
     @Override
     public PCollection<Row> expand(PBegin input) {
       HiveJdbc jdbc = HiveJdbc.of(table, input.getPipeline().getOptions());
-      int splits = input.getPipeline().getOptions().as(HiveOptions.class).getHiveReadSplits();
-      if (splits < 1) {
-        throw new IllegalArgumentException(
-            "--hiveReadSplits must be at least 1 (one query per table), got " + splits);
-      }
+      int splits = splits(input.getPipeline().getOptions());
       List<String> sources;
       try (Connection connection = jdbc.connect()) {
         sources = HiveTableCheck.inspect(connection, table, schema, mapping).sources();
@@ -79,16 +80,59 @@ public final class HiveSource {
         throw new IllegalStateException(
             "cannot check Hive table " + table + ": " + e.getMessage(), e);
       }
-      List<String> queries = new ArrayList<>();
+      List<Integer> splitNumbers = new ArrayList<>();
       for (int split = 0; split < splits; split++) {
-        queries.add(query(table, schema, sources, split, splits));
+        splitNumbers.add(split);
       }
       return input
-          .apply("Splits", Create.of(queries))
+          .apply("Splits", Create.of(splitNumbers))
           .apply("Spread", Reshuffle.viaRandomKey())
-          .apply("Query", ParDo.of(new ReadFn(jdbc, table, schema)))
+          .apply(
+              "Query",
+              JdbcIO.<Integer, Row>readAll()
+                  .withDataSourceProviderFn(JdbcConnections.provider(jdbc::connectForJdbcIO))
+                  .withQuery(parameterizedQuery(table, schema, sources, splits))
+                  .withParameterSetter(
+                      (split, statement) -> {
+                        if (splits > 1) {
+                          statement.setInt(1, split);
+                        }
+                      })
+                  .withRowMapper(new RowMapper(schema))
+                  .withCoder(RowCoder.of(schema.beamSchema()))
+                  .withFetchSize(FETCH_SIZE)
+                  .withOutputParallelization(false)
+                  // Hive has no transactions to turn auto-commit off for (it warns if asked)
+                  .withDisableAutoCommit(false))
           .setRowSchema(schema.beamSchema());
     }
+  }
+
+  /**
+   * {@code --hiveReadSplits}.
+   *
+   * @throws IllegalArgumentException when it is below 1
+   */
+  static int splits(org.apache.beam.sdk.options.PipelineOptions options) {
+    int splits = options.as(HiveOptions.class).getHiveReadSplits();
+    if (splits < 1) {
+      throw new IllegalArgumentException(
+          "--hiveReadSplits must be at least 1 (one query per table), got " + splits);
+    }
+    return splits;
+  }
+
+  /** Rows per fetch from HiveServer2. */
+  private static final int FETCH_SIZE = 10_000;
+
+  /**
+   * {@link #query} with the split number as its one parameter ({@code ... = ?}); without a
+   * parameter when {@code splits} is 1.
+   */
+  static String parameterizedQuery(
+      HiveTableName table, TableSchema schema, List<String> sources, int splits) {
+    String first = query(table, schema, sources, 0, splits);
+    return splits == 1 ? first : first.substring(0, first.lastIndexOf("= 0")) + "= ?";
   }
 
   /**
@@ -145,37 +189,22 @@ public final class HiveSource {
     };
   }
 
-  /** Runs one split's query. */
-  private static final class ReadFn extends DoFn<String, Row> {
-    private final HiveJdbc jdbc;
-    private final HiveTableName table;
+  /** A row of a split's query as a canonical row ({@link #value} per column). */
+  static final class RowMapper implements JdbcIO.RowMapper<Row> {
     private final TableSchema schema;
 
-    ReadFn(HiveJdbc jdbc, HiveTableName table, TableSchema schema) {
-      this.jdbc = jdbc;
-      this.table = table;
+    RowMapper(TableSchema schema) {
       this.schema = schema;
     }
 
-    @ProcessElement
-    public void process(@Element String query, OutputReceiver<Row> out) throws SQLException {
-      org.apache.beam.sdk.schemas.Schema beamSchema = schema.beamSchema();
+    @Override
+    public Row mapRow(ResultSet rs) throws SQLException {
       List<Column> columns = schema.columns();
-      try (Connection connection = jdbc.connect();
-          Statement statement = connection.createStatement()) {
-        statement.setFetchSize(10_000);
-        try (ResultSet rs = statement.executeQuery(query)) {
-          while (rs.next()) {
-            Row.Builder row = Row.withSchema(beamSchema);
-            for (int i = 0; i < columns.size(); i++) {
-              row.addValue(value(columns.get(i), rs.getObject(i + 1)));
-            }
-            out.output(row.build());
-          }
-        }
-      } catch (SQLException e) {
-        throw new SQLException("reading Hive table " + table + " failed: " + e.getMessage(), e);
+      Row.Builder row = Row.withSchema(schema.beamSchema());
+      for (int i = 0; i < columns.size(); i++) {
+        row.addValue(value(columns.get(i), rs.getObject(i + 1)));
       }
+      return row.build();
     }
   }
 }

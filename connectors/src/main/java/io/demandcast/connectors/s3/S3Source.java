@@ -20,6 +20,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -112,6 +113,27 @@ public final class S3Source {
     return new Read(location, format, schema, mapping);
   }
 
+  /**
+   * The check {@link #read} does when it is applied (see the class comment), without reading.
+   *
+   * @return the keys of the objects the table is read from
+   * @throws IllegalArgumentException for a table that cannot be read as {@code schema}
+   * @throws IllegalStateException when S3 cannot be asked
+   */
+  public static List<String> check(
+      S3Location location, S3Format format, TableSchema schema, ColumnMapping mapping,
+      PipelineOptions options) {
+    S3Client client;
+    try {
+      client = S3TableCheck.client(options.as(S3Options.class));
+    } catch (SdkException e) {
+      throw S3TableCheck.failure(location.toString(), "create an S3 client", e);
+    }
+    try (client) {
+      return S3TableCheck.check(client, location, format, schema, mapping);
+    }
+  }
+
   /** The transform of {@link #read}. */
   public static final class Read extends PTransform<PBegin, PCollectionRowTuple> {
     private final S3Location location;
@@ -129,17 +151,7 @@ public final class S3Source {
 
     @Override
     public PCollectionRowTuple expand(PBegin input) {
-      S3Options options = input.getPipeline().getOptions().as(S3Options.class);
-      List<String> keys;
-      S3Client client;
-      try {
-        client = S3TableCheck.client(options);
-      } catch (SdkException e) {
-        throw S3TableCheck.failure(location.toString(), "create an S3 client", e);
-      }
-      try (client) {
-        keys = S3TableCheck.check(client, location, format, schema, mapping);
-      }
+      List<String> keys = check(location, format, schema, mapping, input.getPipeline().getOptions());
       List<String> uris = new ArrayList<>();
       keys.forEach(key -> uris.add(location.objectUri(key)));
       PCollection<FileIO.ReadableFile> files =

@@ -65,6 +65,18 @@ class HiveSourceTest {
   }
 
   @Test
+  void givenSplits_whenParameterizedQuery_thenTheSplitNumberIsItsOneParameter() {
+    String sql = HiveSource.parameterizedQuery(SALES, CanonicalTables.ERP_SALES, SOURCES, 4);
+
+    assertThat(sql).isEqualTo(
+        HiveSource.query(SALES, CanonicalTables.ERP_SALES, SOURCES, 2, 4).replaceAll("= 2$", "= ?"));
+    assertThat(sql.chars().filter(c -> c == '?').count()).isEqualTo(1);
+    assertThat(HiveSource.parameterizedQuery(SALES, CanonicalTables.ERP_SALES, SOURCES, 1))
+        .isEqualTo(HiveSource.query(SALES, CanonicalTables.ERP_SALES, SOURCES, 0, 1))
+        .doesNotContain("?");
+  }
+
+  @Test
   void givenZeroSplits_whenApplied_thenFailsNamingTheOption() {
     Pipeline pipeline = Pipeline.create(
         PipelineOptionsFactory.fromArgs("--hiveReadSplits=0").create());

@@ -3,6 +3,10 @@ package io.demandcast.connectors.hive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.demandcast.connectors.Connectors;
+import io.demandcast.connectors.SourceConnector;
+import io.demandcast.connectors.TableUri;
+import io.demandcast.connectors.UnreadableRecords;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -21,7 +25,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.Lineage;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
@@ -29,6 +36,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.AfterAll;
@@ -136,6 +144,45 @@ class HiveWarehouseIT {
   }
 
   @Test
+  void givenSessionVariable_whenReadThroughTheConnector_thenRowsAndNoSessionVariableForJdbcIO()
+      throws Exception {
+    execute("erp_conn",
+        "CREATE TABLE erp_conn.sales (sku STRING, location STRING, `date` DATE, quantity DOUBLE)"
+            + " STORED AS ORC",
+        "INSERT INTO erp_conn.sales VALUES ('A', 'DC1', DATE '2024-01-01', 2.0),"
+            + " ('B', 'DC1', DATE '2024-01-02', 3.0), ('C', 'DC2', DATE '2024-01-03', 4.0)");
+    // a HiveServer2 session variable: the driver carries it in its URL, as it would carry
+    // trustStorePassword
+    Path properties = Files.createTempFile("hive-it", ".properties");
+    Files.writeString(properties, "retries=2\n");
+    PipelineOptions options = PipelineOptionsFactory.fromArgs("--runner=DirectRunner",
+        "--hiveJdbcProperties=" + properties, "--hiveReadSplits=2").create();
+    HiveJdbc jdbc = HiveJdbc.of(database("erp_conn"), options);
+    try (Connection raw = jdbc.connect(); Connection forJdbcIO = jdbc.connectForJdbcIO()) {
+      assertThat(raw.getMetaData().getURL()).contains("retries=2");
+      assertThat(forJdbcIO.getMetaData().getURL()).isEqualTo(database("erp_conn").jdbcUrl());
+      assertThat(forJdbcIO.getMetaData().getDatabaseProductName()).isEqualTo("Apache Hive");
+    }
+    SourceConnector hive = Connectors.loaded().forScheme("hive");
+    TableUri uri = TableUri.hive(database("erp_conn").withTable("sales"));
+    assertThat(hive.check(uri, CanonicalTables.ERP_SALES, ColumnMapping.IDENTITY, options)
+            .columns())
+        .containsExactly("sku", "location", "date", "quantity");
+
+    Pipeline pipeline = Pipeline.create(options);
+    PCollectionRowTuple read = PBegin.in(pipeline)
+        .apply(hive.read(uri, CanonicalTables.ERP_SALES, ColumnMapping.IDENTITY));
+    PAssert.that(read.get(UnreadableRecords.ROWS)
+            .apply(MapElements.into(TypeDescriptors.strings()).via(r -> r.getString("sku"))))
+        .containsInAnyOrder("A", "B", "C");
+    PAssert.that(read.get(UnreadableRecords.UNREADABLE)).empty();
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    Set<String> lineage = Lineage.query(result.metrics(), Lineage.Type.SOURCE);
+    assertThat(String.join(" ", lineage)).doesNotContain("retries");
+  }
+
+  @Test
   void givenTableOf1000Rows_whenReadBySevenSplitQueries_thenEveryRowExactlyOnce() throws Exception {
     // 1,000 rows from posexplode over 1,000 separators; quantity = the row's position
     execute("erp_split",
@@ -183,6 +230,11 @@ class HiveWarehouseIT {
             .apply(HiveSource.read(items, CanonicalTables.ERP_ITEMS, ColumnMapping.IDENTITY)))
         .hasMessageContaining("has no column sku (expected STRING)")
         .hasMessageContaining("map erp_items.sku to that column");
+    // the connector's check (demandcast check) finds the same, without a pipeline
+    assertThatThrownBy(() -> Connectors.loaded().forScheme("hive").check(TableUri.hive(sales),
+            CanonicalTables.ERP_SALES, ColumnMapping.IDENTITY, options()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Hive table " + sales + " column date: expected DATE, found STRING");
     HiveTableName none = database("erp_bad").withTable("nothing_here");
     assertThatThrownBy(() -> PBegin.in(Pipeline.create(options()))
             .apply(HiveSource.read(none, CanonicalTables.ERP_SALES, ColumnMapping.IDENTITY)))

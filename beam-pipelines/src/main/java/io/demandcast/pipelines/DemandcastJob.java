@@ -1,5 +1,6 @@
 package io.demandcast.pipelines;
 
+import io.demandcast.connectors.Connectors;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -16,7 +17,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Runs one demandcast job from a {@link Request}: builds the {@link DemandcastPipeline} over the
- * sources and output warehouse that {@link SourceSystems} resolve, and runs it inside the {@link
+ * sources and output warehouse that {@link RunSources} resolve through the {@link Connectors}
+ * passed in, and runs it inside the {@link
  * RunPublisher}'s protocol (recorded as running, checked, published or failed) under a {@link
  * RunGuard}.
  */
@@ -37,18 +39,18 @@ public final class DemandcastJob {
    * @param progress receives progress lines; null for none
    * @param output {@code hive://<host>:<port>/<database>} or {@code bigquery://<project>/<dataset>}
    *     to write there instead of {@code warehouse}; null for the DuckDB warehouse
-   * @param systems how sources are read and warehouses opened; null for {@link
-   *     SourceSystems#standard()}
+   * @param connectors how sources are read and warehouses opened, by URI scheme; null for {@link
+   *     Connectors#loaded()}
    */
   public record Request(Path warehouse, Map<String, TableUri> sources, ColumnMapping mapping,
       JobSettings settings, List<String> beamArgs, boolean loadDemo, Consumer<String> progress,
-      String output, SourceSystems systems) {
+      String output, Connectors connectors) {
     public Request {
       mapping = mapping == null ? ColumnMapping.IDENTITY : mapping;
       progress = progress == null ? line -> { } : progress;
-      systems = systems == null ? SourceSystems.standard() : systems;
+      connectors = connectors == null ? Connectors.loaded() : connectors;
       if (output != null) {
-        SourceSystems.checkOutput(output);
+        RunSources.checkOutput(connectors, output);
         if (loadDemo) {
           throw new IllegalArgumentException(
               "the demo loads its input into the DuckDB warehouse; it cannot write to " + output);
@@ -56,7 +58,7 @@ public final class DemandcastJob {
       }
     }
 
-    /** A request whose outputs go to the DuckDB warehouse, read through the standard systems. */
+    /** A request whose outputs go to the DuckDB warehouse, read through the connectors on the class path. */
     public Request(Path warehouse, Map<String, TableUri> sources, ColumnMapping mapping,
         JobSettings settings, List<String> beamArgs, boolean loadDemo, Consumer<String> progress) {
       this(warehouse, sources, mapping, settings, beamArgs, loadDemo, progress, null, null);
@@ -96,20 +98,20 @@ public final class DemandcastJob {
   public static Result run(Request request) {
     long start = System.nanoTime();
     JobSettings settings = request.settings();
-    SourceSystems systems = request.systems();
+    Connectors connectors = request.connectors();
     PipelineOptions options = BeamOptions.pipelineOptions(request.beamArgs());
     Map<String, TableUri> sources =
-        SourceSystems.resolve(request.sources(), request.warehouse(), request.output());
+        RunSources.resolve(connectors, request.sources(), request.warehouse(), request.output());
     // the runner's checks of its options first, then that every DuckDB file read exists: a typo
     // must not create an empty warehouse and "complete" a run over nothing
     Pipeline pipeline = BeamOptions.createPipeline(options);
-    SourceSystems.requireDuckDbFiles(sources, request.warehouse(), request.loadDemo());
+    RunSources.requireFiles(connectors, sources, request.warehouse(), request.loadDemo());
     // recovers abandoned runs; heartbeat and shutdown hook until commit or failure
-    RunGuard warehouse = RunGuard.around(systems.outputWarehouse(request.warehouse(),
+    RunGuard warehouse = RunGuard.around(RunSources.outputWarehouse(connectors, request.warehouse(),
         request.output(), request.loadDemo(), options), request.progress());
     // building the graph checks every source table's columns: a bad table stops the job here
     DemandcastPipeline.build(
-        pipeline, settings, sources, request.mapping(), systems, warehouse);
+        pipeline, settings, sources, request.mapping(), connectors, warehouse);
     RunPublisher publisher =
         new RunPublisher(warehouse, settings.runId(), request.beamArgs());
     publisher.begin(settings.startedAt(), RunRecord.optionsJson(settings,
@@ -125,7 +127,7 @@ public final class DemandcastJob {
       PipelineResult result = pipeline.run();
       warehouse.watch(result);
       RunMetrics.awaitWithProgress(result,
-          SourceSystems.expectedSeries(sources, request.mapping()), request.progress());
+          RunSources.expectedSeries(sources, request.mapping()), request.progress());
       RunPublisher.Published published = publisher.publish(result, demoRejected, sources);
       long originDay = RunMetrics.distributionMax(result, ForecastAndRecommend.ORIGIN_METRIC);
       return new Result(settings.runId(), published.rowsRead(), published.rowsWritten(),

@@ -1,5 +1,6 @@
 package io.demandcast.pipelines;
 
+import io.demandcast.connectors.Connectors;
 import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.UnreadableRecords;
@@ -24,27 +25,12 @@ import org.apache.beam.sdk.values.PCollectionRowTuple;
 public final class DemandcastPipeline {
   private DemandcastPipeline() {}
 
-  /** Reads one source table; see {@link SourceSystems#read}. */
-  @FunctionalInterface
-  public interface SourceReader {
-    /**
-     * The rows of {@code table} read from {@code uri} under {@link UnreadableRecords#ROWS}, with the
-     * canonical schema, and optionally the records that could not be converted under {@link
-     * UnreadableRecords#UNREADABLE}.
-     *
-     * @param step the name of the read step
-     * @throws IllegalArgumentException when the table cannot be read as {@code table}
-     */
-    PCollectionRowTuple read(
-        PBegin begin, String step, TableSchema table, TableUri uri, ColumnMapping mapping);
-  }
-
   /**
    * Adds the job to {@code pipeline}.
    *
    * @param sources the URI of every canonical source table, by table name
    * @param mapping the source column names of canonical columns
-   * @param reader how a source table is read
+   * @param connectors the source connectors, by scheme: each table is read by its URI's
    * @param warehouse where the outputs are staged under {@code settings.runId()}
    * @throws IllegalArgumentException when a source table cannot be read (checked as the graph is
    *     built, before anything runs)
@@ -54,17 +40,16 @@ public final class DemandcastPipeline {
       JobSettings settings,
       Map<String, TableUri> sources,
       ColumnMapping mapping,
-      SourceReader reader,
+      Connectors connectors,
       OutputWarehouse warehouse) {
     PCollectionRowTuple input = PCollectionRowTuple.empty(pipeline);
     for (TableSchema table : CanonicalTables.SOURCES) {
-      PCollectionRowTuple read = reader.read(PBegin.in(pipeline), "Read" + table.name(), table,
-          sources.get(table.name()), mapping);
-      input = input.and(table.name(), read.get(UnreadableRecords.ROWS));
-      if (read.has(UnreadableRecords.UNREADABLE)) {
-        input = input.and(
-            ForecastAndRecommend.unreadableTag(table), read.get(UnreadableRecords.UNREADABLE));
-      }
+      TableUri uri = sources.get(table.name());
+      PCollectionRowTuple read = PBegin.in(pipeline).apply(
+          "Read" + table.name(), connectors.forTable(uri).read(uri, table, mapping));
+      input = input
+          .and(table.name(), read.get(UnreadableRecords.ROWS))
+          .and(ForecastAndRecommend.unreadableTag(table), read.get(UnreadableRecords.UNREADABLE));
     }
     PCollectionRowTuple outputs = input.apply(new ForecastAndRecommend(settings));
     for (TableSchema table : ForecastAndRecommend.OUTPUTS) {

@@ -1,9 +1,9 @@
 package io.demandcast.pipelines;
 
+import io.demandcast.connectors.Connectors;
+import io.demandcast.connectors.SourceConnector;
+import io.demandcast.connectors.TableCheck;
 import io.demandcast.connectors.TableUri;
-import io.demandcast.connectors.duckdb.DuckDbIO;
-import io.demandcast.connectors.duckdb.DuckDbSchemas;
-import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
@@ -12,7 +12,6 @@ import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.transforms.CrossTableScreen;
 import io.demandcast.pipelines.transforms.ForecastOrigin;
 import io.demandcast.pipelines.transforms.RecordRules;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,9 +29,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollectionRowTuple;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -42,11 +39,12 @@ import org.apache.beam.sdk.values.Row;
  * (sales of SKUs without an item row, items without stock, suppliers without shipments), and the
  * defaults a run would assume.
  *
- * <p>{@link #structure} checks the tables and columns of the DuckDB sources only: it reads their
- * metadata and row counts, never their rows, so {@code run} calls it first ({@link #beforeRun})
- * at no noticeable cost. {@link #full}
- * also reads every row of the DuckDB source tables in this process and holds each to the rules
- * the job applies, the same code: {@link RecordRules#check} with the run's {@link
+ * <p>Every table is checked by its connector ({@link SourceConnector#check}, looked up by the URI's
+ * scheme in the request's {@link Connectors}). {@link #structure} checks the tables of the
+ * connectors that read in this process (DuckDB) only: from their metadata and row counts, never
+ * their rows, so {@code run} calls it first ({@link #beforeRun}) at no noticeable cost. {@link
+ * #full} checks every table, and also reads every row of the in-process tables and holds each to
+ * the rules the job applies, the same code: {@link RecordRules#check} with the run's {@link
  * io.demandcast.pipelines.model.DataRules}, then the rules across one SKU's rows ({@link
  * CrossTableScreen}) from the forecast origin the run would choose. Tables read from Hive, S3,
  * Glue or BigQuery get the table and column check their connectors do when a run starts (the
@@ -101,6 +99,7 @@ public final class WarehouseCheck {
    *     default sources (not checked here: the run's connectors check them); null for DuckDB
    * @param settings the run's settings: calendar and plausibility rules ({@code --as-of}, ...)
    * @param beamArgs Beam pipeline options, for the connectors of non-DuckDB sources
+   * @param connectors the source connectors, by scheme; null for {@link Connectors#loaded()}
    */
   public record Request(
       Path warehouse,
@@ -109,9 +108,9 @@ public final class WarehouseCheck {
       String output,
       JobSettings settings,
       List<String> beamArgs,
-      SourceSystems systems) {
+      Connectors connectors) {
     public Request {
-      systems = systems == null ? SourceSystems.standard() : systems;
+      connectors = connectors == null ? Connectors.loaded() : connectors;
       Objects.requireNonNull(warehouse, "warehouse");
       sources = sources == null ? Map.of() : Map.copyOf(sources);
       mapping = mapping == null ? ColumnMapping.IDENTITY : mapping;
@@ -126,7 +125,7 @@ public final class WarehouseCheck {
       }
     }
 
-    /** A request that reaches the systems through {@link SourceSystems#standard()}. */
+    /** A request that reads through the connectors on the class path ({@link Connectors#loaded()}). */
     public Request(Path warehouse, Map<String, TableUri> sources, ColumnMapping mapping,
         String output, JobSettings settings, List<String> beamArgs) {
       this(warehouse, sources, mapping, output, settings, beamArgs, null);
@@ -278,15 +277,20 @@ public final class WarehouseCheck {
     /** Whether the table does not exist (absent, or required and missing). */
     boolean missing;
     long rows = -1;
-    Map<String, String> columns = Map.of();
+    /** The table's columns, where its connector lists them; empty otherwise. */
+    List<String> columns = List.of();
+    /** The connector of {@link #uri}; null when the URI is left to the output's connector. */
+    final SourceConnector connector;
 
-    Source(TableSchema schema, TableUri uri) {
+    Source(TableSchema schema, TableUri uri, Connectors connectors) {
       this.schema = schema;
       this.uri = uri;
+      this.connector = uri == null ? null : connectors.forTable(uri);
     }
 
-    boolean duckDb() {
-      return uri != null && uri.scheme().equals(TableUri.DUCKDB);
+    /** Whether the table is read in this process by {@code check} ({@link #values}). */
+    boolean inProcess() {
+      return connector != null && connector.readsInProcess();
     }
   }
 
@@ -309,7 +313,7 @@ public final class WarehouseCheck {
         if (uri == null && request.output() == null) {
           uri = TableUri.duckDb(request.warehouse(), table.name());
         }
-        sources.put(table.name(), new Source(table, uri));
+        sources.put(table.name(), new Source(table, uri, request.connectors()));
       }
     }
 
@@ -338,9 +342,10 @@ public final class WarehouseCheck {
     // -------------------------------------------------------------- tables and columns
 
     Check structure() {
-      if (request.output() == null && !Files.isRegularFile(request.warehouse())
-          && sources.values().stream().anyMatch(
-              s -> s.duckDb() && s.uri.file().equals(request.warehouse()))) {
+      Path warehouseFile = request.warehouse().toAbsolutePath().normalize();
+      if (request.output() == null && !java.nio.file.Files.isRegularFile(warehouseFile)
+          && sources.values().stream().anyMatch(s -> s.connector != null
+              && s.connector.requiredFile(s.uri).filter(warehouseFile::equals).isPresent())) {
         tables.add(Finding.of(Level.NOTE, "the warehouse " + request.warehouse()
             + " does not exist yet: ./demandcast import --warehouse " + request.warehouse()
             + " --table TABLE --file FILE loads a CSV, Parquet or JSON file into it"));
@@ -350,10 +355,8 @@ public final class WarehouseCheck {
           tables.add(Finding.of(Level.NOTE, String.format(Locale.ROOT, "%-20s in %s: checked"
               + " by the run's connector when it starts", source.schema.name(),
               request.output())));
-        } else if (source.duckDb()) {
-          duckDbTable(source);
-        } else if (full) {
-          connectorTable(source);
+        } else if (full || source.inProcess()) {
+          checkTable(source);
         } else {
           tables.add(Finding.of(Level.NOTE, String.format(Locale.ROOT, "%-20s %s: checked by its"
               + " connector as the run starts", source.schema.name(), source.uri)));
@@ -378,51 +381,81 @@ public final class WarehouseCheck {
       return this;
     }
 
-    private void duckDbTable(Source source) {
+    /**
+     * A table as its connector checks it ({@link SourceConnector#check}): every column problem
+     * where the connector lists them all (with the row count, where it counts), else the first
+     * problem it throws.
+     */
+    private void checkTable(Source source) {
       TableSchema schema = source.schema;
       String name = schema.name();
       boolean given = request.sources().containsKey(name);
-      Path file = source.uri.file();
       boolean required = !CanonicalTables.mayBeAbsent(schema);
-      if (!Files.isRegularFile(file)) {
-        missing(source, given, required, "no file " + file);
+      TableCheck found;
+      try {
+        found = source.connector.check(source.uri, schema, request.mapping(), options());
+      } catch (RuntimeException e) {
+        tables.add(Finding.of(Level.BLOCKS, String.format(Locale.ROOT, "%-20s %s", name,
+            source.uri)));
+        columns.add(Finding.of(Level.BLOCKS, name + ": " + e.getMessage()));
         return;
       }
-      DuckDbWarehouse warehouse = DuckDbWarehouse.attach(file);
-      try {
-        source.columns = warehouse.columns(source.uri.table());
-        if (source.columns.isEmpty()) {
-          missing(source, given, required,
-              given ? "no table " + source.uri.table() + " in " + file : "no table " + name);
-          return;
-        }
-        List<DuckDbWarehouse.ColumnProblem> problems = DuckDbWarehouse.columnProblems(
-            source.uri.table(), schema, source.columns, request.mapping());
-        for (DuckDbWarehouse.ColumnProblem problem : problems) {
-          columns.add(Finding.of(Level.BLOCKS, describe(source, problem)));
-        }
-        source.rows = warehouse.rowCount(source.uri.table());
-        source.readable = problems.isEmpty();
-        boolean emptyOptional = problems.isEmpty() && source.rows == 0 && !required;
-        tables.add(Finding.of(problems.isEmpty() && !emptyOptional ? Level.OK : Level.NOTE,
-            String.format(Locale.ROOT, "%-20s %s%s%s", name, count(source.rows, "row", "rows"),
-                given ? " (" + source.uri + ")" : "",
-                !problems.isEmpty()
-                    ? ": " + problems.size() + (problems.size() == 1 ? " column does" : " columns do")
-                        + " not fit (see Columns)"
-                    : emptyOptional ? ": " + CanonicalTables.whenAbsent(schema) : "")));
-      } catch (RuntimeException e) {
-        tables.add(Finding.of(Level.BLOCKS, String.format(Locale.ROOT, "%-20s cannot be read: %s",
-            name, e.getMessage())));
+      if (!found.found()) {
+        missing(source, given, required, found.missing(), found.readsAsEmpty());
+        return;
       }
+      source.columns = found.columns();
+      for (String problem : found.problems()) {
+        columns.add(Finding.of(Level.BLOCKS, problem));
+      }
+      List<String> problems = found.problems();
+      source.readable = problems.isEmpty();
+      if (found.rows().isEmpty()) {
+        tables.add(problems.isEmpty()
+            ? Finding.of(Level.OK, String.format(Locale.ROOT, "%-20s %s: table and columns fit"
+                + " (values are checked for %s tables only)", name, source.uri, inProcessSystems()))
+            : Finding.of(Level.BLOCKS, String.format(Locale.ROOT, "%-20s %s", name,
+                source.uri)));
+        return;
+      }
+      source.rows = found.rows().getAsLong();
+      boolean emptyOptional = problems.isEmpty() && source.rows == 0 && !required;
+      tables.add(Finding.of(problems.isEmpty() && !emptyOptional ? Level.OK : Level.NOTE,
+          String.format(Locale.ROOT, "%-20s %s%s%s", name, count(source.rows, "row", "rows"),
+              given ? " (" + source.uri + ")" : "",
+              !problems.isEmpty()
+                  ? ": " + problems.size() + (problems.size() == 1 ? " column does" : " columns do")
+                      + " not fit (see Columns)"
+                  : emptyOptional ? ": " + CanonicalTables.whenAbsent(schema) : "")));
     }
 
-    private void missing(Source source, boolean given, boolean required, String what) {
+    private PipelineOptions options;
+
+    /** The run's pipeline options, parsed when a connector first needs them. */
+    private PipelineOptions options() {
+      if (options == null) {
+        options = BeamOptions.pipelineOptions(request.beamArgs());
+      }
+      return options;
+    }
+
+    /** The schemes whose tables {@code check} reads in this process, e.g. {@code duckdb}. */
+    private String inProcessSystems() {
+      return String.join(" and ", request.connectors().schemes().stream()
+          .filter(scheme -> request.connectors().forScheme(scheme).readsInProcess()).toList());
+    }
+
+    /**
+     * A source table that does not exist.
+     *
+     * @param what what is missing, as the connector says
+     * @param readsAsEmpty whether a run reads it as a table without rows (an optional table under
+     *     its canonical name)
+     */
+    private void missing(
+        Source source, boolean given, boolean required, String what, boolean readsAsEmpty) {
       String name = source.schema.name();
       source.missing = true;
-      // as DuckDbIO reads it: an optional table under its canonical name may be absent anywhere
-      boolean readsAsEmpty = !required && source.uri.table().equalsIgnoreCase(name)
-          && Files.isRegularFile(source.uri.file());
       if (given && !readsAsEmpty) {
         tables.add(Finding.of(Level.BLOCKS, String.format(Locale.ROOT,
             "%-20s missing: --source %s=%s names %s; fix the URI, or leave the --source out",
@@ -439,50 +472,16 @@ public final class WarehouseCheck {
       }
     }
 
-    private String describe(Source source, DuckDbWarehouse.ColumnProblem p) {
-      Column column = p.canonical();
-      String canonical = source.schema.name() + "." + column.name();
-      String table = source.uri.table();
-      String accepted = DuckDbSchemas.accepted(column.type());
-      if (p.missing()) {
-        return canonical + ": " + (p.mapped()
-            ? "the mapped column " + p.column() + " is not in " + table
-            : "no column " + p.column() + " in " + table)
-            + " (columns: " + String.join(", ", source.columns.keySet()) + "); expected "
-            + accepted + (p.mapped() ? "; fix the --map/--mapping entry"
-                : "; if the table holds it under another name: --map " + canonical + "=NAME");
-      }
-      return canonical + ": column " + p.column() + " of " + table
-          + (p.mapped() ? " (mapped)" : "") + " is " + p.found() + "; accepted: " + accepted;
-    }
-
-    /** A table of another system: the check its connector does when a run starts. */
-    private void connectorTable(Source source) {
-      String name = source.schema.name();
-      try {
-        Pipeline pipeline = Pipeline.create(BeamOptions.pipelineOptions(request.beamArgs()));
-        request.systems().read(PBegin.in(pipeline), "Read" + name, source.schema, source.uri,
-            request.mapping());
-        tables.add(Finding.of(Level.OK, String.format(Locale.ROOT,
-            "%-20s %s: table and columns fit (values are checked for DuckDB tables only)",
-            name, source.uri)));
-      } catch (RuntimeException e) {
-        tables.add(Finding.of(Level.BLOCKS, String.format(Locale.ROOT, "%-20s %s", name,
-            source.uri)));
-        columns.add(Finding.of(Level.BLOCKS, name + ": " + e.getMessage()));
-      }
-    }
-
-    /** The assumptions of the nullable columns a present DuckDB table lacks. */
+    /** The assumptions of the nullable columns a present table lacks (where its columns are listed). */
     private void absentColumns() {
       List<String> others = new ArrayList<>();
       for (Source source : sources.values()) {
-        if (!source.readable) {
+        if (!source.readable || source.columns.isEmpty()) {
           continue;
         }
         for (Column column : source.schema.columns()) {
           String wanted = request.mapping().sourceColumn(source.schema, column.name());
-          boolean present = source.columns.keySet().stream().anyMatch(wanted::equalsIgnoreCase);
+          boolean present = source.columns.stream().anyMatch(wanted::equalsIgnoreCase);
           String means = CanonicalTables.nullMeans(source.schema, column.name());
           String name = source.schema.name() + "." + column.name();
           if (present || column.name().equals("lineage")) {
@@ -521,11 +520,11 @@ public final class WarehouseCheck {
     void values() {
       for (Source source : sources.values()) {
         String name = source.schema.name();
-        if (source.readable && source.duckDb()) {
+        if (source.readable && source.inProcess()) {
           tallies.put(name, new Tally(name));
-        } else if (source.uri != null && !source.duckDb()) {
+        } else if (source.uri != null && !source.inProcess()) {
           values.add(Finding.of(Level.NOTE, name + ": values not checked (" + source.uri.scheme()
-              + " table; values are checked for DuckDB tables only)"));
+              + " table; values are checked for " + inProcessSystems() + " tables only)"));
         } else if (!source.missing && source.uri != null) {
           values.add(Finding.of(Level.NOTE, name + ": values not checked: the table cannot be"
               + " read as it is (see Columns)"));
@@ -591,7 +590,7 @@ public final class WarehouseCheck {
         TableSchema schema = CanonicalTables.byName(tc[0]);
         String means = CanonicalTables.nullMeans(schema, tc[1]);
         Source source = sources.get(tc[0]);
-        boolean absentColumn = source.columns.keySet().stream().noneMatch(
+        boolean absentColumn = source.columns.stream().noneMatch(
             request.mapping().sourceColumn(schema, tc[1])::equalsIgnoreCase);
         if (means != null && !absentColumn) {
           assumptions.add(Finding.of(Level.NOTE, String.format(Locale.ROOT,
@@ -609,7 +608,7 @@ public final class WarehouseCheck {
       }
     }
 
-    /** Reads a readable DuckDB table, checks each row and hands the valid ones to {@code valid}. */
+    /** Reads a readable in-process table, checks each row and hands the valid ones to {@code valid}. */
     private void readValid(String table, Consumer<Row> valid) {
       Tally tally = tallies.get(table);
       if (tally == null) {
@@ -624,8 +623,7 @@ public final class WarehouseCheck {
     }
 
     private void read(Source source, List<String> orderBy, Consumer<Row> sink) {
-      DuckDbIO.forEachRow(source.uri.file(), source.uri.table(), source.schema,
-          request.mapping(), orderBy, sink);
+      source.connector.forEachRow(source.uri, source.schema, request.mapping(), orderBy, sink);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.demandcast.pipelines;
 
+import io.demandcast.connectors.Connectors;
+import io.demandcast.connectors.bigquery.BigQueryConnector;
 import io.demandcast.pipelines.cli.CliRun;
 import io.demandcast.pipelines.cli.CliRun.Outcome;
 import static io.demandcast.pipelines.MixedSourceFixture.sales;
@@ -27,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code demandcast run --source erp_sales=bigquery://...} with erp_sales in BigQuery and the other
  * sources in the DuckDB warehouse. BigQuery is {@code FakeBigQueryServices}, Beam's in-memory
- * stand-in for it (no local BigQuery server exists), handed to the job through {@link
- * SourceSystems#withBigQueryServices}; the CLI and the job run as in production otherwise, with the
- * export files under a local {@code --tempLocation}. The same rows run all from DuckDB give the same
+ * stand-in for it (no local BigQuery server exists), handed to the job through {@code
+ * Connectors.loaded().with(BigQueryConnector.withServices(fake))}; the CLI and the job run as in
+ * production otherwise, with the export files under a local {@code --tempLocation}. The same rows run all from DuckDB give the same
  * forecasts and recommendations.
  */
 class RunBigQuerySourceTest {
@@ -37,11 +39,11 @@ class RunBigQuerySourceTest {
 
   @TempDir Path dir;
   private FakeBigQuery bigQuery;
-  private SourceSystems systems = SourceSystems.standard();
+  private Connectors connectors = Connectors.loaded();
 
   /** Runs the CLI with BigQuery reached through the fakes. */
   private Outcome execute(String... args) {
-    return CliRun.executeWith(systems, args);
+    return CliRun.executeWith(connectors, args);
   }
 
   private Outcome execute(java.util.List<String> args) {
@@ -51,12 +53,12 @@ class RunBigQuerySourceTest {
   @BeforeEach
   void fakeBigQuery() throws Exception {
     bigQuery = FakeBigQuery.start(PROJECT, "erp");
-    systems = SourceSystems.withBigQueryServices(bigQuery.services());
+    connectors = Connectors.loaded().with(BigQueryConnector.withServices(bigQuery.services()));
   }
 
   @AfterEach
   void cleanUp() {
-    systems = SourceSystems.standard();
+    connectors = Connectors.loaded();
     DuckDbConnections.closeAll();
   }
 

@@ -35,6 +35,26 @@ class ShadedJarIT {
   @TempDir Path dir;
 
   @Test
+  void givenShadedJar_whenItsConnectorServiceFileIsRead_thenItNamesTheFiveConnectors()
+      throws IOException {
+    Path jar = Paths.get("target", "demandcast.jar").toAbsolutePath();
+    assertThat(jar).as("the package phase builds the job jar before the integration tests").exists();
+    List<String> connectors;
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      var entry = zip.getEntry("META-INF/services/io.demandcast.connectors.SourceConnector");
+      assertThat(entry).as("the shade plugin keeps the connectors' service file").isNotNull();
+      connectors = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8)
+          .lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+    assertThat(connectors).containsExactlyInAnyOrder(
+        "io.demandcast.connectors.bigquery.BigQueryConnector",
+        "io.demandcast.connectors.duckdb.DuckDbConnector",
+        "io.demandcast.connectors.glue.GlueConnector",
+        "io.demandcast.connectors.hive.HiveConnector",
+        "io.demandcast.connectors.s3.S3Connector");
+  }
+
+  @Test
   void givenShadedJar_whenRunOnASmallWarehouse_thenTheRunCompletes()
       throws IOException, InterruptedException {
     Path jar = Paths.get("target", "demandcast.jar").toAbsolutePath();

@@ -57,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
     WarehouseCheck.Report report = WarehouseCheck.full(new WarehouseCheck.Request(
         options.warehouse, sourceOptions.uris(), sourceOptions.mapping(), null,
         options.settings(RunRecord.now()), JobOptions.beamArgs(beamArgs),
-        JobCommand.systems(parent)));
+        JobCommand.connectors(parent)));
     spec.commandLine().getOut().print(report.render());
     spec.commandLine().getOut().flush();
     return report.exitCode();

@@ -1,9 +1,9 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.Connectors;
 import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.pipelines.RunRecord;
-import io.demandcast.pipelines.SourceSystems;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -47,8 +47,11 @@ public final class DemandcastCli implements Runnable {
   /** Standard input for the commands that read it ({@code sql} without a query). */
   InputStream in = System.in;
 
-  /** How the commands reach sources and warehouses (tests pass in fakes of cloud services). */
-  SourceSystems systems = SourceSystems.standard();
+  /**
+   * The source connectors the commands read and write through, by URI scheme (tests pass in one
+   * with fakes of cloud services).
+   */
+  Connectors connectors;
 
   @Override
   public void run() {
@@ -66,15 +69,18 @@ public final class DemandcastCli implements Runnable {
    * query reads its statements from it.
    */
   public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
-    return execute(SourceSystems.standard(), in, out, err, args);
+    return execute(Connectors.loaded(), in, out, err, args);
   }
 
-  /** As {@link #execute(InputStream, PrintStream, PrintStream, String...)}, through {@code systems}. */
-  public static int execute(SourceSystems systems, InputStream in, PrintStream out,
+  /**
+   * As {@link #execute(InputStream, PrintStream, PrintStream, String...)}, through {@code
+   * connectors}.
+   */
+  public static int execute(Connectors connectors, InputStream in, PrintStream out,
       PrintStream err, String... args) {
     DemandcastCli command = new DemandcastCli();
     command.in = in;
-    command.systems = systems;
+    command.connectors = connectors;
     CommandLine cli = new CommandLine(command);
     // --period=week as well as --period=WEEK
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -67,13 +67,13 @@ final class DemoCommand implements Callable<Integer> {
       DemandcastJob.Result result = DemandcastJob.run(new DemandcastJob.Request(
           options.warehouse, Map.of(), ColumnMapping.IDENTITY, settings,
           JobOptions.beamArgs(beamArgs), true, line -> out.println(Redaction.redact(line)), null,
-          JobCommand.systems(parent)));
+          JobCommand.connectors(parent)));
       out.printf("run %s complete in %.1f s: %,d series forecast from the period starting %s%n%n",
           result.runId(), result.seconds(), result.seriesForecast(), result.origin());
       options.asOf = null;
       options.runId = mainId;
     }
     return JobCommand.execute(
-        options, beamArgs, Map.of(), ColumnMapping.IDENTITY, true, null, JobCommand.systems(parent), out);
+        options, beamArgs, Map.of(), ColumnMapping.IDENTITY, true, null, JobCommand.connectors(parent), out);
   }
 }

@@ -1,12 +1,12 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.Connectors;
 import io.demandcast.connectors.Redaction;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.pipelines.DemandcastJob;
 import io.demandcast.pipelines.RunRecord;
-import io.demandcast.pipelines.SourceSystems;
 import io.demandcast.pipelines.WarehouseCheck;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.report.PlannerReport;
@@ -18,9 +18,9 @@ import java.util.Map;
 final class JobCommand {
   private JobCommand() {}
 
-  /** The systems of the command line {@code parent}; the standard ones without one. */
-  static SourceSystems systems(DemandcastCli parent) {
-    return parent == null ? SourceSystems.standard() : parent.systems;
+  /** The connectors of the command line {@code parent}; those on the class path without one. */
+  static Connectors connectors(DemandcastCli parent) {
+    return parent == null || parent.connectors == null ? Connectors.loaded() : parent.connectors;
   }
 
   static int execute(
@@ -30,7 +30,7 @@ final class JobCommand {
       ColumnMapping mapping,
       boolean loadDemo,
       String output,
-      SourceSystems systems,
+      Connectors connectors,
       PrintWriter out) {
     List<String> beamArgs = JobOptions.beamArgs(unmatched);
     JobSettings settings = options.settings(RunRecord.now());
@@ -40,14 +40,14 @@ final class JobCommand {
     // tables and columns first (no rows read): a run that cannot work stops here, all of its
     // problems listed, before anything is written
     if (!loadDemo && !WarehouseCheck.beforeRun(new WarehouseCheck.Request(options.warehouse,
-        sources, mapping, output, settings, beamArgs, systems), line -> out.println(Redaction.redact(line)))) {
+        sources, mapping, output, settings, beamArgs, connectors), line -> out.println(Redaction.redact(line)))) {
       return WarehouseCheck.BLOCKED;
     }
     DemandcastJob.Result result =
         DemandcastJob.run(
             new DemandcastJob.Request(
                 options.warehouse, sources, mapping, settings, beamArgs, loadDemo,
-                line -> out.println(Redaction.redact(line)), output, systems));
+                line -> out.println(Redaction.redact(line)), output, connectors));
     if (output != null) {
       SummaryPrinter.printWithoutReport(out, result, output);
       return 0;

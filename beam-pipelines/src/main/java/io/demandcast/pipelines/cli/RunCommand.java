@@ -90,6 +90,6 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return JobCommand.execute(options, beamArgs, sourceOptions.uris(), sourceOptions.mapping(),
-        false, output, JobCommand.systems(parent), spec.commandLine().getOut());
+        false, output, JobCommand.connectors(parent), spec.commandLine().getOut());
   }
 }

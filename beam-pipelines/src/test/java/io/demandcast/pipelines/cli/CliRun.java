@@ -1,6 +1,6 @@
 package io.demandcast.pipelines.cli;
 
-import io.demandcast.pipelines.SourceSystems;
+import io.demandcast.connectors.Connectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,20 +27,21 @@ public final class CliRun {
 
   /** Runs {@code demandcast args...}. */
   public static Outcome execute(String... args) {
-    return executeWith(SourceSystems.standard(), args);
+    return executeWith(Connectors.loaded(), args);
   }
 
   /**
-   * Runs {@code demandcast args...} reaching sources and warehouses through {@code systems} (e.g.
-   * {@link SourceSystems#withBigQueryServices} with Beam's in-memory BigQuery fakes).
+   * Runs {@code demandcast args...} reaching sources and warehouses through {@code connectors}
+   * (e.g. {@code Connectors.loaded().with(BigQueryConnector.withServices(fake))} with Beam's
+   * in-memory BigQuery fakes).
    */
-  public static Outcome executeWith(SourceSystems systems, String... args) {
+  public static Outcome executeWith(Connectors connectors, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = DemandcastCli.execute(systems, System.in, o, e, args);
+      code = DemandcastCli.execute(connectors, System.in, o, e, args);
     }
     return new Outcome(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

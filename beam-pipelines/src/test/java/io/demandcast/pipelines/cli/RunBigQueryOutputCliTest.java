@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
+import io.demandcast.connectors.Connectors;
+import io.demandcast.connectors.bigquery.BigQueryConnector;
 import io.demandcast.connectors.OutputWarehouse;
 import io.demandcast.connectors.bigquery.BigQueryDatasetName;
 import io.demandcast.connectors.bigquery.BigQuerySchemas;
@@ -24,7 +26,6 @@ import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.connectors.testing.FakeBigQuery;
-import io.demandcast.pipelines.SourceSystems;
 import io.demandcast.pipelines.MixedSourceFixture;
 import io.demandcast.pipelines.cli.CliRun.Outcome;
 import java.nio.file.Path;
@@ -52,8 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>BigQuery is two stand-ins, as no local BigQuery server exists. The staged writes (BigQueryIO's
  * file loads) go to Beam's in-memory {@code FakeBigQueryServices} ({@link FakeBigQuery}), handed to
- * the job through {@link SourceSystems#withBigQueryServices}, with the load files under a local
- * {@code --tempLocation}; the staging tables the run's DDL would create are created in the fake
+ * the job through {@code Connectors.loaded().with(BigQueryConnector.withServices(fake))}, with the
+ * load files under a local {@code --tempLocation}; the staging tables the run's DDL would create are created in the fake
  * before the run (the writes are CREATE_NEVER). The warehouse's DDL, DML and queries go through
  * Google's real BigQuery client to WireMock on loopback, reached through Beam's {@code
  * --bigQueryEndpoint}, with no credentials ({@code --credentialFactoryClass=}{@link
@@ -104,15 +105,15 @@ class RunBigQueryOutputCliTest {
   }
 
   private void setTestServices(BigQueryServices services) {
-    systems = services == null ? SourceSystems.standard()
-        : SourceSystems.withBigQueryServices(services);
+    connectors = services == null ? Connectors.loaded()
+        : Connectors.loaded().with(BigQueryConnector.withServices(services));
   }
 
   /** How the CLI reaches BigQuery: through the fakes once a test sets them. */
-  private SourceSystems systems = SourceSystems.standard();
+  private Connectors connectors = Connectors.loaded();
 
   private Outcome execute(String... args) {
-    return CliRun.executeWith(systems, args);
+    return CliRun.executeWith(connectors, args);
   }
 
   private Outcome execute(List<String> args) {

@@ -2,13 +2,14 @@ package io.demandcast.pipelines.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.demandcast.connectors.Connectors;
+import io.demandcast.connectors.bigquery.BigQueryConnector;
 import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.s3.PathStyleS3ClientBuilderFactory;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.connectors.testing.FakeBigQuery;
-import io.demandcast.pipelines.SourceSystems;
 import io.demandcast.pipelines.cli.CliRun.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,14 +63,14 @@ class SecretsStayOutCliTest {
   /** The files holding them, which are the inputs and not searched. */
   private final List<Path> plantedFiles = new ArrayList<>();
 
-  /** How the CLI reaches the systems: with the BigQuery fakes where a test starts them. */
-  private SourceSystems systems = SourceSystems.standard();
+  /** The connectors the CLI reads through: with the BigQuery fakes where a test starts them. */
+  private Connectors connectors = Connectors.loaded();
 
   @AfterEach
   void cleanUp() {
     System.clearProperty("demandcast.debug");
     System.clearProperty(ServiceAccountFileFactory.PROPERTY);
-    systems = SourceSystems.standard();
+    connectors = Connectors.loaded();
     DuckDbConnections.closeAll();
   }
 
@@ -198,7 +199,7 @@ class SecretsStayOutCliTest {
     Path keyFile = serviceAccountKey(port, malformed);
     System.setProperty(ServiceAccountFileFactory.PROPERTY, keyFile.toString());
     FakeBigQuery bigQuery = FakeBigQuery.start("acme-test", "demandcast");
-    systems = SourceSystems.withBigQueryServices(bigQuery.services());
+    connectors = Connectors.loaded().with(BigQueryConnector.withServices(bigQuery.services()));
     Path sources = dir.resolve("sources.duckdb");
     DuckDbWarehouse.openWithSourceTables(sources);
     DuckDbConnections.closeAll();
@@ -285,7 +286,7 @@ class SecretsStayOutCliTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       System.setOut(o);
       System.setErr(e);
-      outcome = CliRun.executeWith(systems, all.toArray(String[]::new));
+      outcome = CliRun.executeWith(connectors, all.toArray(String[]::new));
     } finally {
       System.setOut(stdout);
       System.setErr(stderr);

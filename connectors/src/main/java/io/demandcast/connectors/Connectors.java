@@ -85,6 +85,16 @@ public final class Connectors {
   }
 
   /**
+   * Parses a table URI with the connector of its scheme ({@link SourceConnector#parse}).
+   *
+   * @throws IllegalArgumentException when no connector reads the scheme, or the URI is not of its
+   *     connector's form
+   */
+  public TableUri parse(String uri) {
+    return forUri(uri).parse(uri);
+  }
+
+  /**
    * The connector of a URI's scheme, the part before its first {@code :}.
    *
    * @throws IllegalArgumentException when the URI has no scheme or no connector reads it

@@ -28,6 +28,18 @@ public interface SourceConnector {
   String scheme();
 
   /**
+   * Parses a table URI of this connector's scheme. The default parses the built-in systems' forms
+   * ({@link TableUri#parse}) and, for any other scheme, takes the text after {@code <scheme>:} as
+   * the table's {@link TableUri#location()}, which {@link #read} and {@link #check} then read; a
+   * connector with a form of its own overrides this to check it.
+   *
+   * @throws IllegalArgumentException naming the URI and the expected form
+   */
+  default TableUri parse(String uri) {
+    return TableUri.PARSED.contains(scheme()) ? TableUri.parse(uri) : TableUri.of(scheme(), uri);
+  }
+
+  /**
    * Reads {@code uri} as rows of the canonical table {@code table}, each canonical column from
    * the source column {@code mapping} names.
    *

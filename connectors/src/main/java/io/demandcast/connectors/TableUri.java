@@ -44,10 +44,13 @@ import java.util.Objects;
  * @param glue the database and table, for {@code glue}; null otherwise
  * @param bigQuery the project, dataset and table, for {@code bigquery}; null otherwise
  * @param hive the server, database and table, for {@code hive}; null otherwise
+ * @param location for a system this class does not parse (a connector added to the registry,
+ *     {@link SourceConnector#parse}), the text after {@code <scheme>:}, which its connector reads;
+ *     null otherwise
  */
 public record TableUri(
     String scheme, Path file, String table, S3Location s3, S3Format format, GlueTableName glue,
-    BigQueryTableName bigQuery, HiveTableName hive) {
+    BigQueryTableName bigQuery, HiveTableName hive, String location) {
   /** The scheme of the embedded DuckDB warehouse. */
   public static final String DUCKDB = "duckdb";
 
@@ -79,9 +82,32 @@ public record TableUri(
       Objects.requireNonNull(bigQuery, "bigQuery");
     } else if (scheme.equals(HIVE)) {
       Objects.requireNonNull(hive, "hive");
-    } else {
+    } else if (scheme.equals(DUCKDB)) {
+      Objects.requireNonNull(table, "table");
+    } else if (location == null) {
       Objects.requireNonNull(table, "table");
     }
+  }
+
+  /** The schemes {@link #parse} knows; a URI of another scheme is its connector's to parse. */
+  public static final java.util.Set<String> PARSED = java.util.Set.of(DUCKDB, S3, GLUE, BIGQUERY,
+      HIVE);
+
+  /**
+   * A table of a system this class does not parse: {@code uri} is {@code <scheme>:<location>},
+   * and the location is the connector's to read.
+   *
+   * @throws IllegalArgumentException when {@code uri} does not start with {@code scheme:} or has
+   *     nothing after it
+   */
+  public static TableUri of(String scheme, String uri) {
+    String prefix = scheme + ":";
+    if (!uri.startsWith(prefix) || uri.length() == prefix.length()) {
+      throw new IllegalArgumentException("'" + uri + "' is not a " + scheme + " table URI; expected "
+          + scheme + ":<location>");
+    }
+    return new TableUri(scheme, null, null, null, null, null, null, null,
+        uri.substring(prefix.length()));
   }
 
   /**
@@ -89,7 +115,7 @@ public record TableUri(
    * {@code table}.
    */
   public TableUri(String scheme, Path file, String table) {
-    this(scheme, file, table, null, null, null, null, null);
+    this(scheme, file, table, null, null, null, null, null, null);
   }
 
   /** A table of a DuckDB warehouse file. */
@@ -99,22 +125,22 @@ public record TableUri(
 
   /** A table of S3 objects. */
   public static TableUri s3(S3Location location, S3Format format) {
-    return new TableUri(S3, null, null, location, format, null, null, null);
+    return new TableUri(S3, null, null, location, format, null, null, null, null);
   }
 
   /** A table of the Glue Data Catalog. */
   public static TableUri glue(GlueTableName name) {
-    return new TableUri(GLUE, null, null, null, null, name, null, null);
+    return new TableUri(GLUE, null, null, null, null, name, null, null, null);
   }
 
   /** A BigQuery table. */
   public static TableUri bigQuery(BigQueryTableName name) {
-    return new TableUri(BIGQUERY, null, null, null, null, null, name, null);
+    return new TableUri(BIGQUERY, null, null, null, null, null, name, null, null);
   }
 
   /** A Hive table. */
   public static TableUri hive(HiveTableName name) {
-    return new TableUri(HIVE, null, null, null, null, null, null, name);
+    return new TableUri(HIVE, null, null, null, null, null, null, name, null);
   }
 
   /**
@@ -215,6 +241,9 @@ public record TableUri(
     }
     if (scheme.equals(HIVE)) {
       return hive.toString();
+    }
+    if (location != null) {
+      return scheme + ":" + location;
     }
     return scheme + ":" + file + "#" + table;
   }

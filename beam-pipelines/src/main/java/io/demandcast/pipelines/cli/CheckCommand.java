@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     WarehouseCheck.Report report = WarehouseCheck.full(new WarehouseCheck.Request(
-        options.warehouse, sourceOptions.uris(), sourceOptions.mapping(), null,
+        options.warehouse, sourceOptions.uris(JobCommand.connectors(parent)), sourceOptions.mapping(), null,
         options.settings(RunRecord.now()), JobOptions.beamArgs(beamArgs),
         JobCommand.connectors(parent)));
     spec.commandLine().getOut().print(report.render());

@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return JobCommand.execute(options, beamArgs, sourceOptions.uris(), sourceOptions.mapping(),
+    return JobCommand.execute(options, beamArgs, sourceOptions.uris(JobCommand.connectors(parent)), sourceOptions.mapping(),
         false, output, JobCommand.connectors(parent), spec.commandLine().getOut());
   }
 }

@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.cli;
 
+import io.demandcast.connectors.Connectors;
 import io.demandcast.connectors.TableUri;
 import io.demandcast.connectors.schema.ColumnMapping;
 import java.nio.file.Path;
@@ -44,13 +45,14 @@ final class SourceOptions {
   Path mappingFile;
 
   /**
-   * The parsed {@code --source} URIs by table name.
+   * The {@code --source} URIs by table name, each parsed by the connector of its scheme.
    *
-   * @throws IllegalArgumentException naming a URI that does not parse
+   * @throws IllegalArgumentException naming a URI that does not parse, or whose scheme no
+   *     connector reads
    */
-  Map<String, TableUri> uris() {
+  Map<String, TableUri> uris(Connectors connectors) {
     Map<String, TableUri> uris = new LinkedHashMap<>();
-    sources.forEach((table, uri) -> uris.put(table, TableUri.parse(uri)));
+    sources.forEach((table, uri) -> uris.put(table, connectors.parse(uri)));
     return uris;
   }
 

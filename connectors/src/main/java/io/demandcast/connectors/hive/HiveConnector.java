@@ -61,6 +61,9 @@ public final class HiveConnector implements SourceConnector {
       TableUri uri, TableSchema table, ColumnMapping mapping, PipelineOptions options) {
     HiveSource.splits(options);
     try (Connection connection = HiveJdbc.of(uri.hive(), options).connect()) {
+      if (HiveTableCheck.readsAsEmpty(connection, uri.hive(), table)) {
+        return TableCheck.missing("no table " + uri.hive(), true);
+      }
       HiveTableCheck.Inspection inspection =
           HiveTableCheck.inspect(connection, uri.hive(), table, mapping);
       return TableCheck.fits(List.copyOf(inspection.found().keySet()), OptionalLong.empty());

@@ -75,6 +75,10 @@ public final class HiveSource {
       int splits = splits(input.getPipeline().getOptions());
       List<String> sources;
       try (Connection connection = jdbc.connect()) {
+        if (HiveTableCheck.readsAsEmpty(connection, table, schema)) {
+          return input.apply("Absent", Create.empty(RowCoder.of(schema.beamSchema())))
+              .setRowSchema(schema.beamSchema());
+        }
         sources = HiveTableCheck.inspect(connection, table, schema, mapping).sources();
       } catch (SQLException e) {
         throw new IllegalStateException(

@@ -46,6 +46,29 @@ public final class HiveTableCheck {
    *     column (and the canonical column it is mapped to), the expected and the found type
    * @throws SQLException when the server cannot be asked
    */
+  /**
+   * Whether {@code table} is read as a table without rows: it has no columns (does not exist), it
+   * has its canonical name, and {@link CanonicalTables#mayBeAbsent(TableSchema)} allows it (a run
+   * without stock, orders, readings or shipments), as for a DuckDB warehouse.
+   *
+   * @throws SQLException when the server cannot be asked
+   */
+  public static boolean readsAsEmpty(Connection connection, HiveTableName table, TableSchema schema)
+      throws SQLException {
+    if (!table.table().equalsIgnoreCase(schema.name()) || !CanonicalTables.mayBeAbsent(schema)) {
+      return false;
+    }
+    try (ResultSet columns =
+        connection.getMetaData().getColumns(null, table.database(), table.table(), null)) {
+      while (columns.next()) {
+        if (columns.getString("TABLE_NAME").equalsIgnoreCase(table.table())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   public static Inspection inspect(
       Connection connection, HiveTableName table, TableSchema schema, ColumnMapping mapping)
       throws SQLException {

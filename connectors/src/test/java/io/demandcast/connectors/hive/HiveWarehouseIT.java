@@ -213,6 +213,40 @@ class HiveWarehouseIT {
   }
 
   @Test
+  void givenOwnTypesAndAbsentOptionalTables_whenRead_thenWidenedAndEmptyWhereAllowed()
+      throws Exception {
+    execute("erp_own",
+        "CREATE TABLE erp_own.erp_sales (sku STRING, location STRING, `date` TIMESTAMP,"
+            + " quantity INT) STORED AS ORC",
+        "INSERT INTO erp_own.erp_sales VALUES ('A-1', 'DC1', TIMESTAMP '2024-01-31 23:59:59', 4)");
+    Pipeline pipeline = Pipeline.create(options());
+    PCollection<Row> sales = PBegin.in(pipeline).apply("Sales", HiveSource.read(
+        database("erp_own").withTable("erp_sales"), CanonicalTables.ERP_SALES,
+        ColumnMapping.IDENTITY));
+    // erp_inventory is not there: a run without stock, as in a DuckDB warehouse
+    PCollection<Row> stock = PBegin.in(pipeline).apply("Stock", HiveSource.read(
+        database("erp_own").withTable("erp_inventory"), CanonicalTables.ERP_INVENTORY,
+        ColumnMapping.IDENTITY));
+    PAssert.that(sales).containsInAnyOrder(Row.withSchema(CanonicalTables.ERP_SALES.beamSchema())
+        .addValues("A-1", "DC1", LocalDate.of(2024, 1, 31), 4.0, null, null, null).build());
+    PAssert.that(stock).empty();
+    pipeline.run().waitUntilFinish();
+
+    var hive = Connectors.loaded().forScheme("hive");
+    assertThat(hive.check(TableUri.hive(database("erp_own").withTable("erp_inventory")),
+        CanonicalTables.ERP_INVENTORY, ColumnMapping.IDENTITY, options()).readsAsEmpty()).isTrue();
+    // a required table, or an optional one under another name, must exist
+    assertThatThrownBy(() -> PBegin.in(Pipeline.create(options())).apply(HiveSource.read(
+            database("erp_own").withTable("erp_items"), CanonicalTables.ERP_ITEMS,
+            ColumnMapping.IDENTITY)))
+        .hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> PBegin.in(Pipeline.create(options())).apply(HiveSource.read(
+            database("erp_own").withTable("stock_counts"), CanonicalTables.ERP_INVENTORY,
+            ColumnMapping.IDENTITY)))
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
   void givenMissingOrMistypedColumn_whenReadApplied_thenFailsNamingTableColumnAndTypes()
       throws Exception {
     execute("erp_bad",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableRow;
 import io.demandcast.connectors.UnreadableRecords;
+import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.Column;
 import io.demandcast.connectors.schema.ColumnMapping;
 import io.demandcast.connectors.schema.TableSchema;
@@ -18,11 +19,14 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -79,6 +83,35 @@ public final class BigQuerySource {
   public static Map<String, String> check(
       BigQueryTableName table, TableSchema schema, ColumnMapping mapping,
       PipelineOptions pipelineOptions, BigQueryServices services) {
+    Table found = fetch(table, pipelineOptions, services);
+    if (found == null) {
+      throw new IllegalArgumentException(
+          table + ": no such table, or the credentials may not see it; check the project,"
+              + " dataset and table names");
+    }
+    return BigQueryTableCheck.check(
+        table.toString(),
+        found.getSchema() == null ? null : found.getSchema().getFields(),
+        schema,
+        mapping);
+  }
+
+  /**
+   * Whether {@code table} is read as a table without rows: BigQuery has no such table, it has its
+   * canonical name, and {@link CanonicalTables#mayBeAbsent(TableSchema)} allows it (a run without
+   * stock, orders, readings or shipments), as for a DuckDB warehouse.
+   *
+   * @throws IllegalStateException when BigQuery cannot be asked
+   */
+  public static boolean readsAsEmpty(BigQueryTableName table, TableSchema schema,
+      PipelineOptions pipelineOptions, BigQueryServices services) {
+    return table.table().equalsIgnoreCase(schema.name()) && CanonicalTables.mayBeAbsent(schema)
+        && fetch(table, pipelineOptions, services) == null;
+  }
+
+  /** The table's metadata, or null when BigQuery has no such table. */
+  private static Table fetch(BigQueryTableName table, PipelineOptions pipelineOptions,
+      BigQueryServices services) {
     BigQueryOptions options = pipelineOptions.as(BigQueryOptions.class);
     BigQueryServices bq = services == null ? new BigQueryServicesImpl() : services;
     Table found;
@@ -93,16 +126,7 @@ public final class BigQuerySource {
               + " (the job uses Google application-default credentials: gcloud auth"
               + " application-default login, or GOOGLE_APPLICATION_CREDENTIALS)", e);
     }
-    if (found == null) {
-      throw new IllegalArgumentException(
-          table + ": no such table, or the credentials may not see it; check the project,"
-              + " dataset and table names");
-    }
-    return BigQueryTableCheck.check(
-        table.toString(),
-        found.getSchema() == null ? null : found.getSchema().getFields(),
-        schema,
-        mapping);
+    return found;
   }
 
   /** The transform of {@link #read}. */
@@ -131,6 +155,11 @@ public final class BigQuerySource {
 
     @Override
     public PCollectionRowTuple expand(PBegin input) {
+      if (readsAsEmpty(table, schema, input.getPipeline().getOptions(), services)) {
+        PCollection<Row> none = input.apply("Absent",
+            Create.empty(RowCoder.of(schema.beamSchema()))).setRowSchema(schema.beamSchema());
+        return UnreadableRecords.none(input, none);
+      }
       Map<String, String> sources =
           check(table, schema, mapping, input.getPipeline().getOptions(), services);
       BigQueryIO.TypedRead<TableRow> read =

@@ -251,4 +251,28 @@ class BigQuerySourceTest {
             .withTestServices(services)))
         .hasMessageStartingWith("bigquery://acme-prod/erp.nope: ");
   }
+
+  @Test
+  void givenAbsentOptionalTableUnderItsCanonicalName_whenRead_thenNoRowsAndCheckSaysSo(
+      TestPipeline pipeline) {
+    BigQueryTableName stock = BigQueryTableName.parse("bigquery://acme-prod/erp.erp_inventory");
+
+    PCollectionRowTuple read = pipeline.apply(BigQuerySource
+        .read(stock, CanonicalTables.ERP_INVENTORY, ColumnMapping.IDENTITY)
+        .withTestServices(services));
+
+    PAssert.that(read.get(UnreadableRecords.ROWS)).empty();
+    PAssert.that(read.get(UnreadableRecords.UNREADABLE)).empty();
+    pipeline.run().waitUntilFinish();
+    assertThat(BigQueryConnector.withServices(services).check(
+        io.demandcast.connectors.TableUri.bigQuery(stock), CanonicalTables.ERP_INVENTORY,
+        ColumnMapping.IDENTITY, options()).readsAsEmpty()).isTrue();
+    // a required table must be there
+    TestPipeline other = TestPipeline.fromOptions(options()).enableAbandonedNodeEnforcement(false);
+    assertThatThrownBy(() -> other.apply(BigQuerySource
+            .read(BigQueryTableName.parse("bigquery://acme-prod/erp.erp_items"),
+                CanonicalTables.ERP_ITEMS, ColumnMapping.IDENTITY)
+            .withTestServices(services)))
+        .hasMessageContaining("no such table");
+  }
 }

@@ -1,7 +1,15 @@
 package io.demandcast.pipelines.model;
 
-import java.io.Serializable;
+import io.demandcast.pipelines.coders.Encoding;
+import io.demandcast.pipelines.coders.FieldCoder;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * The demand history of one SKU at one location, one value per period, oldest first.
@@ -12,8 +20,8 @@ import java.time.LocalDate;
  * @param history units per period; a period without sales is 0, a period whose quantity was not
  *     recorded is NaN
  */
-public record DemandSeries(String sku, String location, LocalDate firstPeriod, double[] history)
-    implements Serializable {
+@DefaultCoder(DemandSeries.Coder.class)
+public record DemandSeries(String sku, String location, LocalDate firstPeriod, double[] history) {
 
   public DemandSeries {
     history = history.clone();
@@ -55,5 +63,37 @@ public record DemandSeries(String sku, String location, LocalDate firstPeriod, d
   public String toString() {
     return "DemandSeries[sku=" + sku + ", location=" + location + ", firstPeriod=" + firstPeriod
         + ", history=" + java.util.Arrays.toString(history) + "]";
+  }
+
+  /** Writes SKU, location, first period and the history (NaN kept); deterministic. */
+  public static final class Coder extends FieldCoder<DemandSeries> {
+    private static final long serialVersionUID = 1L;
+    private static final Coder INSTANCE = new Coder();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(DemandSeries.class), INSTANCE);
+    }
+
+    @Override
+    public void write(DataOutputStream out, DemandSeries value) throws IOException {
+      Encoding.writeString(out, value.sku);
+      Encoding.writeString(out, value.location);
+      Encoding.writeDate(out, value.firstPeriod);
+      Encoding.writeDoubles(out, value.history); // the field: no copy
+    }
+
+    @Override
+    public DemandSeries read(DataInputStream in) throws IOException {
+      return new DemandSeries(
+          Encoding.readString(in), Encoding.readString(in), Encoding.readDate(in),
+          Encoding.readDoubles(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 }

@@ -1,7 +1,11 @@
 package io.demandcast.pipelines.model;
 
 import io.demandcast.connectors.schema.CanonicalTables;
-import java.io.Serializable;
+import io.demandcast.pipelines.coders.Encoding;
+import io.demandcast.pipelines.coders.FieldCoder;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * The validated {@code erp_sales} rows of one SKU at one location, held column by column: what
@@ -19,10 +28,11 @@ import org.apache.beam.sdk.values.Row;
  * back exactly (for {@code rejected_records} when the SKU turns out not to exist); lineage strings
  * are stored once per distinct value.
  *
- * <p>Not thread-safe; {@link #add} and {@link #merge} change this history.
+ * <p>Not thread-safe; {@link #add} and {@link #merge} change this history. Coded by {@link Coder}
+ * (the columns as they are held, not the rows).
  */
-public final class SalesHistory implements Serializable {
-  private static final long serialVersionUID = 1L;
+@DefaultCoder(SalesHistory.Coder.class)
+public final class SalesHistory {
   private static final byte PRICE_NULL = 1;
   private static final byte PROMO_NULL = 2;
   private static final byte PROMO_TRUE = 4;
@@ -36,7 +46,7 @@ public final class SalesHistory implements Serializable {
   private byte[] flags = new byte[4];
   private int[] lineageIndex = new int[4];
   private final List<String> lineages = new ArrayList<>();
-  private transient Map<String, Integer> lineageIds;
+  private Map<String, Integer> lineageIds; // built on the first append after a decode
 
   /**
    * @param sku the SKU, not null
@@ -244,29 +254,6 @@ public final class SalesHistory implements Serializable {
     return this;
   }
 
-  /** Serialises only the rows held, not the spare capacity. */
-  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-    days = Arrays.copyOf(days, size);
-    quantities = Arrays.copyOf(quantities, size);
-    prices = Arrays.copyOf(prices, size);
-    flags = Arrays.copyOf(flags, size);
-    lineageIndex = Arrays.copyOf(lineageIndex, size);
-    out.defaultWriteObject();
-  }
-
-  private void readObject(java.io.ObjectInputStream in)
-      throws java.io.IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    if (days.length == 0) {
-      // an empty history grows from capacity 0: give it room
-      days = new int[4];
-      quantities = new double[4];
-      prices = new double[4];
-      flags = new byte[4];
-      lineageIndex = new int[4];
-    }
-  }
-
   private int check(int i) {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("row " + i + " of " + size);
@@ -288,5 +275,63 @@ public final class SalesHistory implements Serializable {
   @Override
   public String toString() {
     return "SalesHistory[" + sku + " at " + location + ", " + size + " rows]";
+  }
+
+  /**
+   * Writes the SKU, location and the columns of the rows held (not the spare capacity), the lineage
+   * strings once each; deterministic for histories of the same rows in the same order. A decoded
+   * history can grow.
+   */
+  public static final class Coder extends FieldCoder<SalesHistory> {
+    private static final long serialVersionUID = 1L;
+    private static final Coder INSTANCE = new Coder();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(SalesHistory.class), INSTANCE);
+    }
+
+    @Override
+    public void write(DataOutputStream out, SalesHistory value) throws IOException {
+      int n = value.size;
+      Encoding.writeString(out, value.sku);
+      Encoding.writeString(out, value.location);
+      Encoding.writeInts(out, value.days, n);
+      Encoding.writeDoubles(out, value.quantities, n);
+      Encoding.writeDoubles(out, value.prices, n);
+      Encoding.writeBytes(out, value.flags, n);
+      Encoding.writeInts(out, value.lineageIndex, n);
+      Encoding.writeCount(out, value.lineages.size());
+      for (String lineage : value.lineages) {
+        Encoding.writeString(out, lineage);
+      }
+    }
+
+    @Override
+    public SalesHistory read(DataInputStream in) throws IOException {
+      SalesHistory history = new SalesHistory();
+      history.sku = Encoding.readString(in);
+      history.location = Encoding.readString(in);
+      history.days = Encoding.readInts(in);
+      history.quantities = Encoding.readDoubles(in);
+      history.prices = Encoding.readDoubles(in);
+      history.flags = Encoding.readBytes(in);
+      history.lineageIndex = Encoding.readInts(in);
+      history.size = history.days.length;
+      if (history.quantities.length != history.size || history.prices.length != history.size
+          || history.flags.length != history.size || history.lineageIndex.length != history.size) {
+        throw new CoderException("sales history columns of different lengths");
+      }
+      for (int n = Encoding.readCount(in); n > 0; n--) {
+        history.lineages.add(Encoding.readString(in));
+      }
+      return history;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 }

@@ -18,6 +18,7 @@ import io.demandcast.connectors.schema.TableSchema;
 import io.demandcast.inventory.classification.AbcThresholds;
 import io.demandcast.inventory.classification.AbcXyzRules;
 import io.demandcast.inventory.classification.ValueHistogram;
+import io.demandcast.pipelines.coders.InventoryEncoding;
 import io.demandcast.pipelines.model.GlobalModel;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.SalesHistory;
@@ -26,8 +27,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -172,8 +174,7 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
                         TupleTagList.of(ForecastShardFn.ACCURACY)
                             .and(ForecastShardFn.PLANS)
                             .and(ForecastShardFn.REJECTED)));
-    PCollection<PlanInput> plans =
-        perSku.get(ForecastShardFn.PLANS).setCoder(SerializableCoder.of(PlanInput.class));
+    PCollection<PlanInput> plans = perSku.get(ForecastShardFn.PLANS);
 
     // Step 4: classify.
     JobSettings s = settings;
@@ -196,9 +197,6 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     PCollection<Row> recommendations =
         planned
             .get(PlanInventoryFn.PLANNED)
-            .setCoder(
-                KvCoder.of(
-                    StringUtf8Coder.of(), SerializableCoder.of(PlanInventoryFn.Planned.class)))
             .apply(new ApplyCapacity(settings))
             .setRowSchema(INVENTORY_RECOMMENDATIONS.beamSchema());
 
@@ -248,6 +246,14 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     public AbcThresholds extractOutput(ValueHistogram histogram) {
       return histogram.thresholds(AbcXyzRules.DEFAULT);
     }
+
+    // The accumulator stays on Java serialization (ValueHistogram's bins are private to the
+    // inventory module; one accumulator per bundle crosses a stage).
+    @Override
+    public Coder<AbcThresholds> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<Double> inputCoder) {
+      return InventoryEncoding.AbcThresholdsCoder.of();
+    }
   }
 
   private static PCollection<Row> valid(Map<String, PCollectionTuple> validated, TableSchema table) {
@@ -272,19 +278,16 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
   static PCollection<KV<Integer, SalesHistory>> salesHistoriesByShard(
       PCollection<Row> sales, JobSettings settings) {
     JobSettings s = settings;
-    var historyCoder = SerializableCoder.of(SalesHistory.class);
     return sales
         .apply("KeySalesBySeries", ParDo.of(new KeyBySeriesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), sales.getCoder()))
         .apply("SalesHistories", Combine.perKey(new SalesHistoryFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), historyCoder))
         .apply(
             "KeyHistoriesByShard",
             MapElements.into(
                     TypeDescriptors.kvs(
                         TypeDescriptors.integers(), TypeDescriptor.of(SalesHistory.class)))
-                .via((KV<String, SalesHistory> kv) -> KV.of(s.shardOf(kv.getValue().sku()), kv.getValue())))
-        .setCoder(KvCoder.of(VarIntCoder.of(), historyCoder));
+                .via((KV<String, SalesHistory> kv) -> KV.of(s.shardOf(kv.getValue().sku()), kv.getValue())));
   }
 
   /**
@@ -333,13 +336,6 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     @Override
     public SalesHistory extractOutput(SalesHistory history) {
       return history;
-    }
-
-    @Override
-    public org.apache.beam.sdk.coders.Coder<SalesHistory> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<Row> inputCoder) {
-      return SerializableCoder.of(SalesHistory.class);
     }
   }
 

@@ -1,7 +1,11 @@
 package io.demandcast.pipelines.transforms;
 
+import io.demandcast.pipelines.coders.Encoding;
+import io.demandcast.pipelines.coders.FieldCoder;
 import io.demandcast.pipelines.model.PeriodType;
-import java.io.Serializable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * The forecast origin of a run: the last period of history every demand series ends at. It is the
@@ -43,8 +50,8 @@ import org.apache.beam.sdk.transforms.Combine;
  * @param sparse why the periods after the origin and up to {@code lastComplete} were not taken,
  *     or null when there are none
  */
-public record ForecastOrigin(long lastPeriod, long lastComplete, LocalDate asOf, String sparse)
-    implements Serializable {
+@DefaultCoder(ForecastOrigin.Coder.class)
+public record ForecastOrigin(long lastPeriod, long lastComplete, LocalDate asOf, String sparse) {
 
   /** Share of the reference median a period's row count must reach. */
   public static final double MIN_SHARE_OF_MEDIAN = 0.25;
@@ -129,6 +136,37 @@ public record ForecastOrigin(long lastPeriod, long lastComplete, LocalDate asOf,
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 
+  /** Writes the four components; deterministic. */
+  public static final class Coder extends FieldCoder<ForecastOrigin> {
+    private static final long serialVersionUID = 1L;
+    private static final Coder INSTANCE = new Coder();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(ForecastOrigin.class), INSTANCE);
+    }
+
+    @Override
+    public void write(DataOutputStream out, ForecastOrigin value) throws IOException {
+      out.writeLong(value.lastPeriod);
+      out.writeLong(value.lastComplete);
+      Encoding.writeDate(out, value.asOf);
+      Encoding.writeString(out, value.sparse);
+    }
+
+    @Override
+    public ForecastOrigin read(DataInputStream in) throws IOException {
+      return new ForecastOrigin(
+          in.readLong(), in.readLong(), Encoding.readDate(in), Encoding.readString(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+
   /**
    * Counts valid sales rows per period start (epoch day) and chooses the origin: a global combine
    * whose accumulator holds one entry per period with sales (a few thousand at most).
@@ -169,8 +207,8 @@ public record ForecastOrigin(long lastPeriod, long lastComplete, LocalDate asOf,
     }
 
     @Override
-    public Coder<Map<Long, Long>> getAccumulatorCoder(
-        CoderRegistry registry, Coder<Long> inputCoder) {
+    public org.apache.beam.sdk.coders.Coder<Map<Long, Long>> getAccumulatorCoder(
+        CoderRegistry registry, org.apache.beam.sdk.coders.Coder<Long> inputCoder) {
       return MapCoder.of(VarLongCoder.of(), VarLongCoder.of());
     }
 

@@ -12,14 +12,23 @@ import io.demandcast.forecasting.backtest.RollingOrigin;
 import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.pipelines.model.DemandSeries;
 import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.coders.Encoding;
+import io.demandcast.pipelines.coders.FieldCoder;
+import io.demandcast.pipelines.coders.ForecastingEncoding;
 import io.demandcast.pipelines.model.PeriodType;
-import java.io.Serializable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Fits the candidate forecasters to a demand series, picks one by the lowest rolling-origin
@@ -46,14 +55,53 @@ public final class ForecastSeries {
    * @param forecast the forecast, or null when skipped
    * @param skipped why the series has no forecast, or null
    */
+  @DefaultCoder(Outcome.Coder.class)
   public record Outcome(
       String sku,
       String location,
       LocalDate lastPeriod,
       int historyLength,
       SeriesForecast forecast,
-      String skipped)
-      implements Serializable {}
+      String skipped) {
+
+    /**
+     * Writes every component, the forecast with {@link ForecastingEncoding#writeForecast}; not
+     * deterministic for that reason (the forecast's parameters in their insertion order).
+     */
+    public static final class Coder extends FieldCoder<Outcome> {
+      private static final long serialVersionUID = 1L;
+      private static final Coder INSTANCE = new Coder();
+
+      public static Coder of() {
+        return INSTANCE;
+      }
+
+      public static CoderProvider getCoderProvider() {
+        return CoderProviders.forCoder(TypeDescriptor.of(Outcome.class), INSTANCE);
+      }
+
+      @Override
+      public void write(DataOutputStream out, Outcome value) throws IOException {
+        Encoding.writeString(out, value.sku);
+        Encoding.writeString(out, value.location);
+        Encoding.writeDate(out, value.lastPeriod);
+        out.writeInt(value.historyLength);
+        ForecastingEncoding.writeForecast(out, value.forecast);
+        Encoding.writeString(out, value.skipped);
+      }
+
+      @Override
+      public Outcome read(DataInputStream in) throws IOException {
+        return new Outcome(
+            Encoding.readString(in),
+            Encoding.readString(in),
+            Encoding.readDate(in),
+            in.readInt(),
+            ForecastingEncoding.readForecast(in),
+            Encoding.readString(in));
+      }
+    }
+  }
 
   /**
    * The model selection a run uses: the default candidates, the run's horizon and backtest, and the

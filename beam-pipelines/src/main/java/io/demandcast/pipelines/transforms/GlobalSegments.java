@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Count;
@@ -104,13 +101,9 @@ public final class GlobalSegments {
     if (settings.globalModel().kind() == null) {
       throw new IllegalArgumentException("no global model is configured");
     }
-    var seriesCoder = KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(DemandSeries.class));
     PCollection<KV<String, DemandSeries>> bySegment =
-        grouped
-            .apply(
-                "GlobalSeries",
-                ParDo.of(new SegmentSeriesFn(settings, origin)).withSideInputs(origin))
-            .setCoder(seriesCoder);
+        grouped.apply(
+            "GlobalSeries", ParDo.of(new SegmentSeriesFn(settings, origin)).withSideInputs(origin));
     PCollectionView<Map<String, Long>> sizes =
         bySegment.apply("CountPerSegment", Count.perKey()).apply("SegmentSizes", View.asMap());
     PCollection<KV<String, SegmentModels>> trained =
@@ -118,11 +111,8 @@ public final class GlobalSegments {
             .apply(
                 "BucketLargeSegments",
                 ParDo.of(new BucketFn(settings.maxSegmentSeries(), sizes)).withSideInputs(sizes))
-            .setCoder(seriesCoder)
             .apply("GroupBySegment", GroupByKey.create())
-            .apply("TrainGlobalModels", ParDo.of(new TrainFn(settings)))
-            .setCoder(
-                KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SegmentModels.class)));
+            .apply("TrainGlobalModels", ParDo.of(new TrainFn(settings)));
     return new Result(trained, new Views(sizes, trained.apply("GlobalModels", View.asMap())));
   }
 

@@ -1,13 +1,19 @@
 package io.demandcast.pipelines.transforms;
 
+import io.demandcast.pipelines.coders.FieldCoder;
 import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.LeadTimeStats;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -17,6 +23,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Lead-time statistics from validated {@code logistics_shipments}: the lead time of a shipment is
@@ -51,7 +58,6 @@ public final class LeadTimes {
         .apply("LeadTimePerLane", ParDo.of(new LeadTimeFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of()))
         .apply("LeadTimeStats", Combine.perKey(new StatsFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(LeadTimeStats.class)))
         .apply("LeadTimesView", View.asMap());
   }
 
@@ -113,7 +119,38 @@ public final class LeadTimes {
   }
 
   /** Count, mean and sum of squared deviations of the lead times seen so far. */
-  record Moments(double count, double mean, double m2) implements java.io.Serializable {}
+  @DefaultCoder(Moments.Coder.class)
+  record Moments(double count, double mean, double m2) {
+
+    /** Writes the three numbers; deterministic. */
+    public static final class Coder extends FieldCoder<Moments> {
+      private static final long serialVersionUID = 1L;
+      private static final Coder INSTANCE = new Coder();
+
+      public static Coder of() {
+        return INSTANCE;
+      }
+
+      public static CoderProvider getCoderProvider() {
+        return CoderProviders.forCoder(TypeDescriptor.of(Moments.class), INSTANCE);
+      }
+
+      @Override
+      public void write(DataOutputStream out, Moments value) throws IOException {
+        out.writeDouble(value.count);
+        out.writeDouble(value.mean);
+        out.writeDouble(value.m2);
+      }
+
+      @Override
+      public Moments read(DataInputStream in) throws IOException {
+        return new Moments(in.readDouble(), in.readDouble(), in.readDouble());
+      }
+
+      @Override
+      public void verifyDeterministic() {}
+    }
+  }
 
   /** Count, mean and sample standard deviation, merged with Chan et al.'s parallel update. */
   static final class StatsFn extends Combine.CombineFn<Double, Moments, LeadTimeStats> {
@@ -149,13 +186,6 @@ public final class LeadTimes {
           n,
           a.mean() + delta * b.count() / n,
           a.m2() + b.m2() + delta * delta * a.count() * b.count() / n);
-    }
-
-    @Override
-    public org.apache.beam.sdk.coders.Coder<Moments> getAccumulatorCoder(
-        org.apache.beam.sdk.coders.CoderRegistry registry,
-        org.apache.beam.sdk.coders.Coder<Double> inputCoder) {
-      return SerializableCoder.of(Moments.class);
     }
 
     @Override

@@ -1,11 +1,20 @@
 package io.demandcast.pipelines.transforms;
 
+import io.demandcast.pipelines.coders.Encoding;
+import io.demandcast.pipelines.coders.FieldCoder;
 import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.StockSnapshot;
-import java.io.Serializable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * What planning one series needs, handed from forecasting to planning: the forecast outcome, the
@@ -22,6 +31,7 @@ import java.util.Objects;
  * @param simulations the forecasts from before the held-out periods; empty when the simulation is
  *     off or the history is too short
  */
+@DefaultCoder(PlanInput.Coder.class)
 public record PlanInput(
     ForecastSeries.Outcome outcome,
     ItemInfo item,
@@ -29,8 +39,7 @@ public record PlanInput(
     double onOrder,
     double[] history,
     boolean intermittent,
-    List<SimulationCase> simulations)
-    implements Serializable {
+    List<SimulationCase> simulations) {
 
   /** Equal when every component is, the history by content (Beam's immutability check needs it). */
   @Override
@@ -68,8 +77,7 @@ public record PlanInput(
       int trainingPeriods,
       double[] mean,
       double[] sd,
-      boolean trainingIntermittent)
-      implements Serializable {
+      boolean trainingIntermittent) {
 
     /** Equal when every component is, the arrays by content. */
     @Override
@@ -88,6 +96,69 @@ public record PlanInput(
     public int hashCode() {
       return Objects.hash(model, selected, trainingPeriods, Arrays.hashCode(mean),
           Arrays.hashCode(sd), trainingIntermittent);
+    }
+  }
+
+  /**
+   * Writes every component with its type's coder ({@link ForecastSeries.Outcome.Coder}, {@link
+   * ItemInfo.Coder}, {@link StockSnapshot.Coder}, which may be null) and the arrays as they are;
+   * not deterministic, as the outcome's coder is not.
+   */
+  public static final class Coder extends FieldCoder<PlanInput> {
+    private static final long serialVersionUID = 1L;
+    private static final Coder INSTANCE = new Coder();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(PlanInput.class), INSTANCE);
+    }
+
+    @Override
+    public void write(DataOutputStream out, PlanInput value) throws IOException {
+      ForecastSeries.Outcome.Coder.of().write(out, value.outcome);
+      ItemInfo.Coder.of().write(out, value.item);
+      out.writeBoolean(value.snapshot != null);
+      if (value.snapshot != null) {
+        StockSnapshot.Coder.of().write(out, value.snapshot);
+      }
+      out.writeDouble(value.onOrder);
+      Encoding.writeDoubles(out, value.history);
+      out.writeBoolean(value.intermittent);
+      Encoding.writeCount(out, value.simulations.size());
+      for (SimulationCase c : value.simulations) {
+        Encoding.writeString(out, c.model);
+        out.writeBoolean(c.selected);
+        out.writeInt(c.trainingPeriods);
+        Encoding.writeDoubles(out, c.mean);
+        Encoding.writeDoubles(out, c.sd);
+        out.writeBoolean(c.trainingIntermittent);
+      }
+    }
+
+    @Override
+    public PlanInput read(DataInputStream in) throws IOException {
+      ForecastSeries.Outcome outcome = ForecastSeries.Outcome.Coder.of().read(in);
+      ItemInfo item = ItemInfo.Coder.of().read(in);
+      StockSnapshot snapshot = in.readBoolean() ? StockSnapshot.Coder.of().read(in) : null;
+      double onOrder = in.readDouble();
+      double[] history = Encoding.readDoubles(in);
+      boolean intermittent = in.readBoolean();
+      int n = Encoding.readCount(in);
+      List<SimulationCase> simulations = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        simulations.add(
+            new SimulationCase(
+                Encoding.readString(in),
+                in.readBoolean(),
+                in.readInt(),
+                Encoding.readDoubles(in),
+                Encoding.readDoubles(in),
+                in.readBoolean()));
+      }
+      return new PlanInput(outcome, item, snapshot, onOrder, history, intermittent, simulations);
     }
   }
 }

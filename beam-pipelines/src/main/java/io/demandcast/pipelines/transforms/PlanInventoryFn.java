@@ -1,6 +1,12 @@
 package io.demandcast.pipelines.transforms;
 
 import io.demandcast.inventory.Recommendation;
+import io.demandcast.pipelines.coders.Encoding;
+import io.demandcast.pipelines.coders.FieldCoder;
+import io.demandcast.pipelines.coders.InventoryEncoding;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import io.demandcast.inventory.classification.AbcThresholds;
 import io.demandcast.inventory.classification.AbcXyzRules;
 import io.demandcast.inventory.classification.ClassServiceTargets;
@@ -10,6 +16,9 @@ import io.demandcast.pipelines.model.ExcursionLog;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.LeadTimeStats;
 import java.util.Map;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -17,6 +26,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Plans one series: classifies it (ABC by annual forecast value against the run's thresholds, XYZ
@@ -37,8 +47,60 @@ final class PlanInventoryFn extends DoFn<PlanInput, KV<String, PlanInventoryFn.P
    * @param context the planning context
    * @param recommendation the recommendation
    */
-  record Planned(RecommendInventory.Context context, Recommendation recommendation)
-      implements java.io.Serializable {}
+  @DefaultCoder(Planned.Coder.class)
+  record Planned(RecommendInventory.Context context, Recommendation recommendation) {
+
+    /**
+     * Writes the context (its plan input with {@link PlanInput.Coder}, the inventory values with
+     * {@link InventoryEncoding}) and the recommendation; not deterministic, as the plan input's
+     * coder is not.
+     */
+    public static final class Coder extends FieldCoder<Planned> {
+      private static final long serialVersionUID = 1L;
+      private static final Coder INSTANCE = new Coder();
+
+      public static Coder of() {
+        return INSTANCE;
+      }
+
+      public static CoderProvider getCoderProvider() {
+        return CoderProviders.forCoder(TypeDescriptor.of(Planned.class), INSTANCE);
+      }
+
+      @Override
+      public void write(DataOutputStream out, Planned value) throws IOException {
+        RecommendInventory.Context c = value.context;
+        PlanInput.Coder.of().write(out, c.input());
+        InventoryEncoding.writeItemClass(out, c.itemClass());
+        InventoryEncoding.writeTarget(out, c.target());
+        InventoryEncoding.writePolicy(out, c.policy());
+        out.writeDouble(c.reviewPeriodDays());
+        InventoryEncoding.writeLeadTime(out, c.lead());
+        InventoryEncoding.writeEconomics(out, c.economics());
+        out.writeDouble(c.onHand());
+        out.writeDouble(c.quarantined());
+        Encoding.writeString(out, c.notes());
+        InventoryEncoding.writeRecommendation(out, value.recommendation);
+      }
+
+      @Override
+      public Planned read(DataInputStream in) throws IOException {
+        RecommendInventory.Context context =
+            new RecommendInventory.Context(
+                PlanInput.Coder.of().read(in),
+                InventoryEncoding.readItemClass(in),
+                InventoryEncoding.readTarget(in),
+                InventoryEncoding.readPolicy(in),
+                in.readDouble(),
+                InventoryEncoding.readLeadTime(in),
+                InventoryEncoding.readEconomics(in),
+                in.readDouble(),
+                in.readDouble(),
+                Encoding.readString(in));
+        return new Planned(context, InventoryEncoding.readRecommendation(in));
+      }
+    }
+  }
 
   private final JobSettings settings;
   private final PCollectionView<AbcThresholds> thresholdsView;

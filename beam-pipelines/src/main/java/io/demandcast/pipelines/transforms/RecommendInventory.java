@@ -17,7 +17,6 @@ import io.demandcast.pipelines.model.ItemInfo;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.LeadTimeStats;
 import io.demandcast.pipelines.model.StockSnapshot;
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -70,8 +69,7 @@ public final class RecommendInventory {
       ItemEconomics economics,
       double onHand,
       double quarantined,
-      String notes)
-      implements Serializable {
+      String notes) {
 
     /** The distribution family for a history that is, or is not, intermittent. */
     DemandDistributions.Family family(JobSettings settings, boolean intermittent) {

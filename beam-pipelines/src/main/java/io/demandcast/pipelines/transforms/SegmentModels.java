@@ -3,10 +3,24 @@ package io.demandcast.pipelines.transforms;
 import io.demandcast.forecasting.FittedForecaster;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.global.GlobalRegression;
+import io.demandcast.pipelines.coders.Encoding;
+import io.demandcast.pipelines.coders.FieldCoder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * The two global models of one segment and how a series of the segment uses them as a candidate of
@@ -24,7 +38,7 @@ import java.util.Objects;
  * trim} values are dropped so that it starts at season position 0 (the season-position feature of
  * {@link io.demandcast.forecasting.global.FeatureSpec} counts from the first value of a history).
  *
- * <p>Immutable and {@link Serializable} (a side-input value).
+ * <p>Immutable; a side-input value, coded by {@link Coder}.
  *
  * @param segment the segment key, see {@link GlobalSegments#segmentKey}
  * @param full the model trained on whole histories (hold-out 0)
@@ -33,14 +47,14 @@ import java.util.Objects;
  * @param trainingSeries series of the segment in {@code full}'s training
  * @param backtestSeries series of the segment in {@code backtest}'s training
  */
+@DefaultCoder(SegmentModels.Coder.class)
 public record SegmentModels(
     String segment,
     GlobalRegression.Trained full,
     GlobalRegression.Trained backtest,
     int holdOut,
     int trainingSeries,
-    int backtestSeries)
-    implements Serializable {
+    int backtestSeries) {
 
   public SegmentModels {
     Objects.requireNonNull(segment, "segment");
@@ -70,6 +84,65 @@ public record SegmentModels(
   @Override
   public int hashCode() {
     return Objects.hash(segment, holdOut, full.description(), backtest.description());
+  }
+
+  /**
+   * Writes the segment and the counts field by field and the two trained models by Java
+   * serialization, in one length-prefixed block (one stream, so the classes they share are
+   * described once). Why not field by field: a trained model is a tree of the forecasting module's
+   * private types (feature spec, per-step predictors: histogram-tree ensembles or lasso
+   * coefficients), which that module, free of Beam, keeps to itself; spelling them out here would
+   * expose and duplicate all of it, for an element that crosses one stage once per segment (into
+   * a side input), not once per series. Not deterministic (Java serialization); the models are
+   * never keys.
+   */
+  public static final class Coder extends FieldCoder<SegmentModels> {
+    private static final long serialVersionUID = 1L;
+    private static final Coder INSTANCE = new Coder();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(SegmentModels.class), INSTANCE);
+    }
+
+    @Override
+    public void write(DataOutputStream out, SegmentModels value) throws IOException {
+      Encoding.writeString(out, value.segment);
+      out.writeInt(value.holdOut);
+      out.writeInt(value.trainingSeries);
+      out.writeInt(value.backtestSeries);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream models = new ObjectOutputStream(bytes)) {
+        models.writeObject(value.full);
+        models.writeObject(value.backtest);
+      }
+      Encoding.writeCount(out, bytes.size());
+      bytes.writeTo(out);
+    }
+
+    @Override
+    public SegmentModels read(DataInputStream in) throws IOException {
+      String segment = Encoding.readString(in);
+      int holdOut = in.readInt();
+      int trainingSeries = in.readInt();
+      int backtestSeries = in.readInt();
+      byte[] bytes = new byte[Encoding.readCount(in)];
+      in.readFully(bytes);
+      try (ObjectInputStream models = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        return new SegmentModels(
+            segment,
+            (GlobalRegression.Trained) models.readObject(),
+            (GlobalRegression.Trained) models.readObject(),
+            holdOut,
+            trainingSeries,
+            backtestSeries);
+      } catch (ClassNotFoundException | ClassCastException e) {
+        throw new CoderException("cannot read the trained models of segment " + segment, e);
+      }
+    }
   }
 
   /** Periods of (aligned) history the models read before an origin. */

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -45,7 +44,6 @@ public final class TemperatureExcursions {
                 KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
         .apply("GroupDaysByLocation", GroupByKey.create())
         .apply("BuildExcursionLog", ParDo.of(new LogFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ExcursionLog.class)))
         .apply("ExcursionsView", View.asMap());
   }
 

@@ -7,7 +7,8 @@ import io.demandcast.connectors.schema.CanonicalTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class SalesHistoryTest {
 
   @Test
   void givenHistory_whenEncodedAndDecoded_thenEqualAndStillGrowable() throws Exception {
-    SerializableCoder<SalesHistory> coder = SerializableCoder.of(SalesHistory.class);
+    SalesHistory.Coder coder = SalesHistory.Coder.of();
     SalesHistory decoded = CoderUtils.clone(coder, SalesHistory.of(rows()));
     assertThat(decoded.rows()).containsExactlyElementsOf(rows());
     decoded.add(sale("A", "DC1", LocalDate.of(2026, 1, 5), 2.0, null, null, "export 1"));
@@ -63,6 +64,30 @@ class SalesHistoryTest {
     assertThat(decoded.rows().get(11).getString("lineage")).isEqualTo("export 1");
     SalesHistory empty = CoderUtils.clone(coder, new SalesHistory());
     assertThat(empty.add(rows().get(0)).size()).isEqualTo(1);
+  }
+
+  @Test
+  void givenHistories_whenCoded_thenTheInferredCoderRoundTripsThemDeterministically()
+      throws Exception {
+    assertThat(CoderRegistry.createDefault().getCoder(SalesHistory.class))
+        .isInstanceOf(SalesHistory.Coder.class);
+    SalesHistory.Coder coder = SalesHistory.Coder.of();
+    SalesHistory full = SalesHistory.of(rows()); // null prices, promos and lineages
+    SalesHistory merged = new SalesHistory().merge(SalesHistory.of(rows().subList(0, 4)))
+        .merge(SalesHistory.of(rows().subList(4, 11)));
+    SalesHistory unrecorded = SalesHistory.of(List.of(
+        sale("B", "DC2", LocalDate.of(2025, 1, 6), Double.NaN, Double.NaN, true, "")));
+    for (SalesHistory h : List.of(full, new SalesHistory(), new SalesHistory("C", "DC3"),
+        unrecorded)) {
+      CoderProperties.coderDecodeEncodeEqual(coder, h);
+    }
+    // equality is by rows: the SKU and location of an empty history are checked here
+    SalesHistory emptyC = CoderUtils.clone(coder, new SalesHistory("C", "DC3"));
+    assertThat(emptyC.sku()).isEqualTo("C");
+    assertThat(emptyC.location()).isEqualTo("DC3");
+    assertThat(CoderUtils.clone(coder, new SalesHistory()).sku()).isNull();
+    CoderProperties.coderDeterministic(coder, full, merged);
+    CoderProperties.coderSerializable(coder);
   }
 
   @Test

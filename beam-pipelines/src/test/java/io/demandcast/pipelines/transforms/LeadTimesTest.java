@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -205,7 +204,7 @@ class LeadTimesTest {
     PCollection<KV<String, LeadTimeStats>> entries = pipeline
         .apply("Once", Create.of("x"))
         .apply("ReadView", ParDo.of(new MapEntriesFn(view)).withSideInputs(view))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(LeadTimeStats.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), LeadTimeStats.Coder.of()));
 
     PAssert.that(entries).satisfies(kvs -> {
       Map<String, LeadTimeStats> map = new HashMap<>();

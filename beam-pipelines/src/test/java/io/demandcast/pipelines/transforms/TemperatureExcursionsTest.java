@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -83,7 +82,7 @@ class TemperatureExcursionsTest {
     PCollection<KV<String, ExcursionLog>> entries = pipeline
         .apply("Once", Create.of("x"))
         .apply("ReadView", ParDo.of(new MapEntriesFn(view)).withSideInputs(view))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ExcursionLog.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ExcursionLog.Coder.of()));
 
     PAssert.that(entries).satisfies(kvs -> {
       Map<String, ExcursionLog> map = new HashMap<>();
@@ -110,7 +109,7 @@ class TemperatureExcursionsTest {
     PCollection<KV<String, ExcursionLog>> entries = pipeline
         .apply("Once", Create.of("x"))
         .apply("ReadView", ParDo.of(new MapEntriesFn(view)).withSideInputs(view))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ExcursionLog.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ExcursionLog.Coder.of()));
 
     PAssert.that(entries).empty();
     pipeline.run().waitUntilFinish();

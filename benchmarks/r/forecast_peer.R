@@ -161,11 +161,49 @@ load_carparts <- function(data_dir) {
   structure(series, skipped = sum(!complete))
 }
 
+# Fills the blank days of one NN5 series in place of time: a blank day takes the value of the
+# same weekday one week before (itself filled if it was blank); a blank in the first week, which
+# has no week before, takes the first value of the same weekday in a later week.
+nn5_fill <- function(v) {
+  for (t in seq_along(v)) {
+    if (!is.na(v[[t]])) next
+    if (t > 7) {
+      v[[t]] <- v[[t - 7]]
+    } else {
+      later <- v[seq(t + 7, length(v), by = 7)]
+      later <- later[!is.na(later)]
+      if (length(later) == 0) stop("NN5: a weekday column has no value at all")
+      v[[t]] <- later[[1]]
+    }
+  }
+  v
+}
+
+# NN5 (dataset A): semicolon-separated, UTF-8 BOM, one row per day (791), one column per cash
+# machine (N101..N211) and a trailing empty column. First 735 days train, last 56 test, m = 7.
+load_nn5 <- function(data_dir) {
+  path <- file.path(data_dir, "nn5", "NN5_FINAL_DATASET_WITH_TEST_DATA.csv")
+  if (!file.exists(path)) stop("missing ", path)
+  d <- read.csv(path, sep = ";", header = TRUE, check.names = FALSE, stringsAsFactors = FALSE,
+                fileEncoding = "UTF-8-BOM", na.strings = c("", "NA"))
+  d <- d[, nzchar(names(d)), drop = FALSE]
+  h <- 56L
+  n_train <- nrow(d) - h
+  if (n_train != 735L) stop("NN5: expected 791 days, found ", nrow(d))
+  series <- lapply(names(d)[-1], function(id) {
+    v <- nn5_fill(as.numeric(d[[id]]))
+    list(id = id, train = ts(v[seq_len(n_train)], frequency = 7),
+         test = v[(n_train + 1):length(v)], h = h)
+  })
+  structure(series, skipped = 0L)
+}
+
 load_dataset <- function(name, data_dir) {
   switch(name,
          "m3" = load_m3(data_dir),
          "m4-weekly" = load_m4_weekly(data_dir),
          "carparts" = load_carparts(data_dir),
+         "nn5" = load_nn5(data_dir),
          stop("unknown dataset ", name))
 }
 

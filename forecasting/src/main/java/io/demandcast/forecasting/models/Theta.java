@@ -137,13 +137,14 @@ public final class Theta implements Forecaster {
     double[] indices = null;
     if (period > 1
         && n > 2 * period
-        && SeasonalDecomposition.allPositive(y)
         && SeasonalDecomposition.seasonalityStatistic(y, period)
             > SeasonalDecomposition.M4_CRITICAL_VALUE) {
-      double[] candidate = SeasonalDecomposition.seasonalIndices(y, period);
+      double[] candidate = SeasonalDecomposition.ratioToMovingAverageIndices(y, period);
       boolean usable = true;
       for (double s : candidate) {
-        usable &= s >= MIN_INDEX;
+        // thetaf rejects |s| < 1e-4 only (and stops with an error on a non-finite index);
+        // a negative index would turn the forecast upside down, so it is rejected too.
+        usable &= Double.isFinite(s) && s >= MIN_INDEX;
       }
       if (usable) {
         indices = candidate;

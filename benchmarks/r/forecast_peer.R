@@ -1,10 +1,10 @@
 #!/usr/bin/env Rscript
 # Reference peer for the demandcast forecasting benchmark: R's `forecast` package
-# (ets, auto.arima, thetaf, croston with their defaults) on public competition data.
+# (ets, auto.arima, thetaf, stlf, snaive, croston with their defaults) on public competition data.
 #
 # Usage:
-#   Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts
-#       [--data-dir DIR] [--methods ets,auto.arima,thetaf,croston] [--cores 2]
+#   Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts|nn5
+#       [--data-dir DIR] [--methods ets,auto.arima,thetaf,stlf,snaive,croston] [--cores 2]
 #       [--limit N] --out-forecasts FILE --out-times FILE
 #
 # See benchmarks/r/README.md for the data layout and the output format.
@@ -14,20 +14,20 @@ suppressPackageStartupMessages({
   library(parallel)
 })
 
-DATASETS <- c("m3", "m4-weekly", "carparts")
-METHODS <- c("ets", "auto.arima", "thetaf", "croston")
+DATASETS <- c("m3", "m4-weekly", "carparts", "nn5")
+METHODS <- c("ets", "auto.arima", "thetaf", "stlf", "snaive", "croston")
 
 # ---------------------------------------------------------------------------
 # Command line
 
 usage <- function() {
   paste(
-    "usage: Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts",
-    "         [--data-dir DIR] [--methods ets,auto.arima,thetaf,croston] [--cores 2]",
+    "usage: Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts|nn5",
+    "         [--data-dir DIR] [--methods ets,auto.arima,thetaf,stlf,snaive,croston] [--cores 2]",
     "         [--limit N] --out-forecasts FILE --out-times FILE",
     "",
     "  --data-dir       default: ../shared/data relative to the project root",
-    "  --methods        default: ets,auto.arima,thetaf (plus croston for carparts)",
+    "  --methods        default: ets,auto.arima,thetaf,stlf,snaive (plus croston for carparts)",
     "  --cores          parallel::mclapply workers over series (default 2)",
     "  --limit          keep only the first N series (quick tries)",
     sep = "\n")
@@ -215,6 +215,14 @@ fit_forecast <- function(method, y, h) {
          "ets" = forecast(ets(y), h = h)$mean,
          "auto.arima" = forecast(auto.arima(y), h = h)$mean,
          "thetaf" = thetaf(y, h = h)$mean,
+         # stl needs a seasonal series of two full periods; otherwise what stlf would do with a
+         # zero seasonal component: ets without a seasonal term on the series itself
+         "stlf" = if (frequency(y) > 1 && length(y) > 2 * frequency(y)) {
+           stlf(y, h = h)$mean
+         } else {
+           forecast(ets(y, model = "ZZN"), h = h)$mean
+         },
+         "snaive" = snaive(y, h = h)$mean,
          "croston" = croston(y, h = h)$mean,
          stop("unknown method ", method))
 }
@@ -307,7 +315,7 @@ main <- function() {
   data_dir <- if (is.null(opts[["data-dir"]])) default_data_dir() else opts[["data-dir"]]
 
   methods <- if (is.null(opts[["methods"]])) {
-    c("ets", "auto.arima", "thetaf", if (dataset == "carparts") "croston")
+    c("ets", "auto.arima", "thetaf", "stlf", "snaive", if (dataset == "carparts") "croston")
   } else {
     trimws(strsplit(opts[["methods"]], ",", fixed = TRUE)[[1]])
   }

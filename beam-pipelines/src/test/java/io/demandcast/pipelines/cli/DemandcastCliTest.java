@@ -475,12 +475,13 @@ class DemandcastCliTest {
 
   @Test
   void givenOwnLongFormatFile_whenBenchmark_thenLastHorizonHeldOutAndScored() throws Exception {
-    // two weekly-patterned daily series: 21 days each, the last 7 held out
+    // two daily series with a weekly pattern and a step of 1 a week: 21 days each, the last 7
+    // held out
     StringBuilder text = new StringBuilder("store_item,day,units\n");
     for (String id : new String[] {"S1", "S2"}) {
       for (int t = 0; t < 21; t++) {
         text.append(id).append(',').append(java.time.LocalDate.of(2024, 1, 1).plusDays(t))
-            .append(',').append(10 + (t % 7) + (id.equals("S2") ? 5 : 0)).append('\n');
+            .append(',').append(10 + (t % 7) + t / 7 + (id.equals("S2") ? 5 : 0)).append('\n');
       }
     }
     Path history = Files.writeString(dir.resolve("history.csv"), text);
@@ -490,8 +491,11 @@ class DemandcastCliTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     java.util.List<String> lines = Files.readAllLines(csv);
     assertThat(lines).hasSize(4); // header, naive2, seasonal_naive, theta
-    // the pattern repeats exactly: the seasonal naive forecast is perfect
-    assertThat(lines.get(2)).startsWith("file:history.csv,seasonal_naive,demandcast,2,0,0.0000,0.0000,");
+    // the seasonal naive forecast is 1 short every day, and the in-sample lag-7 differences are
+    // all 1: MASE (lag 7, the seasonal period) exactly 1
+    assertThat(lines.get(2))
+        .startsWith("file:history.csv,seasonal_naive,demandcast,2,0,")
+        .matches("[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,1\\.0000,.*");
   }
 
   @Test

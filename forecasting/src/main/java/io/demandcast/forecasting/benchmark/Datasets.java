@@ -50,6 +50,9 @@ public final class Datasets {
   /** The dataset ids {@link #load} accepts. */
   public static final List<String> NAMES = List.of("m3", "m4-weekly", "carparts", "nn5");
 
+  /** The prefix of {@code --dataset file:PATH}, and of the name of a dataset read from a file. */
+  public static final String FILE_PREFIX = "file:";
+
   /** NN5's horizon and test part in days (the competition's). */
   public static final int NN5_HORIZON = 56;
 
@@ -177,8 +180,8 @@ public final class Datasets {
    * filled the same way (4 cells in the competition file). This is the protocol of
    * benchmarks/r/forecast_peer.R, so both sides score the same values.
    *
-   * @param file the NN5 file, or a smaller file of the same format with more than {@value
-   *     #NN5_HORIZON} days
+   * @param file the NN5 file, or a smaller file of the same format with more than 63 days (the 56
+   *     test days and at least a week of training)
    * @return one series per column, m = 7 and MASE lag 7, the last {@value #NN5_HORIZON} days held
    *     out
    * @throws IllegalArgumentException if the file is missing, has no series column or too few
@@ -239,7 +242,7 @@ public final class Datasets {
   }
 
   /** NN5's fill: a NaN day takes the (filled) value 7 days before, or in the first week after. */
-  static void fillFromWeekBefore(Path file, String id, double[] v) {
+  private static void fillFromWeekBefore(Path file, String id, double[] v) {
     for (int t = 0; t < v.length; t++) {
       if (!Double.isNaN(v[t])) {
         continue;
@@ -370,9 +373,6 @@ public final class Datasets {
         skipped,
         skipped == 0 ? "" : "fewer than horizon + " + MIN_TRAINING + " values");
   }
-
-  /** The prefix of {@code --dataset file:PATH}. */
-  public static final String FILE_PREFIX = "file:";
 
   private record Observation(long key, double value, long line) {}
 

@@ -3,8 +3,11 @@
 # series and splits, one after the other, and prints both side by side: accuracy, wall time and
 # the ratio of series per second of demandcast's automatic selection to each R method.
 #
-#   benchmarks/compare-with-r.sh --dataset m3|m4-weekly|carparts [--data-dir DIR] [--cores 2]
-#                                [--r-methods ets,auto.arima,thetaf] [--methods LIST] [--limit N]
+#   benchmarks/compare-with-r.sh --dataset m3|m4-weekly|carparts|nn5 [--data-dir DIR] [--cores 2]
+#                                [--r-methods ets,auto.arima,thetaf,stlf,snaive] [--methods LIST]
+#                                [--limit N]
+#
+# R's default methods are ets, auto.arima, thetaf, stlf and snaive (plus croston for carparts).
 #
 # Needs R with the forecast package: sudo apt-get install -y --no-install-recommends r-base-core
 # r-cran-forecast. Writes benchmark-<dataset>.csv (both sides, one row per method) and keeps R's
@@ -21,12 +24,12 @@ while [ $# -gt 0 ]; do
     --r-methods) r_methods="$2"; shift 2 ;;
     --methods) methods="$2"; shift 2 ;;
     --limit) limit="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare-with-r.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 if [ -z "$dataset" ]; then
-  echo "compare-with-r.sh: --dataset m3|m4-weekly|carparts is required" >&2; exit 2
+  echo "compare-with-r.sh: --dataset m3|m4-weekly|carparts|nn5 is required" >&2; exit 2
 fi
 if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(forecast)' >/dev/null 2>&1; then
   echo "compare-with-r.sh: R's forecast package is missing; install it with" >&2

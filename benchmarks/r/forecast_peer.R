@@ -1,10 +1,10 @@
 #!/usr/bin/env Rscript
 # Reference peer for the demandcast forecasting benchmark: R's `forecast` package
-# (ets, auto.arima, thetaf, croston with their defaults) on public competition data.
+# (ets, auto.arima, thetaf, stlf, snaive, croston with their defaults) on public competition data.
 #
 # Usage:
-#   Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts
-#       [--data-dir DIR] [--methods ets,auto.arima,thetaf,croston] [--cores 2]
+#   Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts|nn5
+#       [--data-dir DIR] [--methods ets,auto.arima,thetaf,stlf,snaive,croston] [--cores 2]
 #       [--limit N] --out-forecasts FILE --out-times FILE
 #
 # See benchmarks/r/README.md for the data layout and the output format.
@@ -14,20 +14,20 @@ suppressPackageStartupMessages({
   library(parallel)
 })
 
-DATASETS <- c("m3", "m4-weekly", "carparts")
-METHODS <- c("ets", "auto.arima", "thetaf", "croston")
+DATASETS <- c("m3", "m4-weekly", "carparts", "nn5")
+METHODS <- c("ets", "auto.arima", "thetaf", "stlf", "snaive", "croston")
 
 # ---------------------------------------------------------------------------
 # Command line
 
 usage <- function() {
   paste(
-    "usage: Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts",
-    "         [--data-dir DIR] [--methods ets,auto.arima,thetaf,croston] [--cores 2]",
+    "usage: Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts|nn5",
+    "         [--data-dir DIR] [--methods ets,auto.arima,thetaf,stlf,snaive,croston] [--cores 2]",
     "         [--limit N] --out-forecasts FILE --out-times FILE",
     "",
     "  --data-dir       default: ../shared/data relative to the project root",
-    "  --methods        default: ets,auto.arima,thetaf (plus croston for carparts)",
+    "  --methods        default: ets,auto.arima,thetaf,stlf,snaive (plus croston for carparts)",
     "  --cores          parallel::mclapply workers over series (default 2)",
     "  --limit          keep only the first N series (quick tries)",
     sep = "\n")
@@ -161,11 +161,49 @@ load_carparts <- function(data_dir) {
   structure(series, skipped = sum(!complete))
 }
 
+# Fills the blank days of one NN5 series in place of time: a blank day takes the value of the
+# same weekday one week before (itself filled if it was blank); a blank in the first week, which
+# has no week before, takes the first value of the same weekday in a later week.
+nn5_fill <- function(v) {
+  for (t in seq_along(v)) {
+    if (!is.na(v[[t]])) next
+    if (t > 7) {
+      v[[t]] <- v[[t - 7]]
+    } else {
+      later <- v[seq(t + 7, length(v), by = 7)]
+      later <- later[!is.na(later)]
+      if (length(later) == 0) stop("NN5: a weekday column has no value at all")
+      v[[t]] <- later[[1]]
+    }
+  }
+  v
+}
+
+# NN5 (dataset A): semicolon-separated, UTF-8 BOM, one row per day (791), one column per cash
+# machine (N101..N211) and a trailing empty column. First 735 days train, last 56 test, m = 7.
+load_nn5 <- function(data_dir) {
+  path <- file.path(data_dir, "nn5", "NN5_FINAL_DATASET_WITH_TEST_DATA.csv")
+  if (!file.exists(path)) stop("missing ", path)
+  d <- read.csv(path, sep = ";", header = TRUE, check.names = FALSE, stringsAsFactors = FALSE,
+                fileEncoding = "UTF-8-BOM", na.strings = c("", "NA"))
+  d <- d[, nzchar(names(d)), drop = FALSE]
+  h <- 56L
+  n_train <- nrow(d) - h
+  if (n_train != 735L) stop("NN5: expected 791 days, found ", nrow(d))
+  series <- lapply(names(d)[-1], function(id) {
+    v <- nn5_fill(as.numeric(d[[id]]))
+    list(id = id, train = ts(v[seq_len(n_train)], frequency = 7),
+         test = v[(n_train + 1):length(v)], h = h)
+  })
+  structure(series, skipped = 0L)
+}
+
 load_dataset <- function(name, data_dir) {
   switch(name,
          "m3" = load_m3(data_dir),
          "m4-weekly" = load_m4_weekly(data_dir),
          "carparts" = load_carparts(data_dir),
+         "nn5" = load_nn5(data_dir),
          stop("unknown dataset ", name))
 }
 
@@ -177,6 +215,14 @@ fit_forecast <- function(method, y, h) {
          "ets" = forecast(ets(y), h = h)$mean,
          "auto.arima" = forecast(auto.arima(y), h = h)$mean,
          "thetaf" = thetaf(y, h = h)$mean,
+         # stl needs a seasonal series of two full periods; otherwise what stlf would do with a
+         # zero seasonal component: ets without a seasonal term on the series itself
+         "stlf" = if (frequency(y) > 1 && length(y) > 2 * frequency(y)) {
+           stlf(y, h = h)$mean
+         } else {
+           forecast(ets(y, model = "ZZN"), h = h)$mean
+         },
+         "snaive" = snaive(y, h = h)$mean,
          "croston" = croston(y, h = h)$mean,
          stop("unknown method ", method))
 }
@@ -269,7 +315,7 @@ main <- function() {
   data_dir <- if (is.null(opts[["data-dir"]])) default_data_dir() else opts[["data-dir"]]
 
   methods <- if (is.null(opts[["methods"]])) {
-    c("ets", "auto.arima", "thetaf", if (dataset == "carparts") "croston")
+    c("ets", "auto.arima", "thetaf", "stlf", "snaive", if (dataset == "carparts") "croston")
   } else {
     trimws(strsplit(opts[["methods"]], ",", fixed = TRUE)[[1]])
   }

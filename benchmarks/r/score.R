@@ -3,12 +3,13 @@
 # per method. The Java benchmark has its own metric code; this is only a cross-check.
 #
 # Usage:
-#   Rscript benchmarks/r/score.R --dataset m3|m4-weekly|carparts [--data-dir DIR]
+#   Rscript benchmarks/r/score.R --dataset m3|m4-weekly|carparts|nn5 [--data-dir DIR]
 #       --forecasts FILE
 #
 # sMAPE = mean over series of 200/h * sum |y - f| / (|y| + |f|)   (a 0/0 term counts as 0)
 # MASE  = mean over series of mean|y - f| / mean|y_t - y_{t-m}| over the training part,
-#         m = 1 for M4 weekly (as in M4), the frequency for M3 (1, 4, 12) and 12 for carparts;
+#         m = 1 for M4 weekly (as in M4), the frequency for M3 (1, 4, 12), 12 for carparts and 7
+#         for nn5;
 #         series whose scale is 0 are left out of MASE and counted.
 # OWA (m4-weekly) = 0.5 * (sMAPE / 9.161 + MASE / 2.777), the official Naive2 figures;
 #         the Naive2 forecasts in DIR/m4/Naive2-Weekly.csv are scored too, as a check.

@@ -3,13 +3,15 @@
 # Run any of those scripts from the project root, for example
 #   Rscript forecasting/src/test/r/theta.R
 # They need R 4 with the forecast package (8.20 was used) and the M3 data at
-# ../shared/data/m3/M3data.csv (relative to the project root). Each script writes its CSV under
+# ../shared/data/m3/M3data.csv (relative to the project root; set DEMANDCAST_DATA_DIR to use
+# another data folder). Each script writes its CSV under
 # forecasting/src/test/resources/reference/; the Java tests read only those CSVs.
 #
 # CSV layout: one row per (series, quantity): series,quantity,value1,value2,...
 
 reference_dir <- "forecasting/src/test/resources/reference"
-m3_file <- "../shared/data/m3/M3data.csv"
+data_dir <- Sys.getenv("DEMANDCAST_DATA_DIR", "../shared/data")
+m3_file <- file.path(data_dir, "m3", "M3data.csv")
 
 # The training part (first N - NF values) of one M3 series, e.g. m3_training("N1712").
 m3_training <- function(id) {
@@ -25,6 +27,18 @@ m3_training <- function(id) {
     }
   }
   stop(paste("no M3 series", id))
+}
+
+# The last `days` days of the training part (first 735 days) of NN5 series `id`, e.g.
+# nn5_training_tail("N101", 280), blank days filled as the benchmark does (load_nn5 in
+# benchmarks/r/forecast_peer.R: the same weekday one week before).
+nn5_training_tail <- function(id, days) {
+  peer <- new.env()
+  sys.source("benchmarks/r/forecast_peer.R", envir = peer)
+  for (s in peer$load_nn5(data_dir)) {
+    if (s$id == id) return(tail(as.numeric(s$train), days))
+  }
+  stop(paste("no NN5 series", id))
 }
 
 # name, seasonal period m, values (oldest first) and forecast horizon.

@@ -33,8 +33,13 @@ import picocli.CommandLine.Spec;
       "Score the forecasting methods and the automatic selection on public competition data.",
       "%nDatasets: m3 (3,003 series, horizons as in M3), m4-weekly (359 series, h = 13),"
           + " carparts (2,674 monthly spare parts, last 12 months held out, series with blank"
-          + " cells skipped). Prints sMAPE, MASE, OWA (relative to Naive2 on the same series),"
-          + " RMSSE, wall time and series per second per method, and writes them to a CSV.",
+          + " cells skipped), nn5 (111 daily cash machines, last 56 days held out, m = 7, a blank"
+          + " day filled with the same weekday a week before), or file:PATH, your own history"
+          + " in long format (a CSV with a header; columns series id, date (yyyy-mm-dd) or"
+          + " period number, value) with --horizon and --seasonal-periods: the last horizon"
+          + " periods of each series are held out. Prints sMAPE, MASE, OWA (relative to Naive2"
+          + " on the same series), RMSSE, wall time and series per second per method, and writes"
+          + " them to a CSV.",
       "%nTo compare with R's forecast package on the same series, run"
           + " benchmarks/compare-with-r.sh (see docs/benchmarks.md)."
     })
@@ -45,15 +50,31 @@ final class BenchmarkCommand implements Callable<Integer> {
       names = "--dataset",
       required = true,
       paramLabel = "NAME",
-      description = "m3, m4-weekly or carparts.")
+      description = "m3, m4-weekly, carparts, nn5, or file:PATH for a long-format CSV of your"
+          + " own (series id, date or period number, value).")
   String dataset;
+
+  @Option(
+      names = "--horizon",
+      paramLabel = "H",
+      description = "With --dataset file:PATH: periods to hold out at the end of each series and"
+          + " forecast.")
+  Integer horizon;
+
+  @Option(
+      names = "--seasonal-periods",
+      paramLabel = "M",
+      description = "With --dataset file:PATH: the season length in periods (7 for daily data"
+          + " with a weekly pattern, 52 weekly, 12 monthly, 4 quarterly, 1 none); also the lag of"
+          + " the MASE scale.")
+  Integer seasonalPeriods;
 
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
       defaultValue = "../shared/data",
-      description = "Folder holding m3/M3data.csv, m4/Weekly-train.csv + Weekly-test.csv and"
-          + " carparts/carparts.csv. The competition data is not in the repository (only the"
+      description = "Folder holding m3/M3data.csv, m4/Weekly-train.csv + Weekly-test.csv,"
+          + " carparts/carparts.csv and nn5/NN5_FINAL_DATASET_WITH_TEST_DATA.csv. The competition data is not in the repository (only the"
           + " benchmark reads it; the tests do not): download it, or point here at a copy."
           + " Default: ${DEFAULT-VALUE}, a data folder beside the project checkout")
   Path dataDir;
@@ -99,9 +120,23 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Datasets.NAMES.contains(dataset)) {
+    boolean ownFile = dataset.startsWith(Datasets.FILE_PREFIX);
+    if (!ownFile && !Datasets.NAMES.contains(dataset)) {
       throw new IllegalArgumentException(
-          "unknown --dataset '" + dataset + "'; choose one of " + String.join(", ", Datasets.NAMES));
+          "unknown --dataset '"
+              + dataset
+              + "'; choose one of "
+              + String.join(", ", Datasets.NAMES)
+              + ", or file:PATH");
+    }
+    if (ownFile && (horizon == null || seasonalPeriods == null)) {
+      throw new IllegalArgumentException(
+          "--dataset file:PATH needs --horizon H and --seasonal-periods M");
+    }
+    if (!ownFile && (horizon != null || seasonalPeriods != null)) {
+      throw new IllegalArgumentException(
+          "--horizon and --seasonal-periods apply only to --dataset file:PATH; " + dataset
+              + " has its own");
     }
     PrintWriter err = spec.commandLine().getErr();
     Set<String> chosen = new LinkedHashSet<>(methods == null ? Methods.names() : methods);
@@ -109,7 +144,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     for (String name : chosen) {
       toRun.add(Methods.create(name.trim()));
     }
-    Dataset data = Datasets.load(dataset, dataDir);
+    Path ownPath = ownFile ? Path.of(dataset.substring(Datasets.FILE_PREFIX.length())) : null;
+    Dataset data =
+        ownFile
+            ? Datasets.longFormat(ownPath, horizon, seasonalPeriods)
+            : Datasets.load(dataset, dataDir);
     if (limit != null) {
       data = data.limit(limit);
     }
@@ -135,8 +174,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
     if (peerForecasts != null) {
       Map<String, Double> times =
-          peerTimes == null ? Map.of() : BenchmarkCsv.readPeerTimes(peerTimes, dataset);
-      for (var peer : BenchmarkCsv.readPeerForecasts(peerForecasts, dataset).entrySet()) {
+          peerTimes == null ? Map.of() : BenchmarkCsv.readPeerTimes(peerTimes, data.name());
+      for (var peer : BenchmarkCsv.readPeerForecasts(peerForecasts, data.name()).entrySet()) {
         BenchmarkRunner.Run run =
             BenchmarkRunner.peerRun(
                 data,
@@ -146,7 +185,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         results.add(runner.score(data, run, "r-forecast", naive2));
       }
     }
-    Path csv = out != null ? out : Path.of("benchmark-" + dataset + ".csv");
+    Path csv =
+        out != null
+            ? out
+            : Path.of("benchmark-" + (ownFile ? "file-" + baseName(ownPath) : dataset) + ".csv");
     BenchmarkCsv.write(csv, results);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(table(results));
@@ -202,6 +244,13 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
     return AsciiTable.getTable(
         AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, columns, rows.toArray(Object[][]::new));
+  }
+
+  /** The file name without its extension, for the default results file. */
+  private static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   private static String fixed(double value, int decimals) {

@@ -474,6 +474,47 @@ class DemandcastCliTest {
   }
 
   @Test
+  void givenOwnLongFormatFile_whenBenchmark_thenLastHorizonHeldOutAndScored() throws Exception {
+    // two daily series with a weekly pattern and a step of 1 a week: 21 days each, the last 7
+    // held out
+    StringBuilder text = new StringBuilder("store_item,day,units\n");
+    for (String id : new String[] {"S1", "S2"}) {
+      for (int t = 0; t < 21; t++) {
+        text.append(id).append(',').append(java.time.LocalDate.of(2024, 1, 1).plusDays(t))
+            .append(',').append(10 + (t % 7) + t / 7 + (id.equals("S2") ? 5 : 0)).append('\n');
+      }
+    }
+    Path history = Files.writeString(dir.resolve("history.csv"), text);
+    Path csv = dir.resolve("own.csv");
+    Outcome r = execute("benchmark", "--dataset", "file:" + history, "--horizon", "7",
+        "--seasonal-periods", "7", "--methods", "seasonal_naive,theta", "--out", csv.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    java.util.List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).hasSize(4); // header, naive2, seasonal_naive, theta
+    // the seasonal naive forecast is 1 short every day, and the in-sample lag-7 differences are
+    // all 1: MASE (lag 7, the seasonal period) exactly 1
+    assertThat(lines.get(2))
+        .startsWith("file:history.csv,seasonal_naive,demandcast,2,0,")
+        .matches("[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,1\\.0000,.*");
+  }
+
+  @Test
+  void givenFileDatasetWithoutHorizonOrABadRow_whenBenchmark_thenMessageSaysWhatToFix()
+      throws Exception {
+    Path history = Files.writeString(dir.resolve("h.csv"), "id,period,value\nA,1,3\nA,2,x\n");
+    Outcome noHorizon = execute("benchmark", "--dataset", "file:" + history);
+    assertThat(noHorizon.exitCode()).isEqualTo(2);
+    assertThat(noHorizon.errFirstLine()).contains("--horizon").contains("--seasonal-periods");
+    Outcome badRow = execute("benchmark", "--dataset", "file:" + history, "--horizon", "1",
+        "--seasonal-periods", "1");
+    assertThat(badRow.exitCode()).isEqualTo(2);
+    assertThat(badRow.errFirstLine()).contains("h.csv line 3 column 3 (value): 'x' is not a number");
+    Outcome extra = execute("benchmark", "--dataset", "m3", "--horizon", "4");
+    assertThat(extra.exitCode()).isEqualTo(2);
+    assertThat(extra.errFirstLine()).contains("only to --dataset file:PATH");
+  }
+
+  @Test
   void givenUnknownDatasetOrMethodOrMissingFolder_whenBenchmark_thenMessageSaysWhatToFix() {
     Outcome dataset = execute("benchmark", "--dataset", "m5");
     assertThat(dataset.exitCode()).isEqualTo(2);

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A benchmark dataset: series split into training and test parts.
  *
- * @param name the dataset id, {@code m3}, {@code m4-weekly} or {@code carparts}
+ * @param name the dataset id, {@code m3}, {@code m4-weekly}, {@code carparts}, {@code nn5}, or
+ *     {@code file:NAME} for a user's long-format file (its file name)
  * @param series the usable series in file order, unmodifiable
  * @param skipped how many series of the file were left out, with {@code skippedReason}
  * @param skippedReason why series were left out, empty when none were

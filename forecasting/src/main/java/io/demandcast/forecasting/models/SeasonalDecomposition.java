@@ -169,6 +169,36 @@ public final class SeasonalDecomposition {
   }
 
   /**
+   * Computes the multiplicative seasonal indices of the classical decomposition for any finite
+   * series, as R's {@code decompose(x, type = "multiplicative")} (R 4.2, package {@code stats})
+   * does: zeros and negative values are allowed, a ratio {@code y[t] / trend[t]} that is 0/0 is
+   * left out of its position's mean (R's {@code na.rm = TRUE}), and the indices are normalised
+   * to mean 1. Used by {@link Theta}, which follows R's {@code thetaf}; demand series with zero
+   * days (for example NN5's cash machines) are seasonal all the same.
+   *
+   * @param y the series (units per period), length at least {@code 2m}, all finite; not mutated
+   * @param m the seasonal period, at least 2
+   * @return a new array of length m, index {@code i} applying to the periods {@code t} with
+   *     {@code t mod m == i}; unlike {@link #seasonalIndices(double[], int)} an index may be zero,
+   *     negative or not finite (a whole window of zeros gives a zero trend and an infinite ratio,
+   *     a series of mostly negative values negative indices): the caller checks them
+   * @throws IllegalArgumentException if {@code m < 2} or the series is shorter than {@code 2m}
+   */
+  public static double[] ratioToMovingAverageIndices(double[] y, int m) {
+    checkDecomposable(y, m);
+    double[] indices = detrendedMeans(y, m, true);
+    double mean = 0.0;
+    for (double v : indices) {
+      mean += v;
+    }
+    mean /= m;
+    for (int i = 0; i < m; i++) {
+      indices[i] /= mean;
+    }
+    return indices;
+  }
+
+  /**
    * Computes the additive seasonal components of the classical decomposition.
    *
    * @param y the series (units per period), length at least {@code 2m}; not mutated
@@ -298,12 +328,15 @@ public final class SeasonalDecomposition {
         }
       }
       double detrended = multiplicative ? y[t] / trend : y[t] - trend;
+      if (Double.isNaN(detrended)) {
+        continue; // 0/0: R's decompose leaves it out of the mean (na.rm = TRUE)
+      }
       int position = t % m;
       sums[position] += detrended;
       counts[position]++;
     }
     for (int i = 0; i < m; i++) {
-      sums[i] /= counts[i];
+      sums[i] = counts[i] == 0 ? Double.NaN : sums[i] / counts[i];
     }
     return sums;
   }

@@ -125,6 +125,23 @@ class SeasonalDecompositionTest {
   }
 
   @Test
+  void givenZeros_whenRatioToMovingAverageIndices_thenAsRDecompose() {
+    // Worked by hand and by R 4.2.2: decompose(ts(y, frequency = 3), "multiplicative")$figure is
+    // 0.9 1.2 0.9. Centred MA(3) at t = 1..7: 0, 1/3, 1, 2, 2, 2, 2; ratios: 0/0 (left out, as R's
+    // na.rm), 0, 1, 1, 1.5, 0.5, 1; position means 0.75, 1, 0.75, normalised by their mean 5/6.
+    double[] y = {0, 0, 0, 1, 2, 3, 1, 2, 3};
+    assertThat(SeasonalDecomposition.ratioToMovingAverageIndices(y, 3))
+        .containsExactly(new double[] {0.9, 1.2, 0.9}, within(1e-12));
+    // A zero trend under a non-zero value (R: NaN figure) gives a non-finite index, for the caller
+    // to reject.
+    double[] signs = {1, -1, 0, 2, 1, 3, 2, 1, 3};
+    assertThat(
+            java.util.Arrays.stream(SeasonalDecomposition.ratioToMovingAverageIndices(signs, 3))
+                .allMatch(Double::isFinite))
+        .isFalse();
+  }
+
+  @Test
   void givenBadInputs_whenDecomposed_thenIllegalArgumentException() {
     double[] sevenValues = {1, 2, 3, 4, 5, 6, 7};
     assertThatThrownBy(() -> SeasonalDecomposition.seasonalIndices(sevenValues, 4))

@@ -32,9 +32,15 @@ if [ -z "$dataset" ]; then
   echo "compare-with-r.sh: --dataset m3|m4-weekly|carparts|nn5 is required" >&2; exit 2
 fi
 if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(forecast)' >/dev/null 2>&1; then
-  echo "compare-with-r.sh: R's forecast package is missing; install it with" >&2
-  echo "  sudo apt-get install -y --no-install-recommends r-base-core r-cran-forecast" >&2
-  exit 127
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "compare-with-r.sh: R's forecast package is missing; install it with" >&2
+    echo "  sudo apt-get install -y --no-install-recommends r-base-core r-cran-forecast" >&2
+    exit 127
+  fi
+  echo "compare-with-r.sh: installing R's forecast package from Debian" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends r-base-core r-cran-forecast
 fi
 
 out="benchmark-out"

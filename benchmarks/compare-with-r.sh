@@ -9,8 +9,8 @@
 #
 # R's default methods are ets, auto.arima, thetaf, stlf and snaive (plus croston for carparts).
 #
-# Needs R with the forecast package: sudo apt-get install -y --no-install-recommends r-base-core
-# r-cran-forecast. Writes benchmark-<dataset>.csv (both sides, one row per method) and keeps R's
+# Needs R with the forecast package (installed from Debian when run as root; otherwise: sudo apt-get
+# install -y --no-install-recommends r-base-core r-cran-forecast). Writes benchmark-<dataset>.csv (both sides, one row per method) and keeps R's
 # raw forecasts and timings under benchmark-out/.
 set -euo pipefail
 

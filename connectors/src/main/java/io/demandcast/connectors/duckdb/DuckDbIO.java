@@ -151,7 +151,8 @@ public final class DuckDbIO {
               JdbcIO.<List<Long>, Row>readAll()
                   .withDataSourceProviderFn(
                       JdbcConnections.provider(() -> DuckDbConnections.open(Paths.get(path))))
-                  .withQuery(query(table, schema, sources, whole))
+                  .withQuery(JdbcConnections.unparsedForLineage(
+                      query(table, schema, sources, whole)))
                   .withParameterSetter(
                       (range, statement) -> {
                         if (!range.isEmpty()) {
@@ -174,8 +175,10 @@ public final class DuckDbIO {
    * its source column cast to the canonical type, or NULL ({@link #fields}).
    */
   static String query(String table, TableSchema schema, List<String> sources, boolean whole) {
+    // the table's name quoted, so that JdbcConnections.unparsedForLineage can join it to FROM
+    // (DuckDB matches quoted names ignoring case, as unquoted ones)
     var select = DuckDbSchemas.renderer().select(fields(schema, sources))
-        .from(DuckDbSchemas.table(table));
+        .from(DSL.table(DSL.quotedName(table)));
     var rowid = DSL.field(DSL.name("rowid"), Long.class);
     return DuckDbSchemas.renderer().render(whole ? select
         : select.where(rowid.ge(DSL.param("from", Long.class))

@@ -95,7 +95,8 @@ public final class HiveSource {
               "Query",
               JdbcIO.<Integer, Row>readAll()
                   .withDataSourceProviderFn(JdbcConnections.provider(jdbc::connectForJdbcIO))
-                  .withQuery(parameterizedQuery(table, schema, sources, splits))
+                  .withQuery(JdbcConnections.unparsedForLineage(
+                      parameterizedQuery(table, schema, sources, splits)))
                   .withParameterSetter(
                       (split, statement) -> {
                         if (splits > 1) {

@@ -108,7 +108,8 @@ final class ExportCommand implements Callable<Integer> {
           + " (model_runs, demand_forecasts, forecast_accuracy, inventory_recommendations,"
           + " policy_simulation, rejected_records) and every view (latest_run, latest_forecasts,"
           + " latest_accuracy, latest_recommendations, latest_rejected_records,"
-          + " forecast_accuracy_by_model, latest_policy_simulation, service_by_class).")
+          + " forecast_accuracy_by_model, latest_policy_simulation, service_by_class,"
+          + " accuracy_trend, reorder_now).")
   List<String> tables;
 
   @Option(

@@ -311,4 +311,13 @@ class ExportCommandTest {
     assertThat(r.errFirstLine()).contains(out.resolve("latest_run.csv") + " is a directory");
     assertThat(filesInOut()).containsExactly("latest_run.csv");
   }
+
+  @Test
+  void givenHelp_whenPrinted_thenItNamesEveryViewTheDefaultExports() {
+    CliRun.Outcome help = CliRun.execute("export", "--help");
+    String text = help.out().replaceAll("\\s+", " ");
+    for (String view : io.demandcast.connectors.duckdb.DuckDbWarehouse.viewNames()) {
+      assertThat(text).as("export --help names " + view).contains(view);
+    }
+  }
 }

@@ -53,7 +53,14 @@ public record SelectionOptions(
      * The combination ({@link #MEDIAN}) competes in the backtest as one more candidate and is used
      * only when it scores better than the best single one.
      */
-    AUTO
+    AUTO,
+    /**
+     * Forecast pooling: the pools of the best one, two, ... {@code combineTop} candidates (ranked
+     * by backtest score; baselines are eligible too) each compete in the backtest, a pool of two
+     * or more as the step-wise mean of its members' backtest forecasts, and the pool with the
+     * lowest backtest score forecasts (see {@link ModelSelection}).
+     */
+    POOL
   }
 
   /**

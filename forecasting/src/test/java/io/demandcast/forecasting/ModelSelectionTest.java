@@ -235,6 +235,40 @@ class ModelSelectionTest {
   }
 
   @Test
+  void givenPoolCombination_whenTheTopTwoAverageToTheSeries_thenThatPoolForecasts() {
+    // the series is 3 everywhere; by sMAPE "four" (28.6) ranks before "two" (40) and "nine": the
+    // best single is four, the pool of the top two averages to 3 exactly, the top three to 5
+    double[] threes = new double[30];
+    Arrays.fill(threes, 3.0);
+    SelectionOptions options =
+        new SelectionOptions(1, 2, new RollingOrigin(2, 2, 1))
+            .withMetric(SelectionOptions.Metric.SMAPE)
+            .withCombination(SelectionOptions.Combination.POOL, 3);
+    List<Forecaster> three =
+        List.of(
+            new TestForecaster("two", Integer.MAX_VALUE, 2.0),
+            new TestForecaster("four", Integer.MAX_VALUE, 4.0),
+            new TestForecaster("nine", Integer.MAX_VALUE, 9.0));
+    SeriesForecast pooled = new ModelSelection(three, options).forecast(threes);
+    assertThat(pooled.model()).isEqualTo(ModelSelection.COMBINATION);
+    assertThat(pooled.mean()).containsExactly(3, 3);
+    assertThat(pooled.provenance().spec()).startsWith("mean(").doesNotContain("nine");
+    assertThat(accuracyOf(pooled, ModelSelection.COMBINATION).smape()).isZero();
+    // a baseline competes in the pools too: an exact one is chosen on its own
+    SeriesForecast baseline =
+        new ModelSelection(
+                three, List.of(), List.of(new TestForecaster("three", Integer.MAX_VALUE, 3.0)),
+                options)
+            .forecast(threes);
+    assertThat(baseline.model()).isEqualTo("three");
+    assertThat(accuracyOf(baseline, "three").selected()).isTrue();
+    // a series equal to the best single model's forecast: no pool beats it
+    double[] fours = new double[30];
+    Arrays.fill(fours, 4.0);
+    assertThat(new ModelSelection(three, options).forecast(fours).model()).isEqualTo("four");
+  }
+
+  @Test
   void givenModelWithOwnVariance_whenSelected_thenNormalQuantilesFromThatVariance() {
     Forecaster withVariance = new TestForecaster("var", Integer.MAX_VALUE, 10.0, 1, 4.0);
     SeriesForecast forecast =

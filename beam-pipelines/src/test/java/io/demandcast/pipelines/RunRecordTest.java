@@ -46,7 +46,7 @@ class RunRecordTest {
       throws Exception {
     JobSettings settings = unusual();
     JsonNode options = JSON.readTree(RunRecord.optionsJson(
-        settings, "DirectRunner", "/tmp/w.duckdb", false, ColumnMapping.IDENTITY));
+        settings, "DirectRunner", "w.duckdb", false, ColumnMapping.IDENTITY));
 
     List<String> checked = new ArrayList<>();
     walk(settings, options, "", checked);

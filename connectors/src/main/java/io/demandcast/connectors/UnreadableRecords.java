@@ -3,6 +3,7 @@ package io.demandcast.connectors;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionRowTuple;
@@ -58,5 +59,19 @@ public final class UnreadableRecords {
     PCollection<Row> unreadable =
         input.apply("NoUnreadable", Create.empty(RowCoder.of(SCHEMA))).setRowSchema(SCHEMA);
     return PCollectionRowTuple.of(ROWS, rows).and(UNREADABLE, unreadable);
+  }
+
+  /**
+   * {@code read}'s rows under {@link #ROWS} with an empty collection under {@link #UNREADABLE}, as
+   * one step named {@code name}: the read of a connector whose source's types always convert.
+   */
+  public static PTransform<PBegin, PCollectionRowTuple> noneFrom(
+      String name, PTransform<PBegin, PCollection<Row>> read) {
+    return new PTransform<>(name) {
+      @Override
+      public PCollectionRowTuple expand(PBegin input) {
+        return none(input, input.apply("Rows", read));
+      }
+    };
   }
 }

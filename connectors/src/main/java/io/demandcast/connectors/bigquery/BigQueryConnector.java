@@ -61,10 +61,9 @@ public final class BigQueryConnector implements SourceConnector {
   @Override
   public TableCheck check(
       TableUri uri, TableSchema table, ColumnMapping mapping, PipelineOptions options) {
-    if (BigQuerySource.readsAsEmpty(uri.bigQuery(), table, options, services)) {
+    if (BigQuerySource.check(uri.bigQuery(), table, mapping, options, services).isEmpty()) {
       return TableCheck.missing(uri.bigQuery() + ": no such table", true);
     }
-    BigQuerySource.check(uri.bigQuery(), table, mapping, options, services);
     return TableCheck.fits(List.of(), OptionalLong.empty());
   }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
@@ -72,41 +73,34 @@ public final class BigQuerySource {
   }
 
   /**
-   * The check {@link #read} does when it is applied: fetches the table's schema and checks it
+   * The check {@link #read} does when it is applied: fetches the table's schema once and checks it
    * with {@link BigQueryTableCheck#check}.
    *
    * @param services the BigQuery services to ask; null for Google's
-   * @return canonical column name to BigQuery field name, as {@link BigQueryTableCheck#check}
-   * @throws IllegalArgumentException for a missing table or a column that does not fit
+   * @return canonical column name to BigQuery field name, as {@link BigQueryTableCheck#check}; empty
+   *     when BigQuery has no such table and the table is read as one without rows: it has its
+   *     canonical name and {@link CanonicalTables#mayBeAbsent(TableSchema)} allows it (a run
+   *     without stock, orders, readings or shipments), as in a DuckDB warehouse
+   * @throws IllegalArgumentException for another missing table or a column that does not fit
    * @throws IllegalStateException when BigQuery cannot be asked
    */
-  public static Map<String, String> check(
+  public static Optional<Map<String, String>> check(
       BigQueryTableName table, TableSchema schema, ColumnMapping mapping,
       PipelineOptions pipelineOptions, BigQueryServices services) {
     Table found = fetch(table, pipelineOptions, services);
     if (found == null) {
+      if (table.table().equalsIgnoreCase(schema.name()) && CanonicalTables.mayBeAbsent(schema)) {
+        return Optional.empty();
+      }
       throw new IllegalArgumentException(
           table + ": no such table, or the credentials may not see it; check the project,"
               + " dataset and table names");
     }
-    return BigQueryTableCheck.check(
+    return Optional.of(BigQueryTableCheck.check(
         table.toString(),
         found.getSchema() == null ? null : found.getSchema().getFields(),
         schema,
-        mapping);
-  }
-
-  /**
-   * Whether {@code table} is read as a table without rows: BigQuery has no such table, it has its
-   * canonical name, and {@link CanonicalTables#mayBeAbsent(TableSchema)} allows it (a run without
-   * stock, orders, readings or shipments), as for a DuckDB warehouse.
-   *
-   * @throws IllegalStateException when BigQuery cannot be asked
-   */
-  public static boolean readsAsEmpty(BigQueryTableName table, TableSchema schema,
-      PipelineOptions pipelineOptions, BigQueryServices services) {
-    return table.table().equalsIgnoreCase(schema.name()) && CanonicalTables.mayBeAbsent(schema)
-        && fetch(table, pipelineOptions, services) == null;
+        mapping));
   }
 
   /** The table's metadata, or null when BigQuery has no such table. */
@@ -155,13 +149,14 @@ public final class BigQuerySource {
 
     @Override
     public PCollectionRowTuple expand(PBegin input) {
-      if (readsAsEmpty(table, schema, input.getPipeline().getOptions(), services)) {
+      Optional<Map<String, String>> checked =
+          check(table, schema, mapping, input.getPipeline().getOptions(), services);
+      if (checked.isEmpty()) {
         PCollection<Row> none = input.apply("Absent",
             Create.empty(RowCoder.of(schema.beamSchema()))).setRowSchema(schema.beamSchema());
         return UnreadableRecords.none(input, none);
       }
-      Map<String, String> sources =
-          check(table, schema, mapping, input.getPipeline().getOptions(), services);
+      Map<String, String> sources = checked.get();
       BigQueryIO.TypedRead<TableRow> read =
           BigQueryIO.readTableRows().from(table.reference()).withoutValidation();
       if (services != null) {

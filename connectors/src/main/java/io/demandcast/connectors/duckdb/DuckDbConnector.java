@@ -39,27 +39,8 @@ public final class DuckDbConnector implements SourceConnector {
   @Override
   public PTransform<PBegin, PCollectionRowTuple> read(
       TableUri uri, TableSchema table, ColumnMapping mapping) {
-    return new Read(uri, table, mapping);
-  }
-
-  /** {@link DuckDbIO#read} with an empty unreadable output. */
-  private static final class Read extends PTransform<PBegin, PCollectionRowTuple> {
-    private final TableUri uri;
-    private final TableSchema table;
-    private final ColumnMapping mapping;
-
-    Read(TableUri uri, TableSchema table, ColumnMapping mapping) {
-      super("Read " + table.name() + " from DuckDB");
-      this.uri = uri;
-      this.table = table;
-      this.mapping = mapping;
-    }
-
-    @Override
-    public PCollectionRowTuple expand(PBegin input) {
-      return UnreadableRecords.none(input,
-          input.apply("Rows", DuckDbIO.read(uri.file(), uri.table(), table, mapping)));
-    }
+    return UnreadableRecords.noneFrom("Read " + table.name() + " from DuckDB",
+        DuckDbIO.read(uri.file(), uri.table(), table, mapping));
   }
 
   /**

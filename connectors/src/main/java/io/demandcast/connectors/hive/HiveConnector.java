@@ -32,27 +32,8 @@ public final class HiveConnector implements SourceConnector {
   @Override
   public PTransform<PBegin, PCollectionRowTuple> read(
       TableUri uri, TableSchema table, ColumnMapping mapping) {
-    return new Read(uri.hive(), table, mapping);
-  }
-
-  /** {@link HiveSource#read} with an empty unreadable output. */
-  private static final class Read extends PTransform<PBegin, PCollectionRowTuple> {
-    private final HiveTableName name;
-    private final TableSchema table;
-    private final ColumnMapping mapping;
-
-    Read(HiveTableName name, TableSchema table, ColumnMapping mapping) {
-      super("Read " + table.name() + " from Hive");
-      this.name = name;
-      this.table = table;
-      this.mapping = mapping;
-    }
-
-    @Override
-    public PCollectionRowTuple expand(PBegin input) {
-      return UnreadableRecords.none(input,
-          input.apply("Rows", HiveSource.read(name, table, mapping)));
-    }
+    return UnreadableRecords.noneFrom("Read " + table.name() + " from Hive",
+        HiveSource.read(uri.hive(), table, mapping));
   }
 
   /** {@link HiveTableCheck#inspect}, as the read does: the first problem is thrown. */
@@ -61,11 +42,11 @@ public final class HiveConnector implements SourceConnector {
       TableUri uri, TableSchema table, ColumnMapping mapping, PipelineOptions options) {
     HiveSource.splits(options);
     try (Connection connection = HiveJdbc.of(uri.hive(), options).connect()) {
-      if (HiveTableCheck.readsAsEmpty(connection, uri.hive(), table)) {
-        return TableCheck.missing("no table " + uri.hive(), true);
-      }
       HiveTableCheck.Inspection inspection =
           HiveTableCheck.inspect(connection, uri.hive(), table, mapping);
+      if (inspection.absent()) {
+        return TableCheck.missing("no table " + uri.hive(), true);
+      }
       return TableCheck.fits(List.copyOf(inspection.found().keySet()), OptionalLong.empty());
     } catch (SQLException e) {
       throw new IllegalStateException(

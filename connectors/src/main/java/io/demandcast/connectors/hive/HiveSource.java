@@ -73,17 +73,18 @@ public final class HiveSource {
     public PCollection<Row> expand(PBegin input) {
       HiveJdbc jdbc = HiveJdbc.of(table, input.getPipeline().getOptions());
       int splits = splits(input.getPipeline().getOptions());
-      List<String> sources;
+      HiveTableCheck.Inspection inspection;
       try (Connection connection = jdbc.connect()) {
-        if (HiveTableCheck.readsAsEmpty(connection, table, schema)) {
-          return input.apply("Absent", Create.empty(RowCoder.of(schema.beamSchema())))
-              .setRowSchema(schema.beamSchema());
-        }
-        sources = HiveTableCheck.inspect(connection, table, schema, mapping).sources();
+        inspection = HiveTableCheck.inspect(connection, table, schema, mapping);
       } catch (SQLException e) {
         throw new IllegalStateException(
             "cannot check Hive table " + table + ": " + e.getMessage(), e);
       }
+      if (inspection.absent()) {
+        return input.apply("Absent", Create.empty(RowCoder.of(schema.beamSchema())))
+            .setRowSchema(schema.beamSchema());
+      }
+      List<String> sources = inspection.sources();
       List<Integer> splitNumbers = new ArrayList<>();
       for (int split = 0; split < splits; split++) {
         splitNumbers.add(split);

@@ -35,40 +35,28 @@ public final class HiveTableCheck {
    *
    * @param sources per canonical column, in schema order, the Hive column it is read from, or
    *     null when it is missing and reads as NULL ({@link CanonicalTables#mayBeAbsent})
-   * @param found the table's columns with their Hive types, in table order
+   * @param found the table's columns with their Hive types, in table order; empty when the table
+   *     is {@link #absent()}
    */
-  public record Inspection(List<String> sources, Map<String, String> found) {}
+  public record Inspection(List<String> sources, Map<String, String> found) {
+    /**
+     * Whether the table does not exist and is read as a table without rows: it has its canonical
+     * name and {@link CanonicalTables#mayBeAbsent(TableSchema)} allows it (a run without stock,
+     * orders, readings or shipments), as in a DuckDB warehouse.
+     */
+    public boolean absent() {
+      return found.isEmpty();
+    }
+  }
 
   /**
    * Checks {@code table} on the connection's server.
    *
-   * @throws IllegalArgumentException when the table does not exist, or naming the table, the
+   * @return the columns read, or an {@link Inspection#absent()} one for a missing optional table
+   * @throws IllegalArgumentException when another table does not exist, or naming the table, the
    *     column (and the canonical column it is mapped to), the expected and the found type
    * @throws SQLException when the server cannot be asked
    */
-  /**
-   * Whether {@code table} is read as a table without rows: it has no columns (does not exist), it
-   * has its canonical name, and {@link CanonicalTables#mayBeAbsent(TableSchema)} allows it (a run
-   * without stock, orders, readings or shipments), as for a DuckDB warehouse.
-   *
-   * @throws SQLException when the server cannot be asked
-   */
-  public static boolean readsAsEmpty(Connection connection, HiveTableName table, TableSchema schema)
-      throws SQLException {
-    if (!table.table().equalsIgnoreCase(schema.name()) || !CanonicalTables.mayBeAbsent(schema)) {
-      return false;
-    }
-    try (ResultSet columns =
-        connection.getMetaData().getColumns(null, table.database(), table.table(), null)) {
-      while (columns.next()) {
-        if (columns.getString("TABLE_NAME").equalsIgnoreCase(table.table())) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
   public static Inspection inspect(
       Connection connection, HiveTableName table, TableSchema schema, ColumnMapping mapping)
       throws SQLException {
@@ -86,6 +74,9 @@ public final class HiveTableCheck {
       }
     }
     if (found.isEmpty()) {
+      if (table.table().equalsIgnoreCase(schema.name()) && CanonicalTables.mayBeAbsent(schema)) {
+        return new Inspection(List.of(), Map.of());
+      }
       throw new IllegalArgumentException(
           "Hive table " + table + " does not exist (or has no columns); create it, or fix the URI");
     }

@@ -70,6 +70,26 @@ import java.util.stream.IntStream;
  * the four public benchmarks it beat the default mean on M4 Weekly (OWA 0.798 with two windows,
  * 0.756 with four) but lost on M3, carparts and NN5 (see docs/benchmarks.md), hence off.
  *
+ * <p><b>Inverse-error weights</b> ({@link Combination#WEIGHTED}, the default). For a smooth
+ * series every candidate whose backtest has a score competes, the baselines too (seasonal naive is
+ * then a candidate like the others): candidate i gets the weight {@code (1 / s_i²) / sum_j (1 /
+ * s_j²)}, s_i its backtest score averaged over the windows, and the forecast is the weighted mean
+ * of the candidates' forecasts step by step; a candidate whose backtest failed gets no weight, and
+ * candidates with a perfect score (0) share the whole weight. A candidate that backtests twice as
+ * badly as another gets a quarter of its weight, so one poor member no longer drags the forecast
+ * as in an equal-weight mean, while a near tie keeps the gain of combining. With a scaled score
+ * (MASE, RMSSE) the weights are the scaled analogue of the inverse mean squared error weights of
+ * Bates and Granger (1969); J. H. Stock and M. W. Watson, "Combination forecasts of output growth
+ * in a seven-country data set", Journal of Forecasting 23(6), 2004, found such weights as good as
+ * any more elaborate scheme. For an intermittent series the forecast is the equal-weight mean of
+ * the best {@link SelectionOptions#combineTop()} candidates and the baselines stay out: combining
+ * intermittent-demand methods with equal weights is robust where their errors are noisy
+ * (F. Petropoulos and N. Kourentzes, "Forecast combinations for intermittent demand", Journal of
+ * the Operational Research Society 66(6), 2015), and seasonal naive repeats last year's sporadic
+ * orders rather than estimating the mean demand that stock levels need. The weights are reported
+ * in the forecast's parameters ({@code weight_<candidate>}). Measured on the public datasets in
+ * docs/benchmarks.md.
+ *
  * <p><b>Quantiles.</b> If the chosen single model reports its own error variance ({@link
  * FittedForecaster#forecastVariance}), quantiles are normal with that variance ({@link
  * Intervals#normal}); otherwise they are empirical quantiles of the chosen forecast's backtest
@@ -87,6 +107,13 @@ public final class ModelSelection implements Serializable {
 
   /** The id of a combined forecast in {@link SeriesForecast#model()} and accuracy entries. */
   public static final String COMBINATION = "combination";
+
+  /**
+   * Rolling origins of the default backtest where the history allows: eight windows half a
+   * horizon apart span four and a half horizons. More windows steady the weights (on M4 Weekly
+   * OWA 0.760 with two, 0.751 with six, 0.740 with eight; docs/benchmarks.md).
+   */
+  public static final int DEFAULT_WINDOWS = 8;
 
   private final List<Forecaster> candidates;
   private final List<Forecaster> intermittentCandidates;
@@ -159,9 +186,10 @@ public final class ModelSelection implements Serializable {
 
   /**
    * Returns the default automatic selection for a seasonal period and horizon: {@link
-   * #defaults(SelectionOptions)} compared on a {@code RollingOrigin(2, horizon, max(1, horizon /
-   * 2))} backtest, ranked by MASE, forecasting with the mean of the best five (all three general
-   * candidates of a smooth series; all but the worst of the six of an intermittent one).
+   * #defaults(SelectionOptions)} compared on a {@code RollingOrigin(DEFAULT_WINDOWS, horizon, max(1,
+   * horizon / 2))} backtest (fewer windows where the history is shorter), ranked by MASE, and
+   * forecasting with {@link Combination#WEIGHTED} inverse-error weights (an intermittent series:
+   * the mean of the best five).
    *
    * @param seasonalPeriod season length m in periods, at least 1
    * @param horizon periods to forecast, at least 1
@@ -173,8 +201,8 @@ public final class ModelSelection implements Serializable {
         new SelectionOptions(
                 seasonalPeriod,
                 horizon,
-                new RollingOrigin(2, horizon, Math.max(1, horizon / 2)))
-            .withCombination(Combination.MEAN, 5));
+                new RollingOrigin(DEFAULT_WINDOWS, horizon, Math.max(1, horizon / 2)))
+            .withCombination(Combination.WEIGHTED, 5));
   }
 
   /**
@@ -274,14 +302,16 @@ public final class ModelSelection implements Serializable {
     double[] y = Histories.validatedCopy("model selection", history, minHistory());
     int horizon = options.horizon();
     List<Forecaster> pool = new ArrayList<>(candidates);
-    if (!intermittentCandidates.isEmpty() && DemandClassification.isIntermittent(y)) {
+    boolean intermittent = DemandClassification.isIntermittent(y);
+    if (!intermittentCandidates.isEmpty() && intermittent) {
       pool.addAll(intermittentCandidates);
     }
     int eligible = pool.size(); // pool[eligible..] are baselines: scored, never ranked
     RollingOrigin design = design(y.length, pool);
     pool.addAll(baselines);
-    if (options.combination() == Combination.POOL) {
-      eligible = pool.size(); // forecast pooling: the baselines compete too
+    if (options.combination() == Combination.POOL
+        || (options.combination() == Combination.WEIGHTED && !intermittent)) {
+      eligible = pool.size(); // the baselines compete too
     }
     String[] failures = new String[pool.size()];
     FittedForecaster[] fits = new FittedForecaster[pool.size()];
@@ -352,6 +382,25 @@ public final class ModelSelection implements Serializable {
       if (bestSize >= 2) {
         int[] members = Arrays.copyOf(ranking, bestSize);
         chosen = combine(pool, members, means, combinationBacktest, Combination.MEAN);
+      }
+    } else if (ranking.length >= 2 && options.combination() == Combination.WEIGHTED) {
+      int[] members;
+      double[] weights;
+      if (intermittent) {
+        members = Arrays.copyOf(ranking, Math.min(options.combineTop(), ranking.length));
+        weights = new double[members.length];
+        Arrays.fill(weights, 1.0);
+      } else {
+        double[] keys = Arrays.stream(ranking).mapToDouble(i -> rankKey(backtests, i)).toArray();
+        weights = inverseSquareWeights(keys);
+        members = IntStream.range(0, ranking.length).filter(k -> weights[k] > 0.0)
+            .map(k -> ranking[k]).toArray();
+      }
+      double[] memberWeights =
+          intermittent ? weights : Arrays.stream(weights).filter(w -> w > 0.0).toArray();
+      if (members.length >= 2) {
+        combinationBacktest = weightedBacktest(y, backtests, members, memberWeights);
+        chosen = weighted(pool, members, memberWeights, means, combinationBacktest);
       }
     } else if (ranking.length >= 2 && options.combination() != Combination.NONE) {
       int[] members = Arrays.copyOf(ranking, Math.min(options.combineTop(), ranking.length));
@@ -435,6 +484,100 @@ public final class ModelSelection implements Serializable {
         backtest);
   }
 
+  /**
+   * Inverse-square weights of the ranking keys, summing to 1: {@code (1 / k_i²) / sum_j (1 /
+   * k_j²)}; a non-finite key gets 0, and when some keys are 0 they share the weight equally.
+   *
+   * @param keys backtest scores, at least one finite
+   * @return one weight per key, same order
+   */
+  static double[] inverseSquareWeights(double[] keys) {
+    double[] w = new double[keys.length];
+    boolean perfect = Arrays.stream(keys).anyMatch(k -> k == 0.0);
+    for (int i = 0; i < keys.length; i++) {
+      if (perfect) {
+        w[i] = keys[i] == 0.0 ? 1.0 : 0.0;
+      } else if (Double.isFinite(keys[i]) && keys[i] > 0.0) {
+        w[i] = 1.0 / (keys[i] * keys[i]);
+      }
+    }
+    double total = Arrays.stream(w).sum();
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= total;
+    }
+    return w;
+  }
+
+  /** The weighted mean of the members' forecasts from the whole history. */
+  private Chosen weighted(
+      List<Forecaster> pool,
+      int[] members,
+      double[] weights,
+      double[][] means,
+      BacktestResult backtest) {
+    double[][] forecasts = new double[members.length][];
+    List<String> specs = new ArrayList<>();
+    Map<String, Double> parameters = new LinkedHashMap<>();
+    parameters.put("members", (double) members.length);
+    for (int k = 0; k < members.length; k++) {
+      forecasts[k] = means[members[k]];
+      Forecaster member = pool.get(members[k]);
+      specs.add(String.format(Locale.ROOT, "%.3f %s", weights[k], member.spec()));
+      parameters.put("weight_" + member.name(), weights[k]);
+    }
+    return new Chosen(
+        -1,
+        COMBINATION,
+        "weighted(" + String.join(", ", specs) + ")",
+        weightedMean(forecasts, weights),
+        parameters,
+        Optional.empty(),
+        backtest);
+  }
+
+  /** The members' backtest forecasts, weighted window by window, scored like a candidate. */
+  private BacktestResult weightedBacktest(
+      double[] y, BacktestResult[] backtests, int[] members, double[] weights) {
+    int windows = backtests[members[0]].forecasts().length;
+    double[][] combined = new double[windows][];
+    for (int w = 0; w < windows; w++) {
+      double[][] rows = new double[members.length][];
+      for (int k = 0; k < members.length; k++) {
+        rows[k] = backtests[members[k]].forecasts()[w];
+      }
+      combined[w] = weightedMean(rows, weights);
+    }
+    return Backtest.evaluate(
+        COMBINATION, y, backtests[members[0]].origins(), combined, options.seasonalPeriod());
+  }
+
+  /**
+   * The weighted mean of forecasts step by step.
+   *
+   * @param forecasts one row per model, all of length h
+   * @param weights one non-negative weight per row, not all 0
+   * @return the combined forecast, length h
+   */
+  static double[] weightedMean(double[][] forecasts, double[] weights) {
+    double total = Arrays.stream(weights).sum();
+    double[] combined = new double[forecasts[0].length];
+    for (int k = 0; k < forecasts.length; k++) {
+      for (int h = 0; h < combined.length; h++) {
+        combined[h] += weights[k] / total * forecasts[k][h];
+      }
+    }
+    return combined;
+  }
+
+  /** The score a candidate is ranked by: the metric, or MAE when no candidate has one. */
+  private double rankKey(BacktestResult[] backtests, int i) {
+    boolean anyScore =
+        Arrays.stream(backtests)
+            .anyMatch(b -> b != null && !b.failed() && !Double.isNaN(score(b)));
+    double s = anyScore ? score(backtests[i]) : backtests[i].mae();
+    return Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
+  }
+
   /** How the members of a fixed combination are combined: AUTO combines by the median. */
   private Combination memberRule() {
     return options.combination() == Combination.AUTO ? Combination.MEDIAN : options.combination();
@@ -482,7 +625,7 @@ public final class ModelSelection implements Serializable {
                 n >= 3
                     ? Arrays.stream(column, 1, n - 1).average().orElseThrow()
                     : Arrays.stream(column).average().orElseThrow();
-            case MEAN, NONE, POOL -> Arrays.stream(column).average().orElseThrow();
+            case MEAN, NONE, POOL, WEIGHTED -> Arrays.stream(column).average().orElseThrow();
           };
     }
     return combined;

@@ -60,7 +60,14 @@ public record SelectionOptions(
      * or more as the step-wise mean of its members' backtest forecasts, and the pool with the
      * lowest backtest score forecasts (see {@link ModelSelection}).
      */
-    POOL
+    POOL,
+    /**
+     * Inverse-error weights (the default of {@link ModelSelection#defaults}): for a smooth series
+     * every candidate with a backtest score, the baselines included, weighted by one over its
+     * squared score; for an intermittent series the step-wise mean of the best {@code combineTop}
+     * candidates, baselines excluded (see {@link ModelSelection}).
+     */
+    WEIGHTED
   }
 
   /**

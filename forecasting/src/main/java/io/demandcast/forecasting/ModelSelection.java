@@ -389,7 +389,7 @@ public final class ModelSelection implements Serializable {
       if (intermittent) {
         members = Arrays.copyOf(ranking, Math.min(options.combineTop(), ranking.length));
         weights = new double[members.length];
-        Arrays.fill(weights, 1.0);
+        Arrays.fill(weights, 1.0 / members.length);
       } else {
         double[] keys = Arrays.stream(ranking).mapToDouble(i -> rankKey(backtests, i)).toArray();
         weights = inverseSquareWeights(keys);

@@ -91,16 +91,28 @@ class ModelSelectionTest {
   void givenStronglySeasonalSeries_whenForecast_thenCombinationOfSmoothModelsAndNoCroston() {
     SeriesForecast forecast = ModelSelection.defaults(12, 12).forecast(seasonal(42L, 8));
     assertThat(forecast.accuracy()).extracting(ModelAccuracy::model).doesNotContain("croston_sba");
-    // the default forecast is the mean of ETS, Theta and ARIMA, each fitted and backtested
+    // the default forecast weights ETS, Theta, ARIMA and seasonal naive by their backtests
     assertThat(forecast.model()).isEqualTo(ModelSelection.COMBINATION);
     assertThat(forecast.provenance().spec())
-        .startsWith("mean(")
-        .contains("ets(auto, m=12", "theta(m=12)", "arima(m=12");
+        .startsWith("weighted(")
+        .contains("ets(auto, m=12", "theta(m=12)", "arima(m=12", "seasonal_naive");
     assertThat(forecast.accuracy())
         .extracting(ModelAccuracy::model)
         .containsExactly("ets", "theta", "arima", "seasonal_naive", ModelSelection.COMBINATION);
-    // seasonal naive is the scored baseline, never chosen nor combined
-    assertThat(forecast.provenance().spec()).doesNotContain("seasonal_naive");
+    // eight rolling origins fit into eight years of monthly history with h = 12, step 6
+    assertThat(forecast.provenance().backtestWindows()).isEqualTo(ModelSelection.DEFAULT_WINDOWS);
+    // weights sum to 1, and the lower a candidate's backtest MASE, the higher its weight
+    Map<String, Double> parameters = forecast.parameters();
+    List<String> members = List.of("ets", "theta", "arima", "seasonal_naive");
+    assertThat(members.stream().mapToDouble(n -> parameters.get("weight_" + n)).sum())
+        .isCloseTo(1.0, within(1e-12));
+    for (String a : members) {
+      for (String b : members) {
+        if (accuracyOf(forecast, a).mase() < accuracyOf(forecast, b).mase()) {
+          assertThat(parameters.get("weight_" + a)).isGreaterThan(parameters.get("weight_" + b));
+        }
+      }
+    }
     assertThat(forecast.accuracy()).allSatisfy(a -> assertThat(a.failure()).isNull());
     // The December spike (profile 300) must show up in the 12th step, well above the mean level.
     assertThat(forecast.mean()[11]).isGreaterThan(200.0);
@@ -112,7 +124,8 @@ class ModelSelectionTest {
     ModelAccuracy croston = accuracyOf(forecast, "croston_sba");
     assertThat(croston.failure()).isNull();
     assertThat(croston.mase()).isFinite().isPositive();
-    assertThat(croston.windows()).isEqualTo(2); // the default design has two rolling origins
+    // 60 periods hold the default eight rolling origins of horizon 6, 3 apart
+    assertThat(croston.windows()).isEqualTo(ModelSelection.DEFAULT_WINDOWS);
     assertThat(accuracyOf(forecast, "tsb").failure()).isNull();
   }
 
@@ -266,6 +279,82 @@ class ModelSelectionTest {
     double[] fours = new double[30];
     Arrays.fill(fours, 4.0);
     assertThat(new ModelSelection(three, options).forecast(fours).model()).isEqualTo("four");
+  }
+
+  @Test
+  void givenWeightedCombination_whenSmooth_thenWeightsAreInverseSquaredScoresBaselinesIncluded() {
+    // a constant series of 3 scored by sMAPE: 40 (two), 28.57 (four), 100 (nine) and 50 for the
+    // baseline five, which competes like a candidate on a smooth series
+    double[] threes = new double[30];
+    Arrays.fill(threes, 3.0);
+    SelectionOptions options =
+        new SelectionOptions(1, 2, new RollingOrigin(2, 2, 1))
+            .withMetric(SelectionOptions.Metric.SMAPE)
+            .withCombination(SelectionOptions.Combination.WEIGHTED, 5);
+    List<Forecaster> three =
+        List.of(
+            new TestForecaster("two", Integer.MAX_VALUE, 2.0),
+            new TestForecaster("four", Integer.MAX_VALUE, 4.0),
+            new TestForecaster("nine", Integer.MAX_VALUE, 9.0));
+    SeriesForecast weighted =
+        new ModelSelection(
+                three, List.of(), List.of(new TestForecaster("five", Integer.MAX_VALUE, 5.0)),
+                options)
+            .forecast(threes);
+    assertThat(weighted.model()).isEqualTo(ModelSelection.COMBINATION);
+    double[] smape = {200.0 / 5, 200.0 / 7, 1200.0 / 12, 400.0 / 8}; // two, four, nine, five
+    double[] inverse = Arrays.stream(smape).map(v -> 1.0 / (v * v)).toArray();
+    double total = Arrays.stream(inverse).sum();
+    Map<String, Double> parameters = weighted.parameters();
+    String[] names = {"two", "four", "nine", "five"};
+    double expected = 0.0;
+    for (int i = 0; i < names.length; i++) {
+      assertThat(accuracyOf(weighted, names[i]).smape()).isCloseTo(smape[i], within(1e-9));
+      assertThat(parameters.get("weight_" + names[i])).isCloseTo(inverse[i] / total, within(1e-12));
+      expected += inverse[i] / total * new double[] {2, 4, 9, 5}[i];
+    }
+    assertThat(parameters.get("members")).isEqualTo(4.0);
+    assertThat(weighted.mean()).containsExactly(new double[] {expected, expected}, within(1e-12));
+    assertThat(weighted.provenance().spec()).startsWith("weighted(");
+    // the combination's own backtest is the weighted forecast scored on the windows
+    assertThat(accuracyOf(weighted, ModelSelection.COMBINATION).smape())
+        .isCloseTo(200.0 * Math.abs(expected - 3) / (expected + 3), within(1e-9));
+
+    // an exact candidate (score 0) takes the whole weight: the forecast is that candidate's
+    SeriesForecast exact =
+        new ModelSelection(
+                three, List.of(), List.of(new TestForecaster("three", Integer.MAX_VALUE, 3.0)),
+                options)
+            .forecast(threes);
+    assertThat(exact.model()).isEqualTo("three");
+    assertThat(exact.mean()).containsExactly(3, 3);
+  }
+
+  @Test
+  void givenWeightedCombination_whenIntermittent_thenEqualMeanOfTheBestWithoutBaselines() {
+    double[] history = intermittent(5L, 48);
+    SelectionOptions options =
+        new SelectionOptions(1, 3, new RollingOrigin(2, 3, 1))
+            .withCombination(SelectionOptions.Combination.WEIGHTED, 2);
+    List<Forecaster> three =
+        List.of(
+            new TestForecaster("one", Integer.MAX_VALUE, 1.0),
+            new TestForecaster("two", Integer.MAX_VALUE, 2.0),
+            new TestForecaster("nine", Integer.MAX_VALUE, 9.0));
+    // a zero baseline would rank first by MASE on this series, but it stays a yardstick
+    SeriesForecast forecast =
+        new ModelSelection(
+                three, List.of(), List.of(new TestForecaster("zero", Integer.MAX_VALUE, 0.0)),
+                options)
+            .forecast(history);
+    assertThat(accuracyOf(forecast, "zero").mase())
+        .isLessThan(accuracyOf(forecast, "one").mase());
+    assertThat(forecast.model()).isEqualTo(ModelSelection.COMBINATION);
+    assertThat(forecast.mean()).containsExactly(1.5, 1.5, 1.5);
+    assertThat(forecast.parameters())
+        .containsEntry("weight_one", 0.5)
+        .containsEntry("weight_two", 0.5)
+        .doesNotContainKey("weight_zero");
   }
 
   @Test

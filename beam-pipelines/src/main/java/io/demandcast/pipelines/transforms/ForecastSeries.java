@@ -104,8 +104,9 @@ public final class ForecastSeries {
   }
 
   /**
-   * The model selection a run uses: the default candidates, the run's horizon and backtest, and the
-   * mean of the five best-ranked candidates as the forecast (see {@link ModelSelection#defaults}).
+   * The model selection a run uses: the default candidates, the run's horizon and backtest, and
+   * their inverse-error weighted mean as the forecast (an intermittent series: the mean of the
+   * five best; see {@link ModelSelection}).
    */
   public static ModelSelection selection(JobSettings settings) {
     int m = settings.period().seasonalPeriod();
@@ -113,7 +114,7 @@ public final class ForecastSeries {
     return ModelSelection.defaults(
         new SelectionOptions(
                 m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep()))
-            .withCombination(SelectionOptions.Combination.MEAN, 5));
+            .withCombination(SelectionOptions.Combination.WEIGHTED, 5));
   }
 
   /**

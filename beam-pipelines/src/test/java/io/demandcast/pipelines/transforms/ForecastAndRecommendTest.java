@@ -231,15 +231,17 @@ class ForecastAndRecommendTest {
 
     PAssert.that(out.get(FORECAST_ACCURACY.name())).satisfies(rows -> {
       List<Row> accuracy = list(rows);
-      // A is smooth: the three general candidates, the seasonal naive baseline and the mean of the
-      // three, which is selected and carries the provenance
+      // A is smooth: the three general candidates, seasonal naive and their weighted mean, which
+      // is selected and carries the provenance and every member's weight
       List<Row> a = accuracy.stream().filter(r -> r.getString("sku").equals("A")).toList();
       assertThat(a).extracting(r -> r.getString("model"))
           .containsExactly("ets", "theta", "arima", "seasonal_naive", "combination");
       assertThat(a).filteredOn(r -> r.getBoolean("selected")).singleElement().satisfies(r -> {
         assertThat(r.getString("model")).isEqualTo("combination");
-        assertThat(r.getString("spec")).startsWith("mean(");
-        assertThat(r.getString("parameters")).isEqualTo("{\"members\":3.0}");
+        assertThat(r.getString("spec")).startsWith("weighted(");
+        assertThat(r.getString("parameters")).startsWith("{\"members\":4.0,")
+            .contains("\"weight_ets\":", "\"weight_theta\":", "\"weight_arima\":",
+                "\"weight_seasonal_naive\":");
         assertThat(r.getInt32("training_periods")).isEqualTo(48);
         assertThat(r.getString("intervals")).isEqualTo("empirical");
       });

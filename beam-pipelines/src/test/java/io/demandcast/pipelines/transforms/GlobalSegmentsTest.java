@@ -312,7 +312,7 @@ class GlobalSegmentsTest {
     assertThat(global.windows()).isEqualTo(3);
     assertThat(global.failure()).isNull();
     assertThat(global.mase()).isFinite();
-    // the run combines its best five: here all four candidates, the global model among them
+    // the run weights every candidate by its backtest, the global model among them
     assertThat(f.model()).isEqualTo(ModelSelection.COMBINATION);
     assertThat(f.provenance().spec()).contains("global_gbt(recursive").contains("hold_out=0");
   }
@@ -398,7 +398,7 @@ class GlobalSegmentsTest {
             assertThat(r.getString("failure")).isNull();
             assertThat(r.getDouble("mase")).isNotNull();
           });
-          // the run's forecast is the mean of the best five, here every candidate
+          // the run's forecast weights every candidate by its backtest, the global model too
           Row selected = accuracy.stream().filter(r -> r.getBoolean("selected")).findFirst()
               .orElseThrow();
           assertThat(selected.getString("model")).isEqualTo("combination");

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param metric the backtest error measure candidates are ranked by
  * @param combination whether and how the best candidates' forecasts are combined
  * @param combineTop how many of the best-ranked candidates a combination uses, at least 2
+ * @param seasonality every seasonal period of the demand calendar (for example 7 and 365.25 for
+ *     daily data), for the candidates that model several; its {@link Seasonality#primary()} is
+ *     {@code seasonalPeriod}
  */
 public record SelectionOptions(
     int seasonalPeriod,
@@ -23,7 +26,8 @@ public record SelectionOptions(
     RollingOrigin backtest,
     Metric metric,
     Combination combination,
-    int combineTop)
+    int combineTop,
+    Seasonality seasonality)
     implements Serializable {
 
   /** The backtest error measure that ranks the candidates (lower is better). */
@@ -79,9 +83,12 @@ public record SelectionOptions(
    * @param metric the {@code metric} component, described on the record
    * @param combination the {@code combination} component, described on the record
    * @param combineTop the {@code combineTop} component, described on the record
-   * @throws NullPointerException if {@code backtest}, {@code metric} or {@code combination} is null
+   * @param seasonality the {@code seasonality} component, described on the record
+   * @throws NullPointerException if {@code backtest}, {@code metric}, {@code combination} or {@code
+   *     seasonality} is null
    * @throws IllegalArgumentException if {@code seasonalPeriod < 1}, {@code horizon < 1}, the
-   *     backtest horizon is shorter than {@code horizon} or {@code combineTop < 2}
+   *     backtest horizon is shorter than {@code horizon}, {@code combineTop < 2} or the
+   *     seasonality's primary period is not {@code seasonalPeriod}
    */
   public SelectionOptions {
     if (seasonalPeriod < 1) {
@@ -103,6 +110,42 @@ public record SelectionOptions(
     if (combineTop < 2) {
       throw new IllegalArgumentException("combineTop must be at least 2, got " + combineTop);
     }
+    Objects.requireNonNull(seasonality, "seasonality");
+    if (seasonality.primary() != seasonalPeriod) {
+      throw new IllegalArgumentException(
+          String.format(
+              "the primary seasonal period of %s is %d, not the seasonal period %d",
+              seasonality, seasonality.primary(), seasonalPeriod));
+    }
+  }
+
+  /**
+   * Settings with one seasonal period.
+   *
+   * @param seasonalPeriod season length m, at least 1
+   * @param horizon periods to forecast, at least 1
+   * @param backtest the rolling-origin design
+   * @param metric the ranking metric
+   * @param combination the combination rule
+   * @param combineTop how many of the best candidates a combination uses, at least 2
+   * @throws NullPointerException if {@code backtest}, {@code metric} or {@code combination} is null
+   * @throws IllegalArgumentException as for the canonical constructor
+   */
+  public SelectionOptions(
+      int seasonalPeriod,
+      int horizon,
+      RollingOrigin backtest,
+      Metric metric,
+      Combination combination,
+      int combineTop) {
+    this(
+        seasonalPeriod,
+        horizon,
+        backtest,
+        metric,
+        combination,
+        combineTop,
+        Seasonality.single(Math.max(1, seasonalPeriod)));
   }
 
   /**
@@ -126,7 +169,7 @@ public record SelectionOptions(
    */
   public SelectionOptions withMetric(Metric newMetric) {
     return new SelectionOptions(
-        seasonalPeriod, horizon, backtest, newMetric, combination, combineTop);
+        seasonalPeriod, horizon, backtest, newMetric, combination, combineTop, seasonality);
   }
 
   /**
@@ -137,6 +180,19 @@ public record SelectionOptions(
    * @return a copy
    */
   public SelectionOptions withCombination(Combination newCombination, int top) {
-    return new SelectionOptions(seasonalPeriod, horizon, backtest, metric, newCombination, top);
+    return new SelectionOptions(
+        seasonalPeriod, horizon, backtest, metric, newCombination, top, seasonality);
+  }
+
+  /**
+   * Returns these settings with every seasonal period of the calendar.
+   *
+   * @param newSeasonality the periods; its primary period must be {@link #seasonalPeriod()}
+   * @return a copy
+   * @throws IllegalArgumentException if the primary period differs
+   */
+  public SelectionOptions withSeasonality(Seasonality newSeasonality) {
+    return new SelectionOptions(
+        seasonalPeriod, horizon, backtest, metric, combination, combineTop, newSeasonality);
   }
 }

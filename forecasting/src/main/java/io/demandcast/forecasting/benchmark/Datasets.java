@@ -64,7 +64,7 @@ public final class Datasets {
   /** NN5's seasonal periods in days: a week and a year. */
   public static final Seasonality NN5_SEASONALITY = Seasonality.of(NN5_PERIOD, 365.25);
 
-  /** M4 weekly's seasonal period in weeks: 365.25 / 7 rounded as R's {@code msts} users write it. */
+  /** M4 weekly's seasonal period in weeks: 365.25 / 7, rounded to 52.18 as is usual in R. */
   public static final Seasonality M4_WEEKLY_SEASONALITY = Seasonality.of(52.18);
 
   private static final int M4_WEEKLY_HORIZON = 13;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MethodsTest {
 
-  /** 100 weeks of a weekly and a four-weekly pattern on a slow trend. */
+  /** A weekly and a four-weekly pattern on a slow trend, with deterministic noise. */
   private static double[] history(int n) {
     double[] y = new double[n];
     for (int t = 0; t < n; t++) {
@@ -37,7 +37,11 @@ class MethodsTest {
     double[] all = history(300);
     SeriesSplit split =
         new SeriesSplit(
-            "x", 7, 7, java.util.Arrays.copyOf(all, 286), java.util.Arrays.copyOfRange(all, 286, 300));
+            "x",
+            7,
+            7,
+            java.util.Arrays.copyOf(all, 286),
+            java.util.Arrays.copyOfRange(all, 286, 300));
     assertThat(split.seasonality()).isEqualTo(Seasonality.of(7));
     assertThat(Methods.create(Mstlf.NAME).forecast(split))
         .containsExactly(Methods.create(Stlf.NAME).forecast(split));

@@ -103,7 +103,8 @@ class MstlTest {
     double[] trend = Mstl.of(Seasonality.of()).decompose(new double[] {3, 1, 4, 1}).trend();
     assertThat(trend[0]).isCloseTo(2.7, Offset.offset(1e-12));
     assertThat(trend[3]).isCloseTo(1.8, Offset.offset(1e-12));
-    double[] constant = Mstl.of(Seasonality.of(7)).decompose(new double[] {5, 5, 5, 5, 5, 5}).trend();
+    double[] constant =
+        Mstl.of(Seasonality.of(7)).decompose(new double[] {5, 5, 5, 5, 5, 5}).trend();
     for (double v : constant) {
       assertThat(v).isCloseTo(5.0, Offset.offset(1e-12));
     }

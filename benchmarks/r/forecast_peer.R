@@ -1,10 +1,11 @@
 #!/usr/bin/env Rscript
 # Reference peer for the demandcast forecasting benchmark: R's `forecast` package
-# (ets, auto.arima, thetaf, stlf, snaive, croston with their defaults) on public competition data.
+# (ets, auto.arima, thetaf, stlf, snaive, croston with their defaults, and stlf on an msts series
+# of the dataset's seasonal periods as mstlf) on public competition data.
 #
 # Usage:
 #   Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts|nn5
-#       [--data-dir DIR] [--methods ets,auto.arima,thetaf,stlf,snaive,croston] [--cores 2]
+#       [--data-dir DIR] [--methods ets,auto.arima,thetaf,stlf,mstlf,snaive,croston] [--cores 2]
 #       [--limit N] --out-forecasts FILE --out-times FILE
 #
 # See benchmarks/r/README.md for the data layout and the output format.
@@ -15,7 +16,7 @@ suppressPackageStartupMessages({
 })
 
 DATASETS <- c("m3", "m4-weekly", "carparts", "nn5")
-METHODS <- c("ets", "auto.arima", "thetaf", "stlf", "snaive", "croston")
+METHODS <- c("ets", "auto.arima", "thetaf", "stlf", "mstlf", "snaive", "croston")
 
 # ---------------------------------------------------------------------------
 # Command line
@@ -23,7 +24,8 @@ METHODS <- c("ets", "auto.arima", "thetaf", "stlf", "snaive", "croston")
 usage <- function() {
   paste(
     "usage: Rscript benchmarks/r/forecast_peer.R --dataset m3|m4-weekly|carparts|nn5",
-    "         [--data-dir DIR] [--methods ets,auto.arima,thetaf,stlf,snaive,croston] [--cores 2]",
+    "         [--data-dir DIR] [--methods ets,auto.arima,thetaf,stlf,mstlf,snaive,croston]",
+    "         [--cores 2]",
     "         [--limit N] --out-forecasts FILE --out-times FILE",
     "",
     "  --data-dir       default: ../shared/data relative to the project root",
@@ -136,7 +138,8 @@ load_m4_weekly <- function(data_dir) {
   }
   series <- lapply(names(train), function(id) {
     if (length(test[[id]]) != 13) stop("M4 weekly ", id, ": test part is not 13 values")
-    list(id = id, train = ts(train[[id]], frequency = 52), test = test[[id]], h = 13L)
+    list(id = id, train = ts(train[[id]], frequency = 52), test = test[[id]], h = 13L,
+         periods = 52.18)
   })
   structure(series, skipped = 0L)
 }
@@ -192,7 +195,7 @@ load_nn5 <- function(data_dir) {
   if (n_train != 735L) stop("NN5: expected 791 days, found ", nrow(d))
   series <- lapply(names(d)[-1], function(id) {
     v <- nn5_fill(as.numeric(d[[id]]))
-    list(id = id, train = ts(v[seq_len(n_train)], frequency = 7),
+    list(id = id, train = ts(v[seq_len(n_train)], frequency = 7), periods = c(7, 365.25),
          test = v[(n_train + 1):length(v)], h = h)
   })
   structure(series, skipped = 0L)
@@ -210,7 +213,8 @@ load_dataset <- function(name, data_dir) {
 # ---------------------------------------------------------------------------
 # Methods: defaults of the forecast package, h steps ahead, point forecasts.
 
-fit_forecast <- function(method, y, h) {
+# periods: the dataset's seasonal periods (for mstlf); by default the frequency of y.
+fit_forecast <- function(method, y, h, periods = frequency(y)) {
   switch(method,
          "ets" = forecast(ets(y), h = h)$mean,
          "auto.arima" = forecast(auto.arima(y), h = h)$mean,
@@ -222,6 +226,17 @@ fit_forecast <- function(method, y, h) {
          } else {
            forecast(ets(y, model = "ZZN"), h = h)$mean
          },
+         # stlf on msts(y, periods): mstl with every period below n / 2 (one period p: a ts of
+         # frequency floor(p), as stlf); no usable period: ets without season, as for stlf
+         "mstlf" = {
+           x <- msts(as.numeric(y), seasonal.periods = periods)
+           if (any(periods < length(y) / 2) && frequency(x) > 1 &&
+               length(y) > 2 * min(floor(periods))) {
+             stlf(x, h = h)$mean
+           } else {
+             forecast(ets(y, model = "ZZN"), h = h)$mean
+           }
+         },
          "snaive" = snaive(y, h = h)$mean,
          "croston" = croston(y, h = h)$mean,
          stop("unknown method ", method))
@@ -231,7 +246,8 @@ fit_forecast <- function(method, y, h) {
 # fails or gives a forecast that is not h finite numbers.
 forecast_one <- function(method, s) {
   fc <- tryCatch(
-    suppressWarnings(as.numeric(fit_forecast(method, s$train, s$h))),
+    suppressWarnings(as.numeric(fit_forecast(
+      method, s$train, s$h, if (is.null(s$periods)) frequency(s$train) else s$periods))),
     error = function(e) NULL)
   if (is.null(fc) || length(fc) != s$h || any(!is.finite(fc))) {
     return(list(forecast = rep(as.numeric(tail(s$train, 1)), s$h), failed = TRUE))

@@ -3,6 +3,7 @@ package io.demandcast.pipelines.cli;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
+import io.demandcast.forecasting.Seasonality;
 import io.demandcast.forecasting.benchmark.BenchmarkCsv;
 import io.demandcast.forecasting.benchmark.BenchmarkMethod;
 import io.demandcast.forecasting.benchmark.BenchmarkRunner;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Spec;
       "Score the forecasting methods and the automatic selection on public competition data.",
       "%nDatasets: m3 (3,003 series, horizons as in M3), m4-weekly (359 series, h = 13),"
           + " carparts (2,674 monthly spare parts, last 12 months held out, series with blank"
-          + " cells skipped), nn5 (111 daily cash machines, last 56 days held out, m = 7, a blank"
-          + " day filled with the same weekday a week before), or file:PATH, your own history"
+          + " cells skipped), nn5 (111 daily cash machines, last 56 days held out, seasonal"
+          + " periods 7 and 365.25 days, a blank day filled with the same weekday a week before),"
+          + " or file:PATH, your own history"
           + " in long format (a CSV with a header; columns series id, date (yyyy-mm-dd) or"
           + " period number, value) with --horizon and --seasonal-periods: the last horizon"
           + " periods of each series are held out. Prints sMAPE, MASE, OWA (relative to Naive2"
@@ -63,11 +65,13 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Option(
       names = "--seasonal-periods",
-      paramLabel = "M",
-      description = "With --dataset file:PATH: the season length in periods (7 for daily data"
-          + " with a weekly pattern, 52 weekly, 12 monthly, 4 quarterly, 1 none); also the lag of"
-          + " the MASE scale.")
-  Integer seasonalPeriods;
+      paramLabel = "M[,M...]",
+      description = "With --dataset file:PATH: the seasonal periods in periods, ascending and"
+          + " comma-separated (7 for daily data with a weekly pattern, 7,365.25 daily with a"
+          + " weekly and a yearly one, 24,168 hourly, 52 weekly, 12 monthly, 4 quarterly, 1"
+          + " none). The first, rounded, is the season length of the single-season methods and"
+          + " the lag of the MASE scale; mstlf uses them all.")
+  String seasonalPeriods;
 
   @Option(
       names = "--data-dir",
@@ -131,13 +135,15 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
     if (ownFile && (horizon == null || seasonalPeriods == null)) {
       throw new IllegalArgumentException(
-          "--dataset file:PATH needs --horizon H and --seasonal-periods M");
+          "--dataset file:PATH needs --horizon H and --seasonal-periods M (or M1,M2 for"
+              + " several, such as 7,365.25)");
     }
     if (!ownFile && (horizon != null || seasonalPeriods != null)) {
       throw new IllegalArgumentException(
           "--horizon and --seasonal-periods apply only to --dataset file:PATH; " + dataset
               + " has its own");
     }
+    Seasonality seasonality = ownFile ? Seasonality.parse(seasonalPeriods) : null;
     PrintWriter err = spec.commandLine().getErr();
     Set<String> chosen = new LinkedHashSet<>(methods == null ? Methods.names() : methods);
     List<BenchmarkMethod> toRun = new ArrayList<>();
@@ -147,7 +153,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     Path ownPath = ownFile ? Path.of(dataset.substring(Datasets.FILE_PREFIX.length())) : null;
     Dataset data =
         ownFile
-            ? Datasets.longFormat(ownPath, horizon, seasonalPeriods)
+            ? Datasets.longFormat(ownPath, horizon, seasonality)
             : Datasets.load(dataset, dataDir);
     if (limit != null) {
       data = data.limit(limit);

@@ -499,6 +499,29 @@ class DemandcastCliTest {
   }
 
   @Test
+  void givenSeveralSeasonalPeriods_whenBenchmarkFile_thenMstlfUsesThemAndTheFirstIsTheMaseLag()
+      throws Exception {
+    // 100 days of a weekly and a four-weekly pattern; the last 14 held out
+    StringBuilder text = new StringBuilder("id,day,units\n");
+    for (int t = 0; t < 100; t++) {
+      text.append("A,").append(java.time.LocalDate.of(2024, 1, 1).plusDays(t)).append(',')
+          .append(20 + t % 7 + ((t / 7) % 4 == 3 ? 5 : 0)).append('\n');
+    }
+    Path history = Files.writeString(dir.resolve("multi.csv"), text);
+    Path csv = dir.resolve("multi-out.csv");
+    Outcome r = execute("benchmark", "--dataset", "file:" + history, "--horizon", "14",
+        "--seasonal-periods", "7,28", "--methods", "seasonal_naive,mstlf", "--out", csv.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    java.util.List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).hasSize(4); // header, naive2, seasonal_naive, mstlf
+    assertThat(lines.get(3)).startsWith("file:multi.csv,mstlf,demandcast,1,0,");
+    Outcome bad = execute("benchmark", "--dataset", "file:" + history, "--horizon", "14",
+        "--seasonal-periods", "7,week");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.errFirstLine()).contains("7,365.25").contains("7,week");
+  }
+
+  @Test
   void givenFileDatasetWithoutHorizonOrABadRow_whenBenchmark_thenMessageSaysWhatToFix()
       throws Exception {
     Path history = Files.writeString(dir.resolve("h.csv"), "id,period,value\nA,1,3\nA,2,x\n");

@@ -1,5 +1,6 @@
 package io.demandcast.forecasting.benchmark;
 
+import io.demandcast.forecasting.Seasonality;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -30,20 +31,21 @@ import org.apache.commons.csv.CSVRecord;
  *       Category, start year, start period}, then N values whose last NF are the test part.
  *       Frequency from the id: N1–N645 yearly (1), N646–N1401 quarterly (4), N1402–N2829 monthly
  *       (12), N2830–N3003 other (1). Ids are written {@code N0001} to {@code N3003}, as in the
- *       M3 publications.
- *   <li>{@code m4-weekly}: the 359 weekly series of M4, horizon 13; the models see m = 52, MASE uses
- *       lag 1 as in the M4 Competitors' Guide.
+ *       M3 publications. The seasonality is that one period (none for yearly and other).
+ *   <li>{@code m4-weekly}: the 359 weekly series of M4, horizon 13; seasonality 52.18 weeks a year
+ *       (single-season models see m = 52), MASE uses lag 1 as in the M4 Competitors' Guide.
  *   <li>{@code carparts}: 2,674 monthly spare-part demand series (Hyndman et al. 2008, R package
  *       {@code expsmooth}); the last 12 months are the test part; a series with any blank cell is
- *       skipped and counted; m = 12 and MASE lag 1.
+ *       skipped and counted; seasonality and m 12, MASE lag 1.
  *   <li>{@code nn5}: the 111 daily cash-machine series of the NN5 competition (2008, dataset A,
  *       {@code nn5/NN5_FINAL_DATASET_WITH_TEST_DATA.csv}); the last 56 days are the test part (the
- *       competition's split: 735 training days), m = 7 and MASE lag 7; a blank day takes the value
- *       of the same weekday one week before ({@link #nn5(Path)}).
+ *       competition's split: 735 training days), seasonality 7 and 365.25 days (a week and a year;
+ *       single-season models see m = 7), MASE lag 7; a blank day takes the value of the same
+ *       weekday one week before ({@link #nn5(Path)}).
  * </ul>
  *
- * <p>A user's own history in long format is read by {@link #longFormat(Path, int, int)} ({@code
- * --dataset file:PATH}).
+ * <p>A user's own history in long format is read by {@link #longFormat(Path, int, Seasonality)}
+ * ({@code --dataset file:PATH}).
  */
 public final class Datasets {
 
@@ -56,8 +58,14 @@ public final class Datasets {
   /** NN5's horizon and test part in days (the competition's). */
   public static final int NN5_HORIZON = 56;
 
-  /** NN5's season length in days. */
+  /** NN5's season length in days: the weekly cycle, the primary period and the MASE lag. */
   public static final int NN5_PERIOD = 7;
+
+  /** NN5's seasonal periods in days: a week and a year. */
+  public static final Seasonality NN5_SEASONALITY = Seasonality.of(NN5_PERIOD, 365.25);
+
+  /** M4 weekly's seasonal period in weeks: 365.25 / 7, rounded to 52.18 as is usual in R. */
+  public static final Seasonality M4_WEEKLY_SEASONALITY = Seasonality.of(52.18);
 
   private static final int M4_WEEKLY_HORIZON = 13;
   private static final int CARPARTS_HORIZON = 12;
@@ -111,7 +119,13 @@ public final class Datasets {
       for (int i = 0; i < n; i++) {
         values[i] = parseDouble(file, row, 6 + i);
       }
-      series.add(split(String.format(Locale.ROOT, "N%04d", number), frequency, frequency, values, nf));
+      series.add(
+          split(
+              String.format(Locale.ROOT, "N%04d", number),
+              Seasonality.single(frequency),
+              frequency,
+              values,
+              nf));
     }
     return new Dataset("m3", series, 0, "");
   }
@@ -140,7 +154,8 @@ public final class Datasets {
                 "%s: series %s has %s test values, expected %d",
                 testFile, id, test == null ? "no" : String.valueOf(test.length), M4_WEEKLY_HORIZON));
       }
-      series.add(new SeriesSplit(id, 52, 1, values(trainFile, row, 1), test));
+      series.add(
+          new SeriesSplit(id, M4_WEEKLY_SEASONALITY, 1, values(trainFile, row, 1), test));
     }
     return new Dataset("m4-weekly", series, 0, "");
   }
@@ -166,7 +181,7 @@ public final class Datasets {
         continue;
       }
       double[] all = values(file, row, 1);
-      series.add(split(row.get(0), 12, 1, all, CARPARTS_HORIZON));
+      series.add(split(row.get(0), Seasonality.single(12), 1, all, CARPARTS_HORIZON));
     }
     return new Dataset("carparts", series, skipped, "missing values");
   }
@@ -182,8 +197,8 @@ public final class Datasets {
    *
    * @param file the NN5 file, or a smaller file of the same format with more than 63 days (the 56
    *     test days and at least a week of training)
-   * @return one series per column, m = 7 and MASE lag 7, the last {@value #NN5_HORIZON} days held
-   *     out
+   * @return one series per column, seasonality {@link #NN5_SEASONALITY} (m = 7 for
+   *     single-season models) and MASE lag 7, the last {@value #NN5_HORIZON} days held out
    * @throws IllegalArgumentException if the file is missing, has no series column or too few
    *     days, a date is not the day after the previous one, a cell is not a number (file, line and
    *     column named), or a weekday column is blank throughout
@@ -236,7 +251,7 @@ public final class Datasets {
     for (int k = 0; k < columns.size(); k++) {
       String id = header.get(columns.get(k)).trim();
       fillFromWeekBefore(file, id, values[k]);
-      series.add(split(id, NN5_PERIOD, NN5_PERIOD, values[k], NN5_HORIZON));
+      series.add(split(id, NN5_SEASONALITY, NN5_PERIOD, values[k], NN5_HORIZON));
     }
     return new Dataset("nn5", series, 0, "");
   }
@@ -277,22 +292,26 @@ public final class Datasets {
    *
    * @param file the CSV
    * @param horizon the number of periods to hold out and forecast, at least 1
-   * @param seasonalPeriod the season length m in periods (7 for daily data with a weekly pattern,
-   *     12 for monthly, 1 for none), also the lag of the MASE scale
+   * @param seasonality the seasonal periods of the data in periods ({@code [7]} or {@code [7,
+   *     365.25]} for daily data, {@code [24, 168]} for hourly, {@code [12]} for monthly, none); its
+   *     {@link Seasonality#primary() primary} period is the season length m of single-season models
+   *     and the lag of the MASE scale
    * @return the series in order of first appearance; series with fewer than {@code horizon +}
    *     {@value #MIN_TRAINING} values are left out and counted as skipped
+   * @throws NullPointerException if {@code seasonality} is null
    * @throws IllegalArgumentException if the file is missing or empty, a column is missing, a
    *     value is blank or not a finite number, a period is neither an integer nor a date, a
-   *     period repeats or leaves a gap in its series, or {@code horizon} or {@code seasonalPeriod}
-   *     is below 1; the message names the file, the line and, for a cell, the column
+   *     period repeats or leaves a gap in its series, or {@code horizon} is below 1; the message
+   *     names the file, the line and, for a cell, the column
    * @throws UncheckedIOException if the file cannot be read
    */
-  public static Dataset longFormat(Path file, int horizon, int seasonalPeriod) {
-    if (horizon < 1 || seasonalPeriod < 1) {
+  public static Dataset longFormat(Path file, int horizon, Seasonality seasonality) {
+    java.util.Objects.requireNonNull(seasonality, "seasonality");
+    if (horizon < 1) {
       throw new IllegalArgumentException(
-          String.format(
-              "horizon (%d) and seasonal period (%d) must be at least 1", horizon, seasonalPeriod));
+          String.format("horizon (%d) must be at least 1", horizon));
     }
+    int seasonalPeriod = seasonality.primary();
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -365,13 +384,35 @@ public final class Datasets {
       for (int i = 0; i < values.length; i++) {
         values[i] = obs.get(i).value();
       }
-      series.add(split(entry.getKey(), seasonalPeriod, seasonalPeriod, values, horizon));
+      series.add(split(entry.getKey(), seasonality, seasonalPeriod, values, horizon));
     }
     return new Dataset(
         FILE_PREFIX + file.getFileName(),
         series,
         skipped,
         skipped == 0 ? "" : "fewer than horizon + " + MIN_TRAINING + " values");
+  }
+
+  /**
+   * Reads a user's history in long format with one seasonal period, as {@link #longFormat(Path,
+   * int, Seasonality)} with {@link Seasonality#single(int) Seasonality.single(seasonalPeriod)}.
+   *
+   * @param file the CSV
+   * @param horizon the number of periods to hold out and forecast, at least 1
+   * @param seasonalPeriod the season length m in periods (7 for daily data with a weekly pattern,
+   *     12 for monthly, 1 for none), also the lag of the MASE scale
+   * @return the series, as {@link #longFormat(Path, int, Seasonality)}
+   * @throws IllegalArgumentException if {@code seasonalPeriod} is below 1, or as {@link
+   *     #longFormat(Path, int, Seasonality)}
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static Dataset longFormat(Path file, int horizon, int seasonalPeriod) {
+    if (seasonalPeriod < 1) {
+      throw new IllegalArgumentException(
+          String.format(
+              "horizon (%d) and seasonal period (%d) must be at least 1", horizon, seasonalPeriod));
+    }
+    return longFormat(file, horizon, Seasonality.single(seasonalPeriod));
   }
 
   private record Observation(long key, double value, long line) {}
@@ -525,13 +566,14 @@ public final class Datasets {
     return value;
   }
 
-  private static SeriesSplit split(String id, int m, int scaleLag, double[] values, int horizon) {
+  private static SeriesSplit split(
+      String id, Seasonality seasonality, int scaleLag, double[] values, int horizon) {
     int n = values.length - horizon;
     double[] train = new double[n];
     double[] test = new double[horizon];
     System.arraycopy(values, 0, train, 0, n);
     System.arraycopy(values, n, test, 0, horizon);
-    return new SeriesSplit(id, m, scaleLag, train, test);
+    return new SeriesSplit(id, seasonality, scaleLag, train, test);
   }
 
   /** The values from column {@code from} to the last non-empty cell. */

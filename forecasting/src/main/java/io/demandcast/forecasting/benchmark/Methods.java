@@ -9,6 +9,7 @@ import io.demandcast.forecasting.models.Croston;
 import io.demandcast.forecasting.models.Ets;
 import io.demandcast.forecasting.models.LagRidgeRegression;
 import io.demandcast.forecasting.models.MovingAverage;
+import io.demandcast.forecasting.models.Mstlf;
 import io.demandcast.forecasting.models.Naive;
 import io.demandcast.forecasting.models.Naive2;
 import io.demandcast.forecasting.models.Theta;
@@ -42,6 +43,8 @@ public final class Methods {
     register(new LocalMethod("arima", s -> new Arima(s.seasonalPeriod())));
     register(new LocalMethod("ets", s -> Ets.auto(s.seasonalPeriod())));
     register(new LocalMethod(Stlf.NAME, s -> new Stlf(s.seasonalPeriod())));
+    // every seasonal period of the dataset (NN5: 7 and 365.25 days), not only the primary one
+    register(new LocalMethod(Mstlf.NAME, s -> new Mstlf(s.seasonality())));
     register(new LocalMethod("croston", s -> Croston.optimized(Croston.Variant.CLASSIC)));
     register(new LocalMethod("croston_sba", s -> Croston.optimized(Croston.Variant.SBA)));
     register(new LocalMethod("tsb", s -> Tsb.optimized()));

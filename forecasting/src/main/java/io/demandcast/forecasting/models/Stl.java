@@ -41,22 +41,24 @@ public final class Stl implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int period;
+  private final double frequency;
   private final boolean periodic;
   private final int seasonalWindow;
   private final int seasonalDegree;
   private final Integer trendWindow;
   private final int trendDegree;
   private final boolean robust;
+
   private Stl(
-      int period,
+      double frequency,
       boolean periodic,
       int seasonalWindow,
       int seasonalDegree,
       Integer trendWindow,
       int trendDegree,
       boolean robust) {
-    if (period < 2) {
-      throw new IllegalArgumentException("STL: period must be at least 2, got " + period);
+    if (!(frequency >= 2) || Double.isInfinite(frequency)) {
+      throw new IllegalArgumentException("STL: period must be at least 2, got " + frequency);
     }
     if (!periodic && seasonalWindow < 1) {
       throw new IllegalArgumentException(
@@ -65,7 +67,8 @@ public final class Stl implements java.io.Serializable {
     if (trendWindow != null && trendWindow < 1) {
       throw new IllegalArgumentException("STL: trend window must be at least 1, got " + trendWindow);
     }
-    this.period = period;
+    this.period = (int) frequency;
+    this.frequency = frequency;
     this.periodic = periodic;
     this.seasonalWindow = seasonalWindow;
     this.seasonalDegree = seasonalDegree;
@@ -115,9 +118,30 @@ public final class Stl implements java.io.Serializable {
   }
 
   /**
-   * Returns the season length.
+   * STL of a series with a possibly fractional number of periods per cycle, as R's {@code
+   * stl(ts(x, frequency = frequency), s.window = seasonalWindow)}, which is what R's {@code
+   * forecast::mstl} runs for each period of an {@code msts} series (365.25 for days in a year).
+   * As in R, the cycle-subseries are those of the whole part of the frequency ({@code
+   * as.integer}: 365 for 365.25), while the default trend span {@code nextodd(ceiling(1.5 f / (1
+   * - 1.5 / n_s)))} and low-pass span {@code nextodd(f)} use the frequency f itself, and a series
+   * needs more than {@code 2 f} values. A whole frequency gives {@link #withSeasonalWindow}.
    *
-   * @return m, at least 2
+   * @param frequency periods per seasonal cycle f, finite, at least 2 (for example 7, 168 or
+   *     365.25)
+   * @param seasonalWindow the span n_s of the cycle-subseries loess in cycles, at least 1
+   * @param robust whether to run the outer robustness loop (R's {@code robust})
+   * @return the decomposition method
+   * @throws IllegalArgumentException if {@code frequency} is below 2 or not finite, or {@code
+   *     seasonalWindow < 1}
+   */
+  public static Stl withFrequency(double frequency, int seasonalWindow, boolean robust) {
+    return new Stl(frequency, false, seasonalWindow, 0, null, 1, robust);
+  }
+
+  /**
+   * Returns the season length: the number of cycle-subseries.
+   *
+   * @return m, at least 2; the whole part of the frequency of {@link #withFrequency}
    */
   public int period() {
     return period;
@@ -190,10 +214,11 @@ public final class Stl implements java.io.Serializable {
       throw new IllegalArgumentException("STL: series is null");
     }
     int n = series.length;
-    if (n <= 2 * period) {
+    if (n <= 2 * frequency) {
       throw new IllegalArgumentException(
           String.format(
-              "STL: series of length %d has not more than two periods (m = %d)", n, period));
+              "STL: series of length %d has not more than two periods (m = %s)",
+              n, frequencyText()));
     }
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(series[i])) {
@@ -204,8 +229,9 @@ public final class Stl implements java.io.Serializable {
     double[] y = series.clone();
     int ns = periodic ? 10 * n + 1 : seasonalWindow;
     int sDeg = periodic ? 0 : seasonalDegree;
-    int nt = trendWindow != null ? trendWindow : nextOdd(Math.ceil(1.5 * period / (1 - 1.5 / ns)));
-    int nl = nextOdd(period);
+    int nt =
+        trendWindow != null ? trendWindow : nextOdd(Math.ceil(1.5 * frequency / (1 - 1.5 / ns)));
+    int nl = nextOdd(frequency);
     int ni = robust ? 1 : 2;
     int no = robust ? 15 : 0;
     int sJump = (int) Math.ceil(ns / 10.0);
@@ -244,8 +270,13 @@ public final class Stl implements java.io.Serializable {
 
   @Override
   public String toString() {
-    return "stl(m=" + period + ", s.window=" + (periodic ? "periodic" : seasonalWindow)
+    return "stl(m=" + frequencyText() + ", s.window=" + (periodic ? "periodic" : seasonalWindow)
         + ", robust=" + robust + ")";
+  }
+
+  /** The frequency as R prints it: {@code 7}, {@code 365.25}. */
+  private String frequencyText() {
+    return frequency == period ? Integer.toString(period) : Double.toString(frequency);
   }
 
   // ---------------------------------------------------------------------------------------------

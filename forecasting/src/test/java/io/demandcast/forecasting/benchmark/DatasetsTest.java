@@ -3,6 +3,7 @@ package io.demandcast.forecasting.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.demandcast.forecasting.Seasonality;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,9 @@ class DatasetsTest {
         .extracting(SeriesSplit::id)
         .containsExactly("N0001", "N0646", "N1402", "N2830");
     assertThat(m3.series()).extracting(SeriesSplit::seasonalPeriod).containsExactly(1, 4, 12, 1);
+    assertThat(m3.series())
+        .extracting(SeriesSplit::seasonality)
+        .containsExactly(Seasonality.of(), Seasonality.of(4), Seasonality.of(12), Seasonality.of());
     SeriesSplit yearly = m3.series().get(0);
     // N1: N = 20, NF = 6; first value 940.66, last training value 4936.99 (14th), last 9156.01
     assertThat(yearly.train()).hasSize(14);
@@ -51,6 +55,7 @@ class DatasetsTest {
               assertThat(s.train()).hasSize(39);
               assertThat(s.test()).hasSize(12);
               assertThat(s.seasonalPeriod()).isEqualTo(12);
+              assertThat(s.seasonality()).isEqualTo(Seasonality.of(12));
             });
   }
 
@@ -75,6 +80,7 @@ class DatasetsTest {
     assertThat(nn5.series()).extracting(SeriesSplit::id).containsExactly("N101", "N112", "N198");
     SeriesSplit n101 = nn5.series().get(0);
     assertThat(n101.seasonalPeriod()).isEqualTo(7);
+    assertThat(n101.seasonality()).isEqualTo(Seasonality.of(7, 365.25));
     assertThat(n101.scaleLag()).isEqualTo(7);
     assertThat(n101.train()).hasSize(14);
     assertThat(n101.test()).hasSize(56);
@@ -150,6 +156,52 @@ class DatasetsTest {
     assertThat(byDate.series().get(0).train()).containsExactly(1, 2, 3);
     assertThat(byDate.series().get(1).test()).containsExactly(8);
     assertThat(byDate.series().get(1).scaleLag()).isEqualTo(12);
+  }
+
+  @Test
+  void givenSeveralSeasonalPeriods_whenLongFormat_thenTheFirstIsMAndTheMaseLag(@TempDir Path dir)
+      throws Exception {
+    StringBuilder text = new StringBuilder("id,period,value\n");
+    for (int t = 1; t <= 40; t++) {
+      text.append("A,").append(t).append(',').append(t % 7).append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("hourly.csv"), text);
+    SeriesSplit a = Datasets.longFormat(file, 5, Seasonality.parse("7,365.25")).series().get(0);
+    assertThat(a.seasonality().periods()).containsExactly(7.0, 365.25);
+    assertThat(a.seasonalPeriod()).isEqualTo(7);
+    assertThat(a.scaleLag()).isEqualTo(7);
+    assertThat(Datasets.longFormat(file, 5, 1).series().get(0).seasonality())
+        .isEqualTo(Seasonality.of());
+    assertThatThrownBy(() -> Datasets.longFormat(file, 5, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("seasonal period (0)");
+    assertThatThrownBy(() -> Datasets.longFormat(file, 0, Seasonality.of(7)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("horizon (0)");
+  }
+
+  @Test
+  void givenM4WeeklyFiles_whenLoad_thenSeasonality52point18AndM52(@TempDir Path dir)
+      throws Exception {
+    StringBuilder train = new StringBuilder("\"V1\",\"V2\",\"V3\",\"V4\"\n\"W1\",1,2,3\n");
+    StringBuilder test = new StringBuilder("\"V1\"");
+    for (int i = 2; i <= 14; i++) {
+      test.append(",\"V").append(i).append('"');
+    }
+    test.append("\n\"W1\"");
+    for (int i = 0; i < 13; i++) {
+      test.append(',').append(i);
+    }
+    test.append('\n');
+    Dataset m4 =
+        Datasets.m4Weekly(
+            Files.writeString(dir.resolve("Weekly-train.csv"), train),
+            Files.writeString(dir.resolve("Weekly-test.csv"), test));
+    SeriesSplit w1 = m4.series().get(0);
+    assertThat(w1.seasonality()).isEqualTo(Seasonality.of(52.18));
+    assertThat(w1.seasonalPeriod()).isEqualTo(52);
+    assertThat(w1.scaleLag()).isEqualTo(1);
+    assertThat(w1.train()).containsExactly(1, 2, 3);
   }
 
   @Test

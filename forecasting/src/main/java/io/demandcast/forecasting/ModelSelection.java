@@ -9,6 +9,7 @@ import io.demandcast.forecasting.models.Croston;
 import io.demandcast.forecasting.models.DemandClassification;
 import io.demandcast.forecasting.models.Ets;
 import io.demandcast.forecasting.models.MovingAverage;
+import io.demandcast.forecasting.models.Mstlf;
 import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.forecasting.models.Theta;
 import io.demandcast.forecasting.models.Tsb;
@@ -197,31 +198,62 @@ public final class ModelSelection implements Serializable {
    * @throws IllegalArgumentException if {@code seasonalPeriod < 1} or {@code horizon < 1}
    */
   public static ModelSelection defaults(int seasonalPeriod, int horizon) {
+    return defaults(Seasonality.single(seasonalPeriod), horizon);
+  }
+
+  /**
+   * Returns the default automatic selection for a calendar's seasonal periods and a horizon: as
+   * {@link #defaults(int, int)} with the primary period, and with {@link Mstlf} among the
+   * candidates when the calendar has several periods or one longer than ETS's seasonal forms
+   * allow (see {@link #defaults(SelectionOptions)}).
+   *
+   * @param seasonality the calendar's seasonal periods (for example 7 and 365.25 for days)
+   * @param horizon periods to forecast, at least 1
+   * @return the selection
+   * @throws NullPointerException if {@code seasonality} is null
+   * @throws IllegalArgumentException if {@code horizon < 1}
+   */
+  public static ModelSelection defaults(Seasonality seasonality, int horizon) {
     return defaults(
         new SelectionOptions(
-                seasonalPeriod,
+                seasonality.primary(),
                 horizon,
                 new RollingOrigin(DEFAULT_WINDOWS, horizon, Math.max(1, horizon / 2)))
-            .withCombination(Combination.WEIGHTED, 5));
+            .withCombination(Combination.WEIGHTED, 5)
+            .withSeasonality(seasonality));
   }
 
   /**
    * Returns the default candidates with the given settings: {@link Ets#auto}(m), {@link Theta}(m)
-   * and {@link Arima}(m); for intermittent series also Croston-SBA and TSB with optimised
-   * smoothing constants and the {@link MovingAverage} of the last season (m periods, 12 when m =
-   * 1), a simple estimate of the mean demand that holds its own on intermittent data (Syntetos and
-   * Boylan, "The accuracy of intermittent demand estimates", IJF 21(2), 2005); {@link
-   * SeasonalNaive}(m) is scored as the baseline. The mean of ETS, Theta and ARIMA is the "SHD"
-   * combination that beat Theta on M3 (Makridakis, Spiliotis and Assimakopoulos, "Statistical
-   * and machine learning forecasting methods: concerns and ways forward", PLoS ONE 13(3), 2018).
+   * and {@link Arima}(m), m the primary seasonal period; {@link Mstlf} with every seasonal period
+   * of {@link SelectionOptions#seasonality()} when there are several (7 and 365.25 for days, 24
+   * and 168 for hours) or one is longer than the {@value Ets#MAX_SEASONAL_PERIOD} periods ETS's
+   * seasonal forms allow (52.18 for weeks; ETS is then fitted without a season, as R's {@code
+   * ets}): STL decomposition with ETS on the seasonally adjusted series is the usual answer to
+   * long and multiple seasonal periods (Hyndman and Athanasopoulos, <i>Forecasting: Principles
+   * and Practice</i>, 3rd ed., section 12.1; Bandara, Hyndman and Bergmeir 2022). For intermittent
+   * series also Croston-SBA and TSB with optimised smoothing constants and the {@link
+   * MovingAverage} of the last season (m periods, 12 when m = 1), a simple estimate of the mean
+   * demand that holds its own on intermittent data (Syntetos and Boylan, "The accuracy of
+   * intermittent demand estimates", IJF 21(2), 2005); {@link SeasonalNaive}(m) is the baseline,
+   * a candidate like the others of a smooth series under {@link Combination#WEIGHTED}. Combining
+   * ETS, Theta and ARIMA is the "SHD" combination that beat Theta on M3 (Makridakis, Spiliotis
+   * and Assimakopoulos, "Statistical and machine learning forecasting methods: concerns and ways
+   * forward", PLoS ONE 13(3), 2018).
    *
    * @param options the settings
    * @return the selection
    */
   public static ModelSelection defaults(SelectionOptions options) {
     int m = options.seasonalPeriod();
+    List<Forecaster> general = new ArrayList<>(List.of(Ets.auto(m), new Theta(m), new Arima(m)));
+    Seasonality seasonality = options.seasonality();
+    if (seasonality.periods().size() > 1
+        || seasonality.periods().stream().anyMatch(p -> p > Ets.MAX_SEASONAL_PERIOD)) {
+      general.add(new Mstlf(seasonality));
+    }
     return new ModelSelection(
-        List.of(Ets.auto(m), new Theta(m), new Arima(m)),
+        general,
         List.of(
             Croston.optimized(Croston.Variant.SBA),
             Tsb.optimized(),
@@ -229,6 +261,7 @@ public final class ModelSelection implements Serializable {
         List.of(new SeasonalNaive(m)),
         options);
   }
+
 
   /**
    * Returns this selection's candidates with other settings.

@@ -127,7 +127,7 @@ public final class Methods {
 
     @Override
     public double[] forecast(SeriesSplit series) {
-      return ModelSelection.defaults(series.seasonalPeriod(), series.horizon())
+      return ModelSelection.defaults(series.seasonality(), series.horizon())
           .forecast(series.train())
           .mean();
     }

@@ -62,4 +62,23 @@ public interface Forecaster extends java.io.Serializable {
   default Forecaster forBacktest(FittedForecaster fitted) {
     return this;
   }
+
+  /**
+   * Returns a forecaster for backtest windows that reuses every estimate of {@code fitted}
+   * (structure, parameters, initial state, seasonal indices) and only re-runs the model's filter
+   * over each window's training prefix, so a window costs one pass over the data instead of an
+   * estimation. By default {@link #forBacktest}: a method without a cheap filter refits as usual.
+   *
+   * <p>The trade-off: the estimates have seen the windows' test periods, so the backtest forecasts
+   * are in-sample multi-step forecasts, not true out-of-sample ones, and the backtest scores are
+   * optimistic (more so for models with many parameters or short histories).
+   *
+   * @param fitted this method's fit to the whole history of the series
+   * @return the forecaster to fit in each backtest window; its {@link #fit} expects a prefix of
+   *     that history, starting at the same first period (seasonal estimates are aligned by period
+   *     index)
+   */
+  default Forecaster refiltered(FittedForecaster fitted) {
+    return forBacktest(fitted);
+  }
 }

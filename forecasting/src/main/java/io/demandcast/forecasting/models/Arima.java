@@ -230,6 +230,22 @@ public final class Arima implements Forecaster {
     return this;
   }
 
+  /**
+   * Returns, for a fit of this class, a forecaster that keeps its seasonal adjustment (kind and
+   * indices or components, aligned by period index), differences d, constant and AR/MA
+   * coefficients, and only recomputes the CSS residuals over each training prefix before
+   * forecasting as the fit does: one pass over the data per window instead of a CSS estimation.
+   * The windows' forecasts are in-sample: the estimates have seen the windows' test periods. Any
+   * other fit gets {@link #forBacktest}.
+   */
+  @Override
+  public Forecaster refiltered(FittedForecaster fitted) {
+    if (fitted instanceof Fitted f) {
+      return new Refiltered(spec(), f);
+    }
+    return forBacktest(fitted);
+  }
+
   @Override
   public String toString() {
     return spec();
@@ -302,7 +318,9 @@ public final class Arima implements Forecaster {
   }
 
   /** One fitted candidate: coefficients, residuals at the end of the sample and criteria. */
-  static final class Candidate {
+  static final class Candidate implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final int p;
     final int q;
     final boolean hasConstant;
@@ -1016,7 +1034,9 @@ public final class Arima implements Forecaster {
   }
 
   /** The selected model with the end of the differenced series, ready to forecast. */
-  private static final class Fitted implements FittedForecaster {
+  private static final class Fitted implements FittedForecaster, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Candidate model;
     private final int d;
     private final double[] lastW;
@@ -1067,6 +1087,90 @@ public final class Arima implements Forecaster {
         }
       }
       this.parameters = Histories.frozen(params);
+    }
+
+    /** {@code whole} with the end of another history: every estimate and parameter shared. */
+    private Fitted(
+        Fitted whole, double[] lastW, double[] lastResiduals, double[] lastLevels, int length) {
+      Candidate m = whole.model;
+      this.model =
+          new Candidate(
+              m.p,
+              m.q,
+              m.hasConstant,
+              m.constant,
+              m.ar,
+              m.ma,
+              m.sse,
+              m.residualCount,
+              m.aicc,
+              m.fromHannanRissanen,
+              m.iterations,
+              lastResiduals);
+      this.d = whole.d;
+      this.lastW = lastW;
+      this.lastLevels = lastLevels;
+      this.seasonalKind = whole.seasonalKind;
+      this.seasonal = whole.seasonal;
+      this.historyLength = length;
+      this.sigma2 = whole.sigma2;
+      this.parameters = whole.parameters;
+    }
+
+    /**
+     * Re-runs this model's filter over another history, keeping every estimate: the same seasonal
+     * adjustment (by period index, so the history must start at the period the fitted one started
+     * at), d differences, then the CSS residuals {@code e[t] = w[t] - c - sum phi_i w[t-i] - sum
+     * theta_j e[t-j]} from {@code t = p} with earlier residuals 0, as in the fit. Run over the
+     * fitted history it reproduces this model's forecasts to rounding (the fit computes its
+     * residuals on the centred and scaled series).
+     *
+     * @param history one value per period (units per period), oldest first, finite, length at
+     *     least {@code d + p + q + 1}; not mutated
+     * @return a model with this model's coefficients, {@link #parameters()} (those of the
+     *     whole-history fit) and variance, forecasting from the end of {@code history}
+     * @throws IllegalArgumentException for a null, too short or non-finite history
+     */
+    Fitted refiltered(double[] history) {
+      int p = model.p;
+      int q = model.q;
+      double[] y = Histories.validatedCopy(NAME, history, d + p + q + 1);
+      double[] w = y;
+      if (seasonalKind == 1) {
+        w = SeasonalDecomposition.deseasonalize(y, seasonal);
+      } else if (seasonalKind == 2) {
+        w = SeasonalDecomposition.deseasonalizeAdditive(y, seasonal);
+      }
+      // Differences in place (w is a copy): w[0..n) holds the d-th difference.
+      int n = w.length;
+      double[] levels = new double[d];
+      for (int k = 0; k < d; k++) {
+        levels[k] = w[n - 1];
+        for (int t = 0; t < n - 1; t++) {
+          w[t] = w[t + 1] - w[t];
+        }
+        n--;
+      }
+      double[] residuals = new double[q == 0 ? 0 : n];
+      for (int t = q == 0 ? n : p; t < n; t++) {
+        double v = w[t] - model.constant;
+        for (int i = 0; i < p; i++) {
+          v -= model.ar[i] * w[t - 1 - i];
+        }
+        for (int i = 0; i < q; i++) {
+          int s = t - 1 - i;
+          if (s >= p) {
+            v -= model.ma[i] * residuals[s];
+          }
+        }
+        residuals[t] = v;
+      }
+      return new Fitted(
+          this,
+          Arrays.copyOfRange(w, n - p, n),
+          Arrays.copyOfRange(residuals, residuals.length - q, residuals.length),
+          levels,
+          y.length);
     }
 
     @Override
@@ -1139,6 +1243,34 @@ public final class Arima implements Forecaster {
     @Override
     public Map<String, Double> parameters() {
       return parameters;
+    }
+  }
+
+  /**
+   * The forecaster of {@link #refiltered}: fits a history by {@link Fitted#refiltered} of the
+   * whole-history fit (serializable, as {@link Fitted} and {@link Candidate} are for it).
+   */
+  private record Refiltered(String methodSpec, Fitted whole) implements Forecaster {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    /** Returns {@code d + p + q + 1}: q + 1 residuals after the p conditioning values. */
+    @Override
+    public int minHistory() {
+      return whole.d + whole.model.p + whole.model.q + 1;
+    }
+
+    /** Returns the method's spec, then {@code " refiltered: "} and the fit's parameters. */
+    @Override
+    public String spec() {
+      return methodSpec + " refiltered: " + whole.parameters();
+    }
+
+    @Override
+    public FittedForecaster fit(double[] history) {
+      return whole.refiltered(history);
     }
   }
 

@@ -224,6 +224,43 @@ public final class Ets implements Forecaster {
     return this;
   }
 
+  /**
+   * Returns, for an {@link EtsFit}, a forecaster that keeps its form, smoothing parameters,
+   * initial state and scale and only re-runs the recursions over each training prefix ({@link
+   * EtsFit#refiltered}): one pass over the data per window instead of a likelihood search. The
+   * windows' forecasts are in-sample: the estimates have seen the windows' test periods. Any other
+   * fit gets {@link #forBacktest}.
+   */
+  @Override
+  public Forecaster refiltered(FittedForecaster fitted) {
+    if (fitted instanceof EtsFit fit) {
+      return new Refiltered(name(), spec(), fit);
+    }
+    return forBacktest(fitted);
+  }
+
+  /**
+   * The forecaster of {@link #refiltered}: fits a history by {@link EtsFit#refiltered} of the
+   * whole-history fit. Named as the method that produced the fit.
+   */
+  private record Refiltered(String name, String methodSpec, EtsFit whole) implements Forecaster {
+    /** Returns 1: the recursions run over any non-empty prefix. */
+    @Override
+    public int minHistory() {
+      return 1;
+    }
+
+    /** Returns for example {@code "ets(auto, m=1, ...) refiltered: ETS(AAdN){alpha=..., ...}"}. */
+    @Override
+    public String spec() {
+      return methodSpec + " refiltered: " + whole;
+    }
+
+    @Override
+    public EtsFit fit(double[] history) {
+      return whole.refiltered(history);
+    }
+  }
 
   private static void requirePeriod(int m) {
     if (m < 1) {
@@ -529,7 +566,7 @@ public final class Ets implements Forecaster {
       double aic = lik + 2.0 * k;
       double aicc = aic + 2.0 * k * (k + 1) / (n - k - 1);
       return new EtsFit(
-          producer, model, alpha, beta, gamma, phi, finalState, scale, sse / (n - np),
+          producer, model, alpha, beta, gamma, phi, finalState, x0, scale, sse / (n - np),
           -0.5 * lik, aicc);
     }
   }
@@ -942,7 +979,7 @@ public final class Ets implements Forecaster {
       sum += e * e;
     }
     return new EtsFit(
-        name(), model, alpha, alpha * betaStar, gamma, 1.0, finalState, scale, sum / n,
+        name(), model, alpha, alpha * betaStar, gamma, 1.0, finalState, x0, scale, sum / n,
         Double.NaN, Double.NaN);
   }
 

@@ -3,6 +3,7 @@ package io.demandcast.forecasting.models;
 import io.demandcast.forecasting.FittedForecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,11 @@ import java.util.Optional;
  *
  * <p>Internally the series was divided by a power of two ({@link #scale}) before fitting, which is
  * exact in floating point; the state is kept in those units and every output is multiplied back.
+ * Serializable, so that the forecaster {@link Ets#refiltered} builds around it is.
  */
-public final class EtsFit implements FittedForecaster {
+public final class EtsFit implements FittedForecaster, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final String producer;
   private final EtsModel model;
   private final double alpha;
@@ -22,6 +26,10 @@ public final class EtsFit implements FittedForecaster {
   private final double gamma;
   private final double phi;
   private final double[] state;
+
+  /** The state before the first observation, in scaled units (the estimated initial state). */
+  private final double[] initialState;
+
   private final double scale;
   private final double sigma2Scaled;
   private final double logLikelihood;
@@ -39,6 +47,9 @@ public final class EtsFit implements FittedForecaster {
    * @param gamma seasonal smoothing, ignored without season
    * @param phi damping, ignored unless damped
    * @param state state after the last observation, in scaled units
+   * @param initialState state before the first observation (the estimated or heuristic initial
+   *     state the recursions started from), in scaled units, same layout and length as {@code
+   *     state}
    * @param scale the power of two the series was divided by
    * @param sigma2Scaled innovation variance in scaled units (relative for multiplicative errors)
    * @param logLikelihood R's log-likelihood in original units, NaN when not fitted by likelihood
@@ -52,6 +63,7 @@ public final class EtsFit implements FittedForecaster {
       double gamma,
       double phi,
       double[] state,
+      double[] initialState,
       double scale,
       double sigma2Scaled,
       double logLikelihood,
@@ -63,6 +75,7 @@ public final class EtsFit implements FittedForecaster {
     this.gamma = model.season == EtsModel.NONE ? Double.NaN : gamma;
     this.phi = model.damped ? phi : Double.NaN;
     this.state = state.clone();
+    this.initialState = initialState.clone();
     this.scale = scale;
     this.sigma2Scaled = sigma2Scaled;
     this.logLikelihood = logLikelihood;
@@ -90,6 +103,73 @@ public final class EtsFit implements FittedForecaster {
     params.put("season", (double) model.season);
     params.put("m", (double) model.m);
     this.parameters = Histories.frozen(params);
+  }
+
+  /** {@code whole} with another final state: every estimate and the parameters map shared. */
+  private EtsFit(EtsFit whole, double[] state) {
+    this.producer = whole.producer;
+    this.model = whole.model;
+    this.alpha = whole.alpha;
+    this.beta = whole.beta;
+    this.gamma = whole.gamma;
+    this.phi = whole.phi;
+    this.state = state;
+    this.initialState = whole.initialState;
+    this.scale = whole.scale;
+    this.sigma2Scaled = whole.sigma2Scaled;
+    this.logLikelihood = whole.logLikelihood;
+    this.aicc = whole.aicc;
+    this.parameters = whole.parameters;
+  }
+
+  /**
+   * Re-runs this model's filter over another history, keeping every estimate: the history is
+   * divided by the same power of two, the recursions start from the same initial state with the
+   * same smoothing parameters, and the result forecasts from the state after the last value of
+   * {@code history}. Run over the history this model was fitted to, it reproduces this model
+   * exactly. Meant for a prefix of that history ({@link Ets#refiltered}).
+   *
+   * @param history one value per period (units per period), oldest first, finite, length at least
+   *     1, starting at the same period as the fitted history; not mutated
+   * @return a model with this model's form, parameters, {@link #parameters()} (they describe the
+   *     whole-history fit: sigma2, loglik and aicc included) and forecast variance, and the state
+   *     after {@code history}
+   * @throws IllegalArgumentException for a null, empty or non-finite history
+   * @throws ModelFitException if the form has multiplicative errors and {@code history} has a zero
+   *     or negative value (as {@link Ets#fit} refuses), or the state becomes non-finite (a
+   *     multiplicative trend turning negative, overflow)
+   */
+  EtsFit refiltered(double[] history) {
+    double[] y = Histories.validatedCopy(producer, history, 1);
+    int n = y.length;
+    boolean positive = true;
+    for (int t = 0; t < n; t++) {
+      positive &= y[t] > 0.0;
+      y[t] /= scale;
+    }
+    if (model.error == EtsModel.MULTIPLICATIVE && !positive) {
+      throw new ModelFitException(
+          String.format(
+              "%s: ETS(%s) has multiplicative errors, which need a strictly positive series; this"
+                  + " one (length %d) has zeros or negative values",
+              producer, form(), n));
+    }
+    double[] finalState = new double[state.length];
+    // run returns early, leaving the state untouched, when a multiplicative trend turns negative.
+    Arrays.fill(finalState, Double.NaN);
+    model.run(
+        y, alpha, betaOrZero(), gammaOrZero(), phiOrOne(), initialState, new double[model.m],
+        null, null, finalState);
+    for (double v : finalState) {
+      if (!Double.isFinite(v)) {
+        throw new ModelFitException(
+            String.format(
+                "%s: ETS(%s) refiltered over %d periods has a non-finite state (a multiplicative"
+                    + " trend turned negative or the recursions overflowed)",
+                producer, form(), n));
+      }
+    }
+    return new EtsFit(this, finalState);
   }
 
   @Override

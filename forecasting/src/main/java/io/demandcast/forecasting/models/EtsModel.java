@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  * <p>{@link #run} evaluates them in an equivalent error-correction order (it takes beta itself, so
  * alpha may be 0).
  *
- * <p>Instances are immutable; the working arrays are passed in by the caller.
+ * <p>Instances are immutable and serializable; the working arrays are passed in by the caller.
  */
-final class EtsModel {
+final class EtsModel implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   static final int NONE = 0;
   static final int ADDITIVE = 1;
   static final int MULTIPLICATIVE = 2;

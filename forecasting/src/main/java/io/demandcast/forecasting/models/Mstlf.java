@@ -5,6 +5,7 @@ import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
 import io.demandcast.forecasting.Seasonality;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,26 +115,89 @@ public final class Mstlf implements Forecaster {
     List<Double> periods = mstl.periodsFor(y.length);
     double[] adjusted = y;
     double[][] cycles = new double[periods.size()][];
+    double[][] seasonal = new double[periods.size()][];
     if (!periods.isEmpty()) {
       Mstl.Decomposition d = mstl.decompose(y);
       adjusted = d.seasonallyAdjusted();
       for (int i = 0; i < cycles.length; i++) {
         cycles[i] = d.lastCycle(i);
+        seasonal[i] = d.seasonal(i);
       }
     }
     EtsFit ets = Ets.auto(1).fit(adjusted);
-    return new Fitted(ets, periods, cycles, y.length);
+    return new Fitted(ets, periods, cycles, seasonal, y.length);
   }
 
-  private static final class Fitted implements FittedForecaster {
+  /**
+   * Returns a forecaster for backtest windows that keeps every estimate of {@code fitted}: the
+   * seasonal components of the whole-history decomposition (a prefix of length n is adjusted by
+   * their first n values, and each component's cycle before period n is repeated) and the ETS
+   * fit, refiltered over the adjusted prefix ({@link Ets#refiltered}); see {@link
+   * Forecaster#refiltered} for the trade-off.
+   *
+   * @param fitted this method's fit to the whole history
+   * @return the forecaster, or {@link #forBacktest} for another fit
+   */
+  @Override
+  public Forecaster refiltered(FittedForecaster fitted) {
+    return fitted instanceof Fitted whole ? new Refiltered(whole) : forBacktest(fitted);
+  }
+
+  /** The forecaster of {@link #refiltered}. */
+  private record Refiltered(Fitted whole) implements Forecaster {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public int minHistory() {
+      return 1;
+    }
+
+    @Override
+    public FittedForecaster fit(double[] history) {
+      double[] y = Histories.validatedCopy(NAME, history, 1);
+      int n = y.length;
+      double[][] cycles = new double[whole.seasonal.length][];
+      for (int i = 0; i < whole.seasonal.length; i++) {
+        double[] component = whole.seasonal[i];
+        if (n > component.length) {
+          throw new IllegalArgumentException(
+              String.format(
+                  "%s refiltered: a prefix of %d periods is longer than the fitted history of %d",
+                  NAME, n, component.length));
+        }
+        for (int t = 0; t < n; t++) {
+          y[t] -= component[t];
+        }
+        int length = Math.min(whole.cycles[i].length, n);
+        cycles[i] = Arrays.copyOfRange(component, n - length, n);
+      }
+      EtsFit ets = whole.ets.refiltered(y);
+      return new Fitted(ets, whole.periods, cycles, whole.seasonal, n);
+    }
+  }
+
+  private static final class Fitted implements FittedForecaster, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final EtsFit ets;
+    private final List<Double> periods;
     private final double[][] cycles;
+    private final double[][] seasonal;
     private final int historyLength;
     private final Map<String, Double> parameters;
 
-    Fitted(EtsFit ets, List<Double> periods, double[][] cycles, int historyLength) {
+    Fitted(
+        EtsFit ets,
+        List<Double> periods,
+        double[][] cycles,
+        double[][] seasonal,
+        int historyLength) {
       this.ets = ets;
+      this.periods = List.copyOf(periods);
       this.cycles = cycles;
+      this.seasonal = seasonal;
       this.historyLength = historyLength;
       Map<String, Double> params = new LinkedHashMap<>(ets.parameters());
       for (int i = 0; i < periods.size(); i++) {

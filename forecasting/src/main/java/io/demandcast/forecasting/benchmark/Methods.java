@@ -13,6 +13,7 @@ import io.demandcast.forecasting.models.Naive;
 import io.demandcast.forecasting.models.Naive2;
 import io.demandcast.forecasting.models.Theta;
 import io.demandcast.forecasting.models.Tsb;
+import io.demandcast.forecasting.models.SeasonalArima;
 import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.forecasting.models.SmileAutoregressive;
 import io.demandcast.forecasting.models.Stlf;
@@ -40,6 +41,7 @@ public final class Methods {
     register(new LocalMethod("moving_average", s -> new MovingAverage(s.seasonalPeriod())));
     register(new LocalMethod("theta", s -> new Theta(s.seasonalPeriod())));
     register(new LocalMethod("arima", s -> new Arima(s.seasonalPeriod())));
+    register(new LocalMethod(SeasonalArima.NAME, s -> new SeasonalArima(s.seasonalPeriod())));
     register(new LocalMethod("ets", s -> Ets.auto(s.seasonalPeriod())));
     register(new LocalMethod(Stlf.NAME, s -> new Stlf(s.seasonalPeriod())));
     register(new LocalMethod("croston", s -> Croston.optimized(Croston.Variant.CLASSIC)));

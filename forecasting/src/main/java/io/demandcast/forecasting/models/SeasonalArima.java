@@ -13,8 +13,8 @@ import java.util.Optional;
  * Seasonal ARIMA(p, d, q)(P, D, Q)_m with automatic order selection in the manner of R's {@code
  * forecast::auto.arima}.
  *
- * <p><b>Model</b> (Box, Jenkins, Reinsel and Ljung 2015, chapter 9). With {@code w = (1 - B)^d (1
- * - B^m)^D y} the differenced series, {@code phi(B) Phi(B^m) w[t] = c + theta(B) Theta(B^m) e[t]},
+ * <p><b>Model</b> (Box, Jenkins, Reinsel and Ljung 2015, chapter 9). With {@code w = (1 - B)^d (1 -
+ * B^m)^D y} the differenced series, {@code phi(B) Phi(B^m) w[t] = c + theta(B) Theta(B^m) e[t]},
  * where {@code phi(B) = 1 - phi_1 B - ... - phi_p B^p}, {@code Phi(B^m) = 1 - Phi_1 B^m - ... -
  * Phi_P B^(Pm)}, {@code theta(B) = 1 + theta_1 B + ... + theta_q B^q}, {@code Theta(B^m) = 1 +
  * Theta_1 B^m + ... + Theta_Q B^(Qm)} (R's sign conventions) and e is white noise of variance
@@ -27,27 +27,30 @@ import java.util.Optional;
  * steps on the exact Jacobian, which is obtained by differentiating the recursion; damped when a
  * step does not lower the sum or leaves the admissible region) from zero coefficients (R's BFGS
  * also starts from zero). Every accepted estimate has stationary phi and Phi and invertible theta
- * and Theta (Levinson-Durbin step-down test of each factor, {@link Arima}'s). The automatic search
- * fits every candidate to convergence, as auto.arima does; {@link Arima} instead compares
- * candidates at their Hannan-Rissanen estimates, which have no simple multiplicative analogue.
+ * and Theta (Levinson-Durbin step-down test of each factor, {@link Arima}'s); R's CSS is
+ * unconstrained. The automatic search fits every candidate, as auto.arima does (to a relative
+ * decrease of the CSS per step of 1e-8, the chosen model then to 1e-10); {@link Arima} instead
+ * compares candidates at their Hannan-Rissanen estimates, which have no simple multiplicative
+ * analogue.
  *
- * <p><b>Automatic procedure</b> ({@link #SeasonalArima(int)}), after Hyndman and Khandakar
- * (2008) and auto.arima's defaults in forecast 8.20:
+ * <p><b>Automatic procedure</b> ({@link #SeasonalArima(int)}), after Hyndman and Khandakar (2008)
+ * and auto.arima's defaults in forecast 8.20:
  *
  * <ol>
  *   <li>The seasonal machinery is used when {@code 2 <= m <= }{@value #MAX_PERIOD} and the history
- *       is longer than 2m (auto.arima: D = 0 for {@code n <= 2m}; STL needs more than two
- *       periods). Otherwise the search below runs with m = 1, P = D = Q = 0: a plain ARIMA(p, d,
- *       q) on the unadjusted series (unlike {@link Arima}, which seasonally adjusts first). R has
- *       no such cap: auto.arima uses the CSS approximation when m &gt; 12 and R's exact
- *       likelihood keeps a state of dimension about {@code max(p + Pm, q + Qm + 1)}, so that long
- *       seasons are slow, R allows seasonal periods up to 350 and "will usually run out of memory
- *       whenever the seasonal period is more than about 200" (Hyndman and Athanasopoulos 2018,
- *       section 9.5); R's authors advise Fourier terms for long seasons instead.
- *   <li>D in {0, 1} by nsdiffs' default "seas" test: D = 1 when the seasonal strength {@code
- *       max(0, 1 - var(R) / var(S + R))} of an STL decomposition ({@link Stl#forStlf(int)}, which
- *       is R's {@code mstl} default) exceeds {@value #SEASONAL_STRENGTH_THRESHOLD} (Wang, Smith
- *       and Hyndman 2006).
+ *       is longer than 2m (auto.arima: D = 0 for {@code n <= 2m}; STL needs more than two periods).
+ *       Otherwise the search below runs with m = 1, P = D = Q = 0: a plain ARIMA(p, d, q) on the
+ *       unadjusted series (unlike {@link Arima}, which seasonally adjusts first). 24 is the limit
+ *       R's {@code ets} sets; R's ARIMA has none below 350: {@code stats::arima} stops with
+ *       "maximum supported lag is 350" when {@code max(p + Pm, q + Qm + 1) > 350} (for CSS too,
+ *       since it builds the state space model for the forecasts), auto.arima switches to CSS
+ *       comparisons when m &gt; 12, and in practice R "will usually run out of memory whenever the
+ *       seasonal period is more than about 200" (Hyndman 2010, who advises Fourier terms with ARMA
+ *       errors for long seasons instead).
+ *   <li>D in {0, 1} by nsdiffs' default "seas" test: D = 1 when the seasonal strength {@code max(0,
+ *       1 - var(R) / var(S + R))} of an STL decomposition ({@link Stl#forStlf(int)}, which is R's
+ *       {@code mstl} default) exceeds {@value #SEASONAL_STRENGTH_THRESHOLD} (Wang, Smith and
+ *       Hyndman 2006).
  *   <li>d in 0..2 by repeated KPSS tests on the seasonally differenced series ({@link
  *       Kpss#differences(double[], int)}, as ndiffs).
  *   <li>Stepwise search by AICc over p &le; min(5, n/3), q &le; min(5, n/3), P &le; min(2, n/(3m)),
@@ -58,27 +61,32 @@ import java.util.Optional;
  *       lowers AICc and starting again, and toggle the constant when none does; stop when nothing
  *       improves or after {@value #MAX_MODELS} models. As in auto.arima, choosing the constant-free
  *       (0, 0)(0, 0) start does not switch the constant off for the neighbours explored next.
- *   <li>AICc as auto.arima computes it for CSS fits: {@code N* (log(2 pi CSS / N) + 1) + 2(k + 1)
- *       + 2(k + 1)(k + 2) / (N* - k - 2)}, with N the residuals summed, {@code N* = n - d - Dm}
- *       and k the coefficients. Candidates with a root of phi(B)Phi(B^m) or theta(B)Theta(B^m)
- *       within 1.01 of the unit circle are rejected, as auto.arima does.
+ *   <li>AICc as auto.arima computes it for CSS fits: {@code N* (log(2 pi CSS / N) + 1) + 2(k + 1) +
+ *       2(k + 1)(k + 2) / (N* - k - 2)}, with N the residuals summed, {@code N* = n - d - Dm} and k
+ *       the coefficients. Candidates with a root of phi(B)Phi(B^m) or theta(B)Theta(B^m) within
+ *       1.01 of the unit circle are rejected, as auto.arima does.
  * </ol>
  *
- * <p><b>Forecasts and variance.</b> The recursion of {@code phi(B) Phi(B^m) (1 - B)^d (1 - B^m)^D}
- * on y runs forward with future errors 0 and past errors the CSS residuals. The h-step variance is
- * {@code sigma² (psi_0² + ... + psi_{h-1}²)} with the psi weights of that model (Box et al. 2015,
- * section 5.2) and {@code sigma² = CSS / (N - k)}, as {@link Arima}; R's forecast package divides
- * by {@code N* - k} (and R's own forecasts come from a Kalman filter given the CSS coefficients,
- * which differ from the conditional recursion only by the effect of the initial residuals).
+ * <p><b>Forecasts and variance.</b> Given the CSS coefficients, the future of w is predicted by the
+ * Kalman filter of the stationary ARMA part started from its stationary covariance (Harvey 1989):
+ * the exact linear predictor given all of w, as R's {@code predict.Arima} computes (its diffuse
+ * prior on the differenced states amounts to filtering w). The conditional recursion with the CSS
+ * residuals would differ by the effect of the zero initial residuals: up to 2.5e-3 relative on
+ * USAccDeaths' 72 months. The forecasts of w are summed back through {@code (1 - B)^d (1 - B^m)^D}.
+ * The h-step variance is {@code sigma² (psi_0² + ... + psi_{h-1}²)} with the psi weights of the
+ * whole model (Box et al. 2015, section 5.2) and {@code sigma² = CSS / (N - k)}, as {@link Arima};
+ * R's forecast package divides by {@code N* - k} and adds the filter's state uncertainty.
  *
  * <p>Sources: G. E. P. Box, G. M. Jenkins, G. C. Reinsel and G. M. Ljung, <i>Time Series Analysis:
  * Forecasting and Control</i>, 5th ed., Wiley, 2015; R. J. Hyndman and Y. Khandakar, "Automatic
  * time series forecasting: the forecast package for R", Journal of Statistical Software 27(3),
  * 2008; X. Wang, K. A. Smith and R. J. Hyndman, "Characteristic-based clustering for time series
- * data", Data Mining and Knowledge Discovery 13(3), 2006, pp. 335-364 (seasonal strength); R. J.
- * Hyndman and G. Athanasopoulos, <i>Forecasting: Principles and Practice</i>, 2nd ed., OTexts,
- * 2018; C. M. Hurvich and C.-L. Tsai, "Regression and time series model selection in small
- * samples", Biometrika 76(2), 1989, pp. 297-307 (AICc).
+ * data", Data Mining and Knowledge Discovery 13(3), 2006, pp. 335-364 (seasonal strength); A. C.
+ * Harvey, <i>Forecasting, Structural Time Series Models and the Kalman Filter</i>, Cambridge
+ * University Press, 1989 (ARMA models in state space form); R. J. Hyndman, "Forecasting with long
+ * seasonal periods", Hyndsight blog, 2010, robjhyndman.com/hyndsight/longseasonality; C. M. Hurvich
+ * and C.-L. Tsai, "Regression and time series model selection in small samples", Biometrika 76(2),
+ * 1989, pp. 297-307 (AICc).
  */
 public final class SeasonalArima implements Forecaster {
   private static final long serialVersionUID = 1L;
@@ -115,6 +123,13 @@ public final class SeasonalArima implements Forecaster {
 
   /** Levenberg-Marquardt stops when an accepted step lowers the CSS by less than this fraction. */
   private static final double RELATIVE_TOLERANCE = 1e-10;
+
+  /**
+   * The search stops a candidate's optimisation when a step lowers the CSS by less than this
+   * fraction, and continues only the chosen model's down to {@link #RELATIVE_TOLERANCE} (on NN5, a
+   * third faster than fitting every candidate to the tighter tolerance).
+   */
+  private static final double SEARCH_TOLERANCE = 1e-8;
 
   /** Levenberg-Marquardt gives up after this many steps. */
   private static final int MAX_ITERATIONS = 200;
@@ -182,8 +197,8 @@ public final class SeasonalArima implements Forecaster {
    * @param seasonalD the number of seasonal differences D, 0 or 1
    * @param seasonalQ the seasonal MA order Q, 0 to 2
    * @param period the season length m in periods, at least 1; at least 2 when P, D or Q is not 0
-   * @param includeConstant whether to estimate the constant (the mean for d + D = 0, the drift
-   *     for d + D = 1); must be false when d + D &ge; 2
+   * @param includeConstant whether to estimate the constant (the mean for d + D = 0, the drift for
+   *     d + D = 1); must be false when d + D &ge; 2
    * @return the method
    * @throws IllegalArgumentException if an order or the period is out of range, or a constant is
    *     asked with d + D &ge; 2
@@ -251,15 +266,14 @@ public final class SeasonalArima implements Forecaster {
     if (automatic) {
       return 6;
     }
-    int k =
-        fixedP + fixedQ + fixedSeasonalP + fixedSeasonalQ + (fixedConstant ? 1 : 0);
+    int k = fixedP + fixedQ + fixedSeasonalP + fixedSeasonalQ + (fixedConstant ? 1 : 0);
     return fixedD + fixedSeasonalD * period + fixedP + fixedSeasonalP * period + k + 2;
   }
 
   /**
    * Returns the settings, e.g. {@code "sarima(m=12, auto: D<=1 seas>0.64, d<=2 kpss, p<=5, q<=5,
-   * P<=2, Q<=2, stepwise aicc, css)"} or {@code "sarima(m=12, order=(0,1,1)(0,1,1),
-   * constant=false, css)"}.
+   * P<=2, Q<=2, stepwise aicc, css)"} or {@code "sarima(m=12, order=(0,1,1)(0,1,1), constant=false,
+   * css)"}.
    */
   @Override
   public String spec() {
@@ -290,8 +304,8 @@ public final class SeasonalArima implements Forecaster {
   }
 
   /**
-   * Returns, for a fit of the automatic method, the chosen orders (p, d, q)(P, D, Q), season
-   * length and constant as a fixed-order method, so that backtest windows re-estimate only the
+   * Returns, for a fit of the automatic method, the chosen orders (p, d, q)(P, D, Q), season length
+   * and constant as a fixed-order method, so that backtest windows re-estimate only the
    * coefficients; a fixed-order method returns itself.
    */
   @Override
@@ -320,8 +334,8 @@ public final class SeasonalArima implements Forecaster {
    *     estimated), {@code mean} (d + D = 0) or {@code drift} (per period, d + D = 1) when a
    *     constant is estimated, {@code ar1..arp}, {@code sar1..sarP}, {@code ma1..maq}, {@code
    *     sma1..smaQ}, {@code sigma2}, {@code aicc} (NaN when undefined), {@code seasonal_strength}
-   *     (NaN when not tested), {@code iterations} (optimisation steps of the chosen model) and
-   *     {@code models} (models fitted by the search, 1 for a fixed order). A history whose
+   *     (NaN when not tested), {@code iterations} (Levenberg-Marquardt steps of the chosen model)
+   *     and {@code models} (models fitted by the search, 1 for a fixed order). A history whose
    *     differenced series is constant is extrapolated exactly with sigma2 = 0.
    * @throws IllegalArgumentException for a null, too short or non-finite history
    * @throws ModelFitException if no candidate model gives a finite, stationary and invertible fit
@@ -362,9 +376,7 @@ public final class SeasonalArima implements Forecaster {
     } else {
       Estimator estimator =
           new Estimator(w, m, 1 + fixedP + fixedQ + fixedSeasonalP + fixedSeasonalQ);
-      model =
-          estimator.fit(
-              fixedP, fixedQ, fixedSeasonalP, fixedSeasonalQ, fixedConstant, false);
+      model = estimator.fit(fixedP, fixedQ, fixedSeasonalP, fixedSeasonalQ, fixedConstant, false);
       if (model == null) {
         throw new ModelFitException(
             String.format(
@@ -385,9 +397,9 @@ public final class SeasonalArima implements Forecaster {
   }
 
   /**
-   * The seasonal strength of nsdiffs' "seas" test: {@code max(0, min(1, 1 - var(R) / var(S +
-   * R)))} with S and R the seasonal and remainder components of {@link Stl#forStlf(int)}; NaN
-   * when {@code S + R} is constant.
+   * The seasonal strength of nsdiffs' "seas" test: {@code max(0, min(1, 1 - var(R) / var(S + R)))}
+   * with S and R the seasonal and remainder components of {@link Stl#forStlf(int)}; NaN when {@code
+   * S + R} is constant.
    *
    * @param y the series, length above 2m
    * @param m the season length, at least 2
@@ -427,9 +439,8 @@ public final class SeasonalArima implements Forecaster {
   }
 
   /**
-   * AICc of a CSS fit as auto.arima computes it: {@code nstar (log(2 pi sse / count) + 1) +
-   * 2(k + 1) + 2(k + 1)(k + 2) / (nstar - k - 2)}; NaN when undefined, -infinity for a perfect
-   * fit.
+   * AICc of a CSS fit as auto.arima computes it: {@code nstar (log(2 pi sse / count) + 1) + 2(k +
+   * 1) + 2(k + 1)(k + 2) / (nstar - k - 2)}; NaN when undefined, -infinity for a perfect fit.
    */
   static double aicc(double sse, int count, int nstar, int k) {
     int npar = k + 1;
@@ -457,10 +468,13 @@ public final class SeasonalArima implements Forecaster {
     final double[] ma;
     final double[] seasonalMa;
     final double sse;
+
     /** Residuals summed (N). */
     final int residualCount;
+
     final double aicc;
     final int iterations;
+
     /** The residuals of every period of the differenced series (0 before p + Pm). */
     final double[] residuals;
 
@@ -657,6 +671,9 @@ public final class SeasonalArima implements Forecaster {
       if (best != null && Double.isNaN(best.aicc)) {
         best = null;
       }
+      if (best != null) {
+        best = estimator.refine(best);
+      }
       if (best == null) {
         // Too short for any criterion: the differences alone, with the constant if allowed.
         best = estimator.fit(0, 0, 0, 0, allowConstant, false);
@@ -695,7 +712,7 @@ public final class SeasonalArima implements Forecaster {
       if (!tried[p][q][sp][sq][c]) {
         tried[p][q][sp][sq][c] = true;
         fittedCount++;
-        Candidate result = estimator.fit(p, q, sp, sq, constant, true);
+        Candidate result = estimator.fit(p, q, sp, sq, constant, true, SEARCH_TOLERANCE, null);
         fitted[p][q][sp][sq][c] = result;
       }
       return fitted[p][q][sp][sq][c];
@@ -710,8 +727,10 @@ public final class SeasonalArima implements Forecaster {
   static final class Estimator {
     /** The differenced series divided by {@link #scale} (models without constant). */
     private final double[] scaled;
+
     /** The differenced series minus its mean, divided by {@link #scale} (with constant). */
     private final double[] centered;
+
     private final double mean;
     private final double scale;
     final int n;
@@ -729,8 +748,10 @@ public final class SeasonalArima implements Forecaster {
 
     private final double[] residuals;
     private final double[] trialResiduals;
+
     /** phi(B) w, Phi(B^m) w, Theta(B^m) e and theta(B) e. */
     private final double[] arFiltered;
+
     private final double[] seasonalArFiltered;
     private final double[] seasonalMaFiltered;
     private final double[] maFiltered;
@@ -741,8 +762,10 @@ public final class SeasonalArima implements Forecaster {
     private final double[] trial;
     private final double[] factor;
     private final double[] buffer;
+
     /** Lags and values of theta(B) Theta(B^m) - 1. */
     private int[] maLags = new int[0];
+
     private double[] maValues = new double[0];
 
     Estimator(double[] series, int m, int maxParameters) {
@@ -786,6 +809,76 @@ public final class SeasonalArima implements Forecaster {
      * within {@value #ROOT_MARGIN} of the unit circle.
      */
     Candidate fit(int p, int q, int sp, int sq, boolean constant, boolean margin) {
+      return fit(p, q, sp, sq, constant, margin, RELATIVE_TOLERANCE, null);
+    }
+
+    /**
+     * Continues the minimisation of a candidate fitted with a looser tolerance down to {@link
+     * #RELATIVE_TOLERANCE}; the candidate itself if that fails.
+     */
+    Candidate refine(Candidate candidate) {
+      int constant = candidate.hasConstant ? 1 : 0;
+      double[] beta =
+          new double
+              [constant + candidate.p + candidate.seasonalP + candidate.q + candidate.seasonalQ];
+      int i = 0;
+      if (candidate.hasConstant) {
+        beta[i++] =
+            (candidate.constant
+                    - mean * oneMinusSum(candidate.ar) * oneMinusSum(candidate.seasonalAr))
+                / scale;
+      }
+      for (double[] part :
+          new double[][] {candidate.ar, candidate.seasonalAr, candidate.ma, candidate.seasonalMa}) {
+        for (double v : part) {
+          beta[i++] = v;
+        }
+      }
+      Candidate refined =
+          fit(
+              candidate.p,
+              candidate.q,
+              candidate.seasonalP,
+              candidate.seasonalQ,
+              candidate.hasConstant,
+              true,
+              RELATIVE_TOLERANCE,
+              beta);
+      if (refined == null || refined.sse > candidate.sse) {
+        return candidate;
+      }
+      return new Candidate(
+          refined.p,
+          refined.q,
+          refined.seasonalP,
+          refined.seasonalQ,
+          refined.hasConstant,
+          refined.constant,
+          refined.ar,
+          refined.seasonalAr,
+          refined.ma,
+          refined.seasonalMa,
+          refined.sse,
+          refined.residualCount,
+          refined.aicc,
+          candidate.iterations + refined.iterations,
+          refined.residuals);
+    }
+
+    /**
+     * As {@link #fit(int, int, int, int, boolean, boolean)}, stopping when a step lowers the CSS by
+     * less than {@code tolerance} (relative), from {@code initial} (scaled parameters) or zero
+     * coefficients when null.
+     */
+    Candidate fit(
+        int p,
+        int q,
+        int sp,
+        int sq,
+        boolean constant,
+        boolean margin,
+        double tolerance,
+        double[] initial) {
       this.c = constant ? 1 : 0;
       this.p = p;
       this.q = q;
@@ -798,8 +891,8 @@ public final class SeasonalArima implements Forecaster {
         return null;
       }
       w = constant ? centered : scaled;
-      double[] beta = new double[k];
-      double sse = minimise(beta);
+      double[] beta = initial == null ? new double[k] : initial.clone();
+      double sse = minimise(beta, tolerance);
       int iterations = lastIterations;
       if (!Double.isFinite(sse) || !admissible(beta, 1.0)) {
         return null;
@@ -822,8 +915,21 @@ public final class SeasonalArima implements Forecaster {
         originalConstant = scale * beta[0] + mean * oneMinusSum(ar) * oneMinusSum(sar);
       }
       return new Candidate(
-          p, q, sp, sq, constant, originalConstant, ar, sar, ma, sma, sse, count, aicc,
-          iterations, e);
+          p,
+          q,
+          sp,
+          sq,
+          constant,
+          originalConstant,
+          ar,
+          sar,
+          ma,
+          sma,
+          sse,
+          count,
+          aicc,
+          iterations,
+          e);
     }
 
     private static double oneMinusSum(double[] a) {
@@ -843,7 +949,7 @@ public final class SeasonalArima implements Forecaster {
      *
      * @return the CSS (on the scaled series) at the final {@code beta}
      */
-    private double minimise(double[] beta) {
+    private double minimise(double[] beta, double tolerance) {
       double sse = sumOfSquares(beta, residuals);
       int iterations = 0;
       // Linear in the parameters without MA terms unless both AR polynomials are present.
@@ -881,7 +987,7 @@ public final class SeasonalArima implements Forecaster {
           sse = trialSse;
           lambda = lambda < 1e-6 ? 0.0 : lambda / 10.0;
           if ((linear && usedLambda == 0.0)
-              || previous - sse <= RELATIVE_TOLERANCE * previous
+              || previous - sse <= tolerance * previous
               || sse == 0.0) {
             break;
           }
@@ -1164,20 +1270,28 @@ public final class SeasonalArima implements Forecaster {
     private final int d;
     private final int seasonalD;
     private final int historyLength;
+
     /** phi(B) Phi(B^m) as AR coefficients: {@code w[t] = sum_i ar_i w[t-i] + ...}. */
     private final double[] arCoefficients;
+
     /** phi(B) Phi(B^m) (1 - B^m)^D as AR coefficients (for the psi weights with d). */
     private final double[] psiAr;
+
     /** theta(B) Theta(B^m) - 1 as MA coefficients. */
     private final double[] maCoefficients;
+
     /** (1 - B)^d (1 - B^m)^D as [1, delta_1, ...]. */
     private final double[] differencing;
+
     /** The last d + Dm values of y, oldest first. */
     private final double[] lastValues;
+
     /** The mean of w: {@code c / (phi(1) Phi(1))}. */
     private final double wMean;
+
     /** The Kalman predicted state of the ARMA part for the first future period. */
     private final double[] state;
+
     private final double sigma2;
     private final Map<String, Double> parameters;
 
@@ -1195,8 +1309,7 @@ public final class SeasonalArima implements Forecaster {
       this.d = d;
       this.seasonalD = seasonalD;
       this.historyLength = y.length;
-      double[] ar =
-          multiply(polynomial(model.ar, -1.0, 1), polynomial(model.seasonalAr, -1.0, m));
+      double[] ar = multiply(polynomial(model.ar, -1.0, 1), polynomial(model.seasonalAr, -1.0, m));
       this.arCoefficients = new double[ar.length - 1];
       for (int i = 0; i < arCoefficients.length; i++) {
         arCoefficients[i] = -ar[i + 1];
@@ -1217,19 +1330,13 @@ public final class SeasonalArima implements Forecaster {
       }
       this.differencing = diff;
       this.lastValues = Arrays.copyOfRange(y, y.length - (diff.length - 1), y.length);
-      double[] ma =
-          multiply(polynomial(model.ma, 1.0, 1), polynomial(model.seasonalMa, 1.0, m));
+      double[] ma = multiply(polynomial(model.ma, 1.0, 1), polynomial(model.seasonalMa, 1.0, m));
       this.maCoefficients = Arrays.copyOfRange(ma, 1, ma.length);
       this.wMean =
           model.constant
               / (Estimator.oneMinusSum(model.ar) * Estimator.oneMinusSum(model.seasonalAr));
       this.state = predictedState(w, wMean, arCoefficients, maCoefficients);
-      int k =
-          model.p
-              + model.q
-              + model.seasonalP
-              + model.seasonalQ
-              + (model.hasConstant ? 1 : 0);
+      int k = model.p + model.q + model.seasonalP + model.seasonalQ + (model.hasConstant ? 1 : 0);
       int degreesOfFreedom = model.residualCount - k;
       this.sigma2 = degreesOfFreedom <= 0 ? 0.0 : model.sse / degreesOfFreedom;
       Map<String, Double> params = new LinkedHashMap<>();
@@ -1289,8 +1396,9 @@ public final class SeasonalArima implements Forecaster {
         forecast[h] = v;
         double first = a[0];
         for (int i = 0; i < r; i++) {
-          a[i] = (i < arCoefficients.length ? arCoefficients[i] * first : 0.0)
-              + (i + 1 < r ? a[i + 1] : 0.0);
+          a[i] =
+              (i < arCoefficients.length ? arCoefficients[i] * first : 0.0)
+                  + (i + 1 < r ? a[i + 1] : 0.0);
         }
       }
       for (double f : forecast) {
@@ -1333,18 +1441,24 @@ public final class SeasonalArima implements Forecaster {
 
   /**
    * The Kalman filter's predicted state {@code a[n | n-1]} after the last value of {@code w}, for
-   * the stationary ARMA {@code w[t] - mean = sum ar_i (w[t-i] - mean) + e[t] + sum ma_j
-   * e[t-j]} in the state space form of Harvey (1989, section 3.4): state dimension {@code r =
-   * max(#ar, #ma + 1)}, transition T with the AR coefficients in its first column and ones on
-   * the superdiagonal, disturbance loading {@code (1, ma_1, ..., ma_{r-1})}, observation the
-   * first state element, and the initial covariance the stationary one (the solution of {@code
-   * P = T P T' + R R'}, by the doubling algorithm). This is the exact linear predictor of the
-   * future given every observed w, where the CSS residuals condition on zero initial errors;
-   * R's {@code predict.Arima} filters the same way (with a diffuse prior on the differenced
-   * states, which is equivalent to filtering w).
+   * the stationary ARMA {@code w[t] - mean = sum ar_i (w[t-i] - mean) + e[t] + sum ma_j e[t-j]} in
+   * the state space form of Harvey (1989): state dimension {@code r = max(#ar, #ma + 1)},
+   * transition T with the AR coefficients in its first column and ones on the superdiagonal,
+   * disturbance loading {@code (1, ma_1, ..., ma_{r-1})}, observation the first state element, and
+   * the initial covariance the stationary one (the solution of {@code P = T P T' + R R'}, by the
+   * doubling algorithm). This is the exact linear predictor of the future given every observed w,
+   * where the CSS residuals condition on zero initial errors; R's {@code predict.Arima} filters the
+   * same way (with a diffuse prior on the differenced states, which is equivalent to filtering w).
    *
-   * @return the state for period n of w, whose first element is the one-step prediction of w
-   *     minus its mean
+   * <p>The one-step prediction variance {@code P[0][0]} is at least 1 (the innovation variance,
+   * sigma² = 1 in these units), so the update never divides by zero.
+   *
+   * @param w the differenced series, oldest first
+   * @param mean the mean of w
+   * @param ar the AR coefficients of phi(B) Phi(B^m), stationary
+   * @param ma the MA coefficients of theta(B) Theta(B^m)
+   * @return the predicted state for the first period after w (index n), whose first element is the
+   *     one-step prediction of w minus its mean
    */
   static double[] predictedState(double[] w, double mean, double[] ar, double[] ma) {
     int r = Math.max(ar.length, ma.length + 1);
@@ -1361,7 +1475,7 @@ public final class SeasonalArima implements Forecaster {
     for (double value : w) {
       // update with w[t]
       double f = covariance[0][0];
-      if (f > 1e-12 * Math.max(1.0, covariance[0][0])) {
+      if (f > 0.0) {
         double v = value - mean - a[0];
         for (int i = 0; i < r; i++) {
           gain[i] = covariance[i][0] / f;

@@ -76,8 +76,10 @@ class SeasonalArimaTest {
       double[] coef = R.get(label, "coef");
       int i = 0;
       for (String prefix : new String[] {"ar", "ma", "sar", "sma"}) {
-        int order = prefix.equals("ar") ? o[0] : prefix.equals("ma") ? o[2] : prefix.equals("sar")
-            ? o[3] : o[5];
+        int order =
+            prefix.equals("ar")
+                ? o[0]
+                : prefix.equals("ma") ? o[2] : prefix.equals("sar") ? o[3] : o[5];
         for (int j = 1; j <= order; j++) {
           assertThat(fitted.parameters().get(prefix + j))
               .as("%s %s%d", label, prefix, j)
@@ -127,13 +129,15 @@ class SeasonalArimaTest {
 
   @Test
   void givenReferenceSeries_whenAutomatic_thenSeasonalStrengthAndDifferencesOfNsdiffsAndNdiffs() {
-    for (String name : new String[] {"AirPassengers", "USAccDeaths", "M3_N1402", "M3_N1712",
-        "M3_N0646"}) {
+    for (String name :
+        new String[] {"AirPassengers", "USAccDeaths", "M3_N1402", "M3_N1712", "M3_N0646"}) {
       FittedForecaster fitted = new SeasonalArima(period(name)).fit(SERIES.get(name, "values"));
       assertThat(fitted.parameters().get("seasonal_strength"))
           .as(name)
           .isCloseTo(R.scalar(name, "seas_strength"), within(1e-6));
-      assertThat(fitted.parameters().get("seasonal_d")).as(name).isEqualTo(R.scalar(name, "nsdiffs"));
+      assertThat(fitted.parameters().get("seasonal_d"))
+          .as(name)
+          .isEqualTo(R.scalar(name, "nsdiffs"));
       assertThat(fitted.parameters().get("d")).as(name).isEqualTo(R.scalar(name, "ndiffs"));
     }
   }
@@ -142,8 +146,13 @@ class SeasonalArimaTest {
     var p = fitted.parameters();
     boolean constant = p.containsKey("mean") || p.containsKey("drift");
     return new double[] {
-      p.get("p"), p.get("d"), p.get("q"), p.get("seasonal_p"), p.get("seasonal_d"),
-      p.get("seasonal_q"), constant ? 1 : 0
+      p.get("p"),
+      p.get("d"),
+      p.get("q"),
+      p.get("seasonal_p"),
+      p.get("seasonal_d"),
+      p.get("seasonal_q"),
+      constant ? 1 : 0
     };
   }
 
@@ -167,8 +176,8 @@ class SeasonalArimaTest {
     FittedForecaster airFit = new SeasonalArima(12).fit(air);
     assertThat(orders(airFit)).containsExactly(1, 1, 1, 0, 1, 1, 0);
     assertThat(airFit.parameters().get("aicc"))
-        .isLessThan(SeasonalArima.withOrder(0, 1, 1, 0, 1, 0, 12, false).fit(air)
-            .parameters().get("aicc"));
+        .isLessThan(
+            SeasonalArima.withOrder(0, 1, 1, 0, 1, 0, 12, false).fit(air).parameters().get("aicc"));
     // M3_N1712: R's unconstrained CSS of (0,1,1)(2,0,2) ends at a non-invertible ma1 = -1.09,
     // which auto.arima rejects; constrained to invertible models, the minimum here (ma1 = -0.96)
     // has a lower AICc than R's choice (0,1,1)(2,0,1).
@@ -176,8 +185,11 @@ class SeasonalArimaTest {
     FittedForecaster n1712Fit = new SeasonalArima(12).fit(n1712);
     assertThat(orders(n1712Fit)).containsExactly(0, 1, 1, 2, 0, 2, 0);
     assertThat(n1712Fit.parameters().get("aicc"))
-        .isLessThan(SeasonalArima.withOrder(0, 1, 1, 2, 0, 1, 12, false).fit(n1712)
-            .parameters().get("aicc"));
+        .isLessThan(
+            SeasonalArima.withOrder(0, 1, 1, 2, 0, 1, 12, false)
+                .fit(n1712)
+                .parameters()
+                .get("aicc"));
   }
 
   @Test
@@ -229,7 +241,8 @@ class SeasonalArimaTest {
     FittedForecaster longSeason = new SeasonalArima(52).fit(y);
     assertThat(longSeason.parameters().get("m")).isEqualTo(1.0);
     assertThat(longSeason.parameters().get("seasonal_strength")).isNaN();
-    assertThat(longSeason.parameters().get("seasonal_p") + longSeason.parameters().get("seasonal_q"))
+    assertThat(
+            longSeason.parameters().get("seasonal_p") + longSeason.parameters().get("seasonal_q"))
         .isZero();
     // 24 monthly values are not more than two years: no seasonal test or terms (as auto.arima)
     FittedForecaster shortHistory = new SeasonalArima(12).fit(Arrays.copyOf(y, 24));
@@ -261,8 +274,8 @@ class SeasonalArimaTest {
     double[] state = SeasonalArima.predictedState(w, 2.0, new double[] {0.6}, new double[0]);
     assertThat(state).containsExactly(new double[] {0.6 * (4.0 - 2.0)}, within(1e-12));
     // MA(1) with theta = 0.5 on one value w[0] = 1: E[w1 | w0] = theta / (1 + theta²) w0.
-    double[] ma = SeasonalArima.predictedState(new double[] {1.0}, 0.0, new double[0],
-        new double[] {0.5});
+    double[] ma =
+        SeasonalArima.predictedState(new double[] {1.0}, 0.0, new double[0], new double[] {0.5});
     assertThat(ma[0]).isCloseTo(0.5 / 1.25, within(1e-12));
   }
 

@@ -14,6 +14,7 @@ import io.demandcast.forecasting.models.Naive;
 import io.demandcast.forecasting.models.Naive2;
 import io.demandcast.forecasting.models.Theta;
 import io.demandcast.forecasting.models.Tsb;
+import io.demandcast.forecasting.models.SeasonalArima;
 import io.demandcast.forecasting.models.SeasonalNaive;
 import io.demandcast.forecasting.models.SmileAutoregressive;
 import io.demandcast.forecasting.models.Stlf;
@@ -41,6 +42,7 @@ public final class Methods {
     register(new LocalMethod("moving_average", s -> new MovingAverage(s.seasonalPeriod())));
     register(new LocalMethod("theta", s -> new Theta(s.seasonalPeriod())));
     register(new LocalMethod("arima", s -> new Arima(s.seasonalPeriod())));
+    register(new LocalMethod(SeasonalArima.NAME, s -> new SeasonalArima(s.seasonalPeriod())));
     register(new LocalMethod("ets", s -> Ets.auto(s.seasonalPeriod())));
     register(new LocalMethod(Stlf.NAME, s -> new Stlf(s.seasonalPeriod())));
     // every seasonal period of the dataset (NN5: 7 and 365.25 days), not only the primary one

@@ -358,6 +358,27 @@ class ModelSelectionTest {
   }
 
   @Test
+  void givenWindowsSpanningAQuarterOfTheHistoryOrLess_whenBacktested_thenRefilteredElseRefitted() {
+    // 8 windows of horizon 13, 6 apart: 13 + 7 * 6 = 55 test periods
+    RollingOrigin design = new RollingOrigin(8, 13, 6);
+    assertThat(ModelSelection.refilters(design, 220)).isTrue();
+    assertThat(ModelSelection.refilters(design, 219)).isFalse();
+    // the refiltered candidate is what the windows fit: 7 in the windows, 5 from the whole history
+    Forecaster counting = new Refiltering("refiltering", 5.0, 7.0);
+    SelectionOptions options = new SelectionOptions(1, 2, new RollingOrigin(2, 2, 1));
+    SeriesForecast longHistory =
+        new ModelSelection(List.of(counting), options).forecast(randomWalk(6L, 12));
+    // 12 periods, windows span 3: refiltered forecasts of 7 in the backtest, 5 from the whole
+    assertThat(longHistory.mean()).containsExactly(5, 5);
+    assertThat(longHistory.backtestErrors()[0][0])
+        .isEqualTo(randomWalk(6L, 12)[9] - 7.0);
+    SeriesForecast shortHistory =
+        new ModelSelection(List.of(counting), options).forecast(randomWalk(6L, 11));
+    assertThat(shortHistory.backtestErrors()[0][0])
+        .isEqualTo(randomWalk(6L, 11)[8] - 5.0);
+  }
+
+  @Test
   void givenModelWithOwnVariance_whenSelected_thenNormalQuantilesFromThatVariance() {
     Forecaster withVariance = new TestForecaster("var", Integer.MAX_VALUE, 10.0, 1, 4.0);
     SeriesForecast forecast =
@@ -452,6 +473,19 @@ class ModelSelectionTest {
     assertThat(forecast.mean()[0]).isEqualTo(first);
     assertThatThrownBy(() -> forecast.parameters().put("x", 1.0))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** Forecasts {@code whole} when fitted, and {@code windows} when refiltered. */
+  private record Refiltering(String name, double whole, double windows) implements Forecaster {
+    @Override
+    public FittedForecaster fit(double[] history) {
+      return new TestForecaster(name, Integer.MAX_VALUE, whole).fit(history);
+    }
+
+    @Override
+    public Forecaster refiltered(FittedForecaster fitted) {
+      return new TestForecaster(name, Integer.MAX_VALUE, windows);
+    }
   }
 
   /**

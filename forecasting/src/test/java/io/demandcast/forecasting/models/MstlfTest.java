@@ -1,5 +1,7 @@
 package io.demandcast.forecasting.models;
 
+import java.util.Arrays;
+import io.demandcast.forecasting.Forecaster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,6 +95,31 @@ class MstlfTest {
       double truth = 100 + 10 * Math.sin(2 * Math.PI * t / 24) + ((t / 24) % 7 == 6 ? -8 : 1);
       assertThat(f[h]).as("h=%d", h + 1).isCloseTo(truth, Offset.offset(0.5));
     }
+  }
+
+  @Test
+  void givenWholeHistoryFit_whenRefilteredOverAPrefix_thenSameFitOnTheWholeAndNewOriginOnAPrefix() {
+    double[] y = R.get("NN5_N164_735", "values");
+    Mstlf mstlf = new Mstlf(Seasonality.of(7, 365.25));
+    FittedForecaster whole = mstlf.fit(y);
+    Forecaster refiltered = mstlf.refiltered(whole);
+    // over the whole history the filter ends in the fitted state: the same forecast, bit for bit
+    assertThat(refiltered.fit(y).forecast(56)).containsExactly(whole.forecast(56));
+    // a prefix: the weekly and yearly components of the whole decomposition up to its end, ETS
+    // refiltered over the prefix's adjusted values; a forecast of the right length that moves
+    double[] prefix = Arrays.copyOf(y, 679);
+    double[] fromPrefix = refiltered.fit(prefix).forecast(56);
+    assertThat(fromPrefix).hasSize(56).allMatch(Double::isFinite);
+    assertThat(fromPrefix).isNotEqualTo(whole.forecast(56));
+    // the same weekday pattern as the whole fit's seasonal part: day t and t + 7 differ by the
+    // yearly component's change only, far less than the weekly swing
+    double weeklySwing =
+        Arrays.stream(fromPrefix, 0, 7).max().orElseThrow()
+            - Arrays.stream(fromPrefix, 0, 7).min().orElseThrow();
+    assertThat(weeklySwing).isGreaterThan(0.0);
+    assertThatThrownBy(() -> refiltered.fit(Arrays.copyOf(y, y.length + 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("longer than the fitted history");
   }
 
   @Test

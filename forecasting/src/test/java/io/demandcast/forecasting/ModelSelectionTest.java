@@ -478,6 +478,11 @@ class ModelSelectionTest {
   /** Forecasts {@code whole} when fitted, and {@code windows} when refiltered. */
   private record Refiltering(String name, double whole, double windows) implements Forecaster {
     @Override
+    public int minHistory() {
+      return 1;
+    }
+
+    @Override
     public FittedForecaster fit(double[] history) {
       return new TestForecaster(name, Integer.MAX_VALUE, whole).fit(history);
     }

@@ -109,7 +109,8 @@ class MstlfTest {
     // refiltered over the prefix's adjusted values; a forecast of the right length that moves
     double[] prefix = Arrays.copyOf(y, 679);
     double[] fromPrefix = refiltered.fit(prefix).forecast(56);
-    assertThat(fromPrefix).hasSize(56).allMatch(Double::isFinite);
+    assertThat(fromPrefix).hasSize(56);
+    assertThat(Arrays.stream(fromPrefix).allMatch(Double::isFinite)).isTrue();
     assertThat(fromPrefix).isNotEqualTo(whole.forecast(56));
     // the same weekday pattern as the whole fit's seasonal part: day t and t + 7 differ by the
     // yearly component's change only, far less than the weekly swing

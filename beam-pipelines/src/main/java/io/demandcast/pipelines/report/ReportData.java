@@ -8,8 +8,10 @@ import io.demandcast.pipelines.model.PeriodType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.Record;
@@ -87,8 +89,8 @@ record ReportData(
    * @param forecastValue sum of the forecast means over the horizon times the unit cost, currency
    * @param reorderPoint units
    * @param history sales per bucket of {@link HistoryBuckets#of} the run's calendar, oldest
-   *     first: at most {@value #HISTORY_MONTHS} months, or {@value #HISTORY_DAYS} days for a daily
-   *     run
+   *     first: at most {@value #HISTORY_MONTHS} months with sales, or for a daily run the last
+   *     {@value #HISTORY_DAYS} days up to the latest sale, days without a sale as 0
    * @param forecast the forecast per horizon, nearest first
    */
   record SeriesChart(
@@ -230,7 +232,7 @@ record ReportData(
             .and(DSL.field(DSL.name("table_name")).eq("erp_sales"))) == 0) {
       return List.of();
     }
-    return dsl.resultQuery(
+    List<PeriodSales> sales = dsl.resultQuery(
             "select bucket, units from ("
                 + " select cast(date_trunc('" + buckets.unit() + "', \"date\") as date) as bucket,"
                 + " sum(quantity) as units"
@@ -242,6 +244,29 @@ record ReportData(
             location,
             buckets.limit())
         .fetch(r -> new PeriodSales(r.get(0, LocalDate.class), r.get(1, Double.class)));
+    return buckets.unit().equals("day") ? lastDays(sales, buckets.limit()) : sales;
+  }
+
+  /**
+   * The last {@code days} calendar days up to the latest sale, a day without a sale as 0 (a daily
+   * history has many, and a line joining only the days with sales would hide them).
+   */
+  static List<PeriodSales> lastDays(List<PeriodSales> sales, int days) {
+    if (sales.isEmpty()) {
+      return sales;
+    }
+    Map<LocalDate, Double> byDay = new HashMap<>();
+    sales.forEach(s -> byDay.put(s.start(), s.units()));
+    LocalDate last = sales.get(sales.size() - 1).start();
+    LocalDate first = last.minusDays(days - 1L);
+    if (first.isBefore(sales.get(0).start())) {
+      first = sales.get(0).start();
+    }
+    List<PeriodSales> filled = new ArrayList<>();
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      filled.add(new PeriodSales(d, byDay.getOrDefault(d, 0.0)));
+    }
+    return filled;
   }
 
   private static List<ForecastBand> forecast(

@@ -123,7 +123,7 @@ public record ForecastOrigin(long lastPeriod, long lastComplete, LocalDate asOf,
       skipped.add(0, period == PeriodType.DAY
           ? String.format(Locale.ROOT, "the day %s holds %,d sales rows against a median of %,.0f"
               + " in the %d %ss with sales before it", start, count, median, earlier.length,
-              start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT))
+              start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
           : String.format(Locale.ROOT, "the period starting %s holds %,d sales rows"
               + " against a median of %,.0f in the %d periods with sales before it",
               start, count, median, earlier.length));

@@ -58,7 +58,8 @@ class DailyRunTest {
     }
     DuckDbConnections.closeAll();
     run = CliRun.execute("run", "--warehouse", warehouse.toString(), "--period", "DAY",
-        "--as-of", AS_OF.toString(), "--run-id", RUN, "--reports", dir.resolve("reports").toString());
+        "--as-of", AS_OF.toString(), "--run-id", RUN,
+        "--reports", dir.resolve("reports").toString());
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
   }
 

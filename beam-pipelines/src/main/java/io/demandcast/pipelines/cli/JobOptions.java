@@ -317,9 +317,11 @@ final class JobOptions {
           option("--outliers", () -> DataRules.OutlierAction.parse(outliers)),
           DataRules.DEFAULT_MIN_OUTLIER_HISTORY, defaultHoldingCostRate, defaultOrderCost,
           defaultLeadTimeDays);
+      // the options counted in periods default to the calendar's (PeriodType#defaultHorizon...)
       return new JobSettings(id, startedAt, period,
           horizon != null ? horizon : period.defaultHorizon(), serviceLevel, backtestWindows,
-          backtestStep != null ? backtestStep : period.defaultBacktestStep(), minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
+          backtestStep != null ? backtestStep : period.defaultBacktestStep(), minLaneShipments,
+          storageMinC, storageMaxC, quarantineLookbackDays,
           quarantineMinReadings, skuShards, inventory,
           option("--global-model", () -> GlobalModel.parse(globalModel)), maxSegmentSeries,
           rules);

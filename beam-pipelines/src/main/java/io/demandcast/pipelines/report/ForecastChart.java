@@ -32,9 +32,9 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The chart of one series: sales history (daily for a daily run, else monthly), the forecast median with its p10-p90 band, and
- * the reorder point as a horizontal line. Needs a headless-capable AWT (set {@code
- * java.awt.headless=true} before the first call on a server).
+ * The chart of one series: sales history (daily for a daily run, else monthly), the forecast
+ * median with its p10-p90 band, and the reorder point as a horizontal line. Needs a
+ * headless-capable AWT (set {@code java.awt.headless=true} before the first call on a server).
  */
 final class ForecastChart {
   /** PNG width, pixels. */

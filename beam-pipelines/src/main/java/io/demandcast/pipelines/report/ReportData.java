@@ -154,7 +154,8 @@ record ReportData(
   private static Record completeRun(DSLContext dsl, String runId) {
     Result<Record> runs =
         dsl.resultQuery(
-                "select status, started_at, finished_at, options from model_runs where run_id = ?", runId)
+                "select status, started_at, finished_at, options from model_runs where run_id = ?",
+                runId)
             .fetch();
     return runs.stream()
         .filter(r -> RunStatus.COMPLETE.sql().equals(r.get("status", String.class)))

@@ -83,11 +83,12 @@ class PeriodTypeTest {
 
   @Test
   void givenDayStartsAcrossYearEndAndLeapDay_whenPlusAndBetween_thenCalendarDays() {
-    assertThat(PeriodType.DAY.plus(LocalDate.of(2025, 12, 28), 4)).isEqualTo(LocalDate.of(2026, 1, 1));
-    assertThat(PeriodType.DAY.plus(LocalDate.of(2024, 2, 28), 1)).isEqualTo(LocalDate.of(2024, 2, 29));
-    assertThat(PeriodType.DAY.plus(LocalDate.of(2024, 3, 1), -1)).isEqualTo(LocalDate.of(2024, 2, 29));
-    assertThat(PeriodType.DAY.between(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1))).isEqualTo(366);
-    assertThat(PeriodType.DAY.between(LocalDate.of(2026, 1, 1), LocalDate.of(2025, 12, 28))).isEqualTo(-4);
+    PeriodType day = PeriodType.DAY;
+    assertThat(day.plus(LocalDate.of(2025, 12, 28), 4)).isEqualTo(LocalDate.of(2026, 1, 1));
+    assertThat(day.plus(LocalDate.of(2024, 2, 28), 1)).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(day.plus(LocalDate.of(2024, 3, 1), -1)).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(day.between(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1))).isEqualTo(366);
+    assertThat(day.between(LocalDate.of(2026, 1, 1), LocalDate.of(2025, 12, 28))).isEqualTo(-4);
   }
 
   @Test

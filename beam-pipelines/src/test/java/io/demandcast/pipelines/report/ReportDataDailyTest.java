@@ -43,7 +43,8 @@ class ReportDataDailyTest {
     assertThat(last).extracting(PeriodSales::start)
         .containsExactly(monday.minusDays(3), monday.minusDays(2), monday.minusDays(1), monday,
             monday.plusDays(1), monday.plusDays(2), monday.plusDays(3));
-    assertThat(last).extracting(PeriodSales::units).containsExactly(0.0, 0.0, 0.0, 3.0, 0.0, 0.0, 5.0);
+    assertThat(last).extracting(PeriodSales::units)
+        .containsExactly(0.0, 0.0, 0.0, 3.0, 0.0, 0.0, 5.0);
     // a shorter history starts at its first sale
     assertThat(ReportData.lastDays(sales, 100)).hasSize(14)
         .first().isEqualTo(new PeriodSales(monday.minusDays(10), 4));
@@ -53,7 +54,8 @@ class ReportDataDailyTest {
   @Test
   void givenCalendars_whenDescribedForTheSummary_thenUnitsPerPeriod() {
     assertThat(ReportHtml.calendar(PeriodType.DAY)).isEqualTo("daily (forecasts in units per day)");
-    assertThat(ReportHtml.calendar(PeriodType.WEEK)).isEqualTo("weekly (forecasts in units per week)");
+    assertThat(ReportHtml.calendar(PeriodType.WEEK))
+        .isEqualTo("weekly (forecasts in units per week)");
     assertThat(ReportHtml.calendar(PeriodType.MONTH))
         .isEqualTo("monthly (forecasts in units per month)");
   }

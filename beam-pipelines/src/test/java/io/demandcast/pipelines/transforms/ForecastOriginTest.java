@@ -133,7 +133,7 @@ class ForecastOriginTest {
   }
 
   @Test
-  void givenDailyCountsWithAnEmptyishLastDay_whenChosen_thenTheDayBeforeAndTheReasonNamesTheWeekday() {
+  void givenDailyCountsWithANearlyEmptyLastDay_whenChosen_thenTheDayBeforeAndTheReasonSaysWhy() {
     Map<Long, Long> counts = quietSundays();
     // an export cut early on Monday 2025-12-29: 3 rows against 100 on the Mondays before
     counts.put(LocalDate.of(2025, 12, 29).toEpochDay(), 3L);

@@ -264,7 +264,8 @@ public final class SyntheticDataset {
       this.saleSize = 2 * Math.exp(0.8 * random.nextGaussian());
       this.demandSeed = random.nextLong();
       // drawn apart from the weekly draws above, so that weekly data stays as it was
-      this.weekdayAmplitude = 0.5 + new SplittableRandom(demandSeed ^ 0x7F4A7C15F39CC060L).nextDouble();
+      this.weekdayAmplitude =
+          0.5 + new SplittableRandom(demandSeed ^ 0x7F4A7C15F39CC060L).nextDouble();
     }
 
     /** The SKU id. */

@@ -214,7 +214,7 @@ class SyntheticDatasetTest {
   }
 
   @Test
-  void givenDailySales_whenRead_thenOneRowPerSkuAndDayWithASale_overTheSameWeeks_endingOnTheSnapshot() {
+  void givenDailySales_whenRead_thenOneRowPerSkuAndDayWithASale_endingOnTheSnapshot() {
     SyntheticDataset daily =
         new SyntheticDataset(300, 60, 11, SyntheticDataset.Granularity.DAY);
     TableSchema t = CanonicalTables.ERP_SALES;
@@ -248,7 +248,7 @@ class SyntheticDatasetTest {
   }
 
   @Test
-  void givenDailyDemand_whenPooledByWeekday_thenSaturdaysSellMostAndSundaysLeast_andWeeksMatchTheLevel() {
+  void givenDailyDemand_whenPooledByWeekday_thenTheWeekdayProfile_andWeeksMatchTheLevel() {
     SyntheticDataset daily =
         new SyntheticDataset(2000, 104, 7, SyntheticDataset.Granularity.DAY);
     double[] byWeekday = new double[7];

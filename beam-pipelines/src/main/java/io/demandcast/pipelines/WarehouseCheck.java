@@ -574,8 +574,9 @@ public final class WarehouseCheck {
       values.addAll(0, perTable);
       if (origin != null) {
         assumptions.add(0, Finding.of(Level.NOTE, origin.hasHistory()
-            ? "forecast origin: the " + settings.period().name().toLowerCase(Locale.ROOT)
-                + " starting " + LocalDate.ofEpochDay(origin.lastPeriod()) + " (the last period"
+            ? "forecast origin: "
+                + settings.period().describe(LocalDate.ofEpochDay(origin.lastPeriod()))
+                + " (the last period"
                 + " complete on the as-of date " + origin.asOf() + " with sales in a volume like"
                 + " the periods before it)"
                 + (origin.sparse() == null ? "" : "; " + origin.sparse())

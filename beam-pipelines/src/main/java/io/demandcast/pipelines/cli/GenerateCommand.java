@@ -5,6 +5,7 @@ import io.demandcast.connectors.duckdb.DuckDbConnections;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse;
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
+import io.demandcast.pipelines.model.PeriodType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,18 +24,22 @@ import picocli.CommandLine.Spec;
     description = {
       "Fill the warehouse's source tables with synthetic, seeded data of any size.",
       "%nWrites N SKUs (one series each) with weekly sales ending in the week of "
-          + "2025-12-22: 35% smooth, 25% seasonal, 15% trending and 25% intermittent demand; items,"
+          + "2025-12-22, or with --period day daily sales over the same weeks (a weekday pattern "
+          + "per SKU, the seasonal SKUs' yearly cycle, many days without a sale for slow movers): "
+          + "35% smooth, 25% seasonal, 15% trending and 25% intermittent demand; items,"
           + " one stock snapshot per SKU, open purchase orders, hourly temperature readings per"
           + " location, and the real USAID SCMS shipments (each SKU is bought on a real SCMS"
           + " lane, so its lead times are real). Replaces what the source tables held; the"
           + " output tables are left alone. The same --seed gives the same rows. Run the job on"
-          + " it with --period=week."
+          + " it with the same --period (week or day)."
     },
     footer = {
       "",
       "Example:",
       "  ./demandcast generate --series 10000 --warehouse synthetic.duckdb",
-      "  ./demandcast run --warehouse synthetic.duckdb --period=week --horizon=13"
+      "  ./demandcast run --warehouse synthetic.duckdb --period=week --horizon=13",
+      "  ./demandcast generate --series 1000 --weeks 104 --period day --warehouse daily.duckdb",
+      "  ./demandcast run --warehouse daily.duckdb --period=day --as-of 2025-12-28"
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,8 +49,14 @@ final class GenerateCommand implements Callable<Integer> {
   int series;
 
   @Option(names = "--weeks", paramLabel = "N", defaultValue = "156",
-      description = "Weeks of sales history per SKU. Default: ${DEFAULT-VALUE} (3 years)")
+      description = "Weeks of sales history per SKU (with --period day, 7 days each). Default: "
+          + "${DEFAULT-VALUE} (3 years)")
   int weeks;
+
+  @Option(names = "--period", paramLabel = "PERIOD", defaultValue = "WEEK",
+      description = "Calendar of the sales rows: WEEK (one row per SKU and week with a sale, dated"
+          + " its Monday) or DAY (one row per SKU and day with a sale). Default: ${DEFAULT-VALUE}")
+  PeriodType period;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "20261122",
       description = "Seed of every random draw. Default: ${DEFAULT-VALUE}")
@@ -64,11 +75,20 @@ final class GenerateCommand implements Callable<Integer> {
     if (weeks < 1) {
       throw new ParameterException(spec.commandLine(), "--weeks must be >= 1, was " + weeks);
     }
+    if (period == PeriodType.MONTH) {
+      throw new ParameterException(spec.commandLine(),
+          "--period: generate writes weekly or daily sales (WEEK or DAY), not " + period);
+    }
+    SyntheticDataset.Granularity granularity = period == PeriodType.DAY
+        ? SyntheticDataset.Granularity.DAY
+        : SyntheticDataset.Granularity.WEEK;
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "generating %,d series x %d weeks (seed %d) into %s%n", series, weeks,
-        seed, warehouse.toAbsolutePath().normalize());
+    out.printf(Locale.ROOT, "generating %,d series x %d weeks%s (seed %d) into %s%n", series,
+        weeks, granularity == SyntheticDataset.Granularity.DAY ? " of daily sales" : "", seed,
+        warehouse.toAbsolutePath().normalize());
     out.flush();
-    load(new SyntheticDataset(series, weeks, seed), DuckDbWarehouse.open(warehouse), out);
+    load(new SyntheticDataset(series, weeks, seed, granularity), DuckDbWarehouse.open(warehouse),
+        out);
     return 0;
   }
 

@@ -41,15 +41,15 @@ final class JobOptions {
       names = "--period",
       paramLabel = "PERIOD",
       defaultValue = "MONTH",
-      description = "Demand calendar: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+      description = "Demand calendar: ${COMPLETION-CANDIDATES} (calendar months, ISO weeks from "
+          + "Monday, calendar days). Default: ${DEFAULT-VALUE}")
   PeriodType period;
 
   @Option(
       names = "--horizon",
       paramLabel = "N",
-      defaultValue = "12",
-      description = "Periods to forecast. Default: ${DEFAULT-VALUE}")
-  int horizon;
+      description = "Periods to forecast. Default: 12, or 28 with --period DAY")
+  Integer horizon;
 
   @Option(
       names = "--service-level",
@@ -99,19 +99,17 @@ final class JobOptions {
   @Option(
       names = "--simulation-periods",
       paramLabel = "N",
-      defaultValue = "12",
       description = "Periods held out at the end of each series: the models forecast from before "
           + "them and the policy simulator replays them (table policy_simulation); 0 turns the "
-          + "simulation off. Default: ${DEFAULT-VALUE}")
-  int simulationPeriods;
+          + "simulation off. Default: 12, or 28 with --period DAY")
+  Integer simulationPeriods;
 
   @Option(
       names = "--warm-up-periods",
       paramLabel = "N",
-      defaultValue = "12",
       description = "Periods before the held-out ones the simulator replays first, unmeasured. "
-          + "Default: ${DEFAULT-VALUE}")
-  int warmUpPeriods;
+          + "Default: 12, or 84 with --period DAY")
+  Integer warmUpPeriods;
 
   @Option(
       names = "--location-capacity",
@@ -132,9 +130,8 @@ final class JobOptions {
   @Option(
       names = "--backtest-step",
       paramLabel = "N",
-      defaultValue = "3",
-      description = "Periods between rolling origins. Default: ${DEFAULT-VALUE}")
-  int backtestStep;
+      description = "Periods between rolling origins. Default: 3, or 7 with --period DAY")
+  Integer backtestStep;
 
   @Option(
       names = "--min-lane-shipments",
@@ -311,8 +308,8 @@ final class JobOptions {
               classServiceLevels,
               option("--continuous-policy", () -> PolicyType.parse(continuousPolicy)),
               option("--lead-time-distribution", () -> distribution(leadTimeDistribution)),
-              simulationPeriods,
-              warmUpPeriods,
+              simulationPeriods != null ? simulationPeriods : period.defaultSimulationPeriods(),
+              warmUpPeriods != null ? warmUpPeriods : period.defaultWarmUpPeriods(),
               option("--location-capacity", () -> InventorySettings.parseCapacity(locationCapacity)));
       DataRules rules = new DataRules(
           asOf != null ? asOf : startedAt.toLocalDate(), minDate, maxQuantity, maxPrice,
@@ -320,8 +317,11 @@ final class JobOptions {
           option("--outliers", () -> DataRules.OutlierAction.parse(outliers)),
           DataRules.DEFAULT_MIN_OUTLIER_HISTORY, defaultHoldingCostRate, defaultOrderCost,
           defaultLeadTimeDays);
-      return new JobSettings(id, startedAt, period, horizon, serviceLevel, backtestWindows,
-          backtestStep, minLaneShipments, storageMinC, storageMaxC, quarantineLookbackDays,
+      // the options counted in periods default to the calendar's (PeriodType#defaultHorizon...)
+      return new JobSettings(id, startedAt, period,
+          horizon != null ? horizon : period.defaultHorizon(), serviceLevel, backtestWindows,
+          backtestStep != null ? backtestStep : period.defaultBacktestStep(), minLaneShipments,
+          storageMinC, storageMaxC, quarantineLookbackDays,
           quarantineMinReadings, skuShards, inventory,
           option("--global-model", () -> GlobalModel.parse(globalModel)), maxSegmentSeries,
           rules);

@@ -1,7 +1,8 @@
 package io.demandcast.pipelines.report;
 
 import io.demandcast.pipelines.report.ReportData.ForecastBand;
-import io.demandcast.pipelines.report.ReportData.MonthlySales;
+import io.demandcast.pipelines.report.ReportData.HistoryBuckets;
+import io.demandcast.pipelines.report.ReportData.PeriodSales;
 import io.demandcast.pipelines.report.ReportData.SeriesChart;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -31,9 +32,9 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The chart of one series: monthly sales history, the forecast median with its p10-p90 band, and
- * the reorder point as a horizontal line. Needs a headless-capable AWT (set {@code
- * java.awt.headless=true} before the first call on a server).
+ * The chart of one series: sales history (daily for a daily run, else monthly), the forecast
+ * median with its p10-p90 band, and the reorder point as a horizontal line. Needs a
+ * headless-capable AWT (set {@code java.awt.headless=true} before the first call on a server).
  */
 final class ForecastChart {
   /** PNG width, pixels. */
@@ -50,11 +51,18 @@ final class ForecastChart {
 
   private ForecastChart() {}
 
-  /** The chart of {@code series} as a {@value #WIDTH} x {@value #HEIGHT} PNG. */
-  static byte[] png(SeriesChart series) {
-    XYSeries sales = new XYSeries("sales history (monthly)");
-    for (MonthlySales month : series.history()) {
-      sales.add(epochMillis(month.month()), month.units());
+  /**
+   * The chart of {@code series} as a {@value #WIDTH} x {@value #HEIGHT} PNG.
+   *
+   * @param series the series
+   * @param buckets how its history is bucketed, for the legend and the date labels
+   * @return the PNG bytes
+   * @throws UncheckedIOException when the PNG cannot be encoded
+   */
+  static byte[] png(SeriesChart series, HistoryBuckets buckets) {
+    XYSeries sales = new XYSeries("sales history (" + buckets.adjective() + ")");
+    for (PeriodSales bucket : series.history()) {
+      sales.add(epochMillis(bucket.start()), bucket.units());
     }
     YIntervalSeries forecast = new YIntervalSeries("forecast p50, p10-p90 band");
     for (ForecastBand band : series.forecast()) {
@@ -74,9 +82,10 @@ final class ForecastChart {
     salesRenderer.setSeriesStroke(0, new BasicStroke(1.5f));
 
     DateAxis time = new DateAxis(null, UTC, Locale.ROOT);
-    SimpleDateFormat monthYear = new SimpleDateFormat("MMM yyyy", Locale.ROOT);
-    monthYear.setTimeZone(UTC);
-    time.setDateFormatOverride(monthYear);
+    SimpleDateFormat dates = new SimpleDateFormat(
+        buckets.unit().equals("day") ? "d MMM yyyy" : "MMM yyyy", Locale.ROOT);
+    dates.setTimeZone(UTC);
+    time.setDateFormatOverride(dates);
     NumberAxis units = new NumberAxis("units per period");
     // A marker does not widen the axis by itself: keep zero and the reorder point in view.
     Range data =

@@ -1,11 +1,17 @@
 package io.demandcast.pipelines.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.demandcast.connectors.duckdb.DuckDbWarehouse.RunStatus;
 import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.pipelines.model.PeriodType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.Record;
@@ -18,6 +24,8 @@ import org.jooq.Result;
  * @param runId the run
  * @param startedAt when the run started, UTC
  * @param finishedAt when the run finished, UTC
+ * @param period the run's demand calendar ({@code period} of {@code model_runs.options}; {@link
+ *     PeriodType#MONTH} when the run did not record one)
  * @param recommendations every {@code inventory_recommendations} row of the run, all columns in
  *     table order plus {@code order_value}, largest order value first, then by SKU and location
  * @param topOrders the {@value #TOP_ORDERS} orders to place now of the largest value
@@ -27,6 +35,7 @@ record ReportData(
     String runId,
     LocalDateTime startedAt,
     LocalDateTime finishedAt,
+    PeriodType period,
     Result<Record> recommendations,
     List<Order> topOrders,
     List<SeriesChart> charts) {
@@ -34,8 +43,31 @@ record ReportData(
   /** How many orders to place now the report lists. */
   static final int TOP_ORDERS = 50;
 
-  /** How many months of sales history a chart shows at most. */
+  /** How many months of sales history a chart of a monthly or weekly run shows at most. */
   static final int HISTORY_MONTHS = 36;
+
+  /** How many days of sales history a chart of a daily run shows at most (26 weeks). */
+  static final int HISTORY_DAYS = 182;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * How a chart buckets the sales history: by day for a daily run, else by month (as the charts
+   * of monthly and weekly runs always have).
+   *
+   * @param unit the DuckDB {@code date_trunc} unit
+   * @param limit the most buckets shown, the latest ones
+   * @param adjective "daily" or "monthly", for the chart's labels
+   */
+  record HistoryBuckets(String unit, int limit, String adjective) {
+
+    /** The buckets of a run's calendar. */
+    static HistoryBuckets of(PeriodType period) {
+      return period == PeriodType.DAY
+          ? new HistoryBuckets("day", HISTORY_DAYS, "daily")
+          : new HistoryBuckets("month", HISTORY_MONTHS, "monthly");
+    }
+  }
 
   /** One order to place now; quantities in units, value in currency. */
   record Order(
@@ -56,7 +88,9 @@ record ReportData(
    *
    * @param forecastValue sum of the forecast means over the horizon times the unit cost, currency
    * @param reorderPoint units
-   * @param history monthly sales, oldest first, at most {@value #HISTORY_MONTHS} months
+   * @param history sales per bucket of {@link HistoryBuckets#of} the run's calendar, oldest
+   *     first: at most {@value #HISTORY_MONTHS} months with sales, or for a daily run the last
+   *     {@value #HISTORY_DAYS} days up to the latest sale, days without a sale as 0
    * @param forecast the forecast per horizon, nearest first
    */
   record SeriesChart(
@@ -64,11 +98,11 @@ record ReportData(
       String location,
       double forecastValue,
       double reorderPoint,
-      List<MonthlySales> history,
+      List<PeriodSales> history,
       List<ForecastBand> forecast) {}
 
-  /** Units sold in the month starting on {@code month}. */
-  record MonthlySales(LocalDate month, double units) {}
+  /** Units sold in the history bucket (month or day) starting on {@code start}. */
+  record PeriodSales(LocalDate start, double units) {}
 
   /** The forecast quantiles of the period starting on {@code periodStart}, units per period. */
   record ForecastBand(LocalDate periodStart, double p10, double p50, double p90) {}
@@ -83,6 +117,7 @@ record ReportData(
    */
   static ReportData read(DSLContext dsl, String runId, int topN) {
     Record run = completeRun(dsl, runId);
+    PeriodType period = period(run.get("options", String.class));
     Result<Record> recommendations = recommendations(dsl, runId);
     List<Order> topOrders =
         recommendations.stream()
@@ -94,15 +129,33 @@ record ReportData(
         runId,
         run.get("started_at", LocalDateTime.class),
         run.get("finished_at", LocalDateTime.class),
+        period,
         recommendations,
         topOrders,
-        topN == 0 ? List.of() : charts(dsl, runId, topN));
+        topN == 0 ? List.of() : charts(dsl, runId, topN, HistoryBuckets.of(period)));
+  }
+
+  /**
+   * The calendar a run recorded in its options; {@link PeriodType#MONTH} when it recorded none
+   * (or options that are not JSON).
+   */
+  static PeriodType period(String optionsJson) {
+    if (optionsJson == null) {
+      return PeriodType.MONTH;
+    }
+    try {
+      String name = JSON.readTree(optionsJson).path("period").asText("");
+      return name.isEmpty() ? PeriodType.MONTH : PeriodType.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return PeriodType.MONTH;
+    }
   }
 
   private static Record completeRun(DSLContext dsl, String runId) {
     Result<Record> runs =
         dsl.resultQuery(
-                "select status, started_at, finished_at from model_runs where run_id = ?", runId)
+                "select status, started_at, finished_at, options from model_runs where run_id = ?",
+                runId)
             .fetch();
     return runs.stream()
         .filter(r -> RunStatus.COMPLETE.sql().equals(r.get("status", String.class)))
@@ -143,7 +196,8 @@ record ReportData(
         r.get("reason", String.class));
   }
 
-  private static List<SeriesChart> charts(DSLContext dsl, String runId, int topN) {
+  private static List<SeriesChart> charts(
+      DSLContext dsl, String runId, int topN, HistoryBuckets buckets) {
     List<SeriesChart> charts = new ArrayList<>();
     for (Record r :
         dsl.resultQuery(
@@ -165,31 +219,55 @@ record ReportData(
               location,
               r.get(2, Double.class),
               r.get(3, Double.class),
-              history(dsl, sku, location),
+              history(dsl, sku, location, buckets),
               forecast(dsl, runId, sku, location)));
     }
     return charts;
   }
 
-  private static List<MonthlySales> history(DSLContext dsl, String sku, String location) {
+  private static List<PeriodSales> history(
+      DSLContext dsl, String sku, String location, HistoryBuckets buckets) {
     // the run read its sales from elsewhere (--source): the warehouse has no erp_sales to chart
     if (dsl.fetchCount(DSL.table(DSL.name("information_schema", "tables")),
         DSL.field(DSL.name("table_schema")).eq("main")
             .and(DSL.field(DSL.name("table_name")).eq("erp_sales"))) == 0) {
       return List.of();
     }
-    return dsl.resultQuery(
-            "select month, units from ("
-                + " select cast(date_trunc('month', \"date\") as date) as month,"
+    List<PeriodSales> sales = dsl.resultQuery(
+            "select bucket, units from ("
+                + " select cast(date_trunc('" + buckets.unit() + "', \"date\") as date) as bucket,"
                 + " sum(quantity) as units"
                 + " from erp_sales"
                 + " where sku = ? and location = ? and quantity is not null"
-                + " group by month order by month desc limit ?)"
-                + " order by month",
+                + " group by bucket order by bucket desc limit ?)"
+                + " order by bucket",
             sku,
             location,
-            HISTORY_MONTHS)
-        .fetch(r -> new MonthlySales(r.get(0, LocalDate.class), r.get(1, Double.class)));
+            buckets.limit())
+        .fetch(r -> new PeriodSales(r.get(0, LocalDate.class), r.get(1, Double.class)));
+    return buckets.unit().equals("day") ? lastDays(sales, buckets.limit()) : sales;
+  }
+
+  /**
+   * The last {@code days} calendar days up to the latest sale, a day without a sale as 0 (a daily
+   * history has many, and a line joining only the days with sales would hide them).
+   */
+  static List<PeriodSales> lastDays(List<PeriodSales> sales, int days) {
+    if (sales.isEmpty()) {
+      return sales;
+    }
+    Map<LocalDate, Double> byDay = new HashMap<>();
+    sales.forEach(s -> byDay.put(s.start(), s.units()));
+    LocalDate last = sales.get(sales.size() - 1).start();
+    LocalDate first = last.minusDays(days - 1L);
+    if (first.isBefore(sales.get(0).start())) {
+      first = sales.get(0).start();
+    }
+    List<PeriodSales> filled = new ArrayList<>();
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+      filled.add(new PeriodSales(d, byDay.getOrDefault(d, 0.0)));
+    }
+    return filled;
   }
 
   private static List<ForecastBand> forecast(

@@ -1,6 +1,7 @@
 package io.demandcast.pipelines.report;
 
 import io.demandcast.forecasting.models.SeasonalNaive;
+import io.demandcast.pipelines.model.PeriodType;
 import io.demandcast.pipelines.report.ReportData.Order;
 import io.demandcast.pipelines.report.ReportData.SeriesChart;
 import java.time.LocalDateTime;
@@ -58,6 +59,18 @@ final class ReportHtml {
     return html.toString();
   }
 
+  /**
+   * The demand calendar in words, for the summaries: e.g. "daily (forecasts in units per day)".
+   *
+   * @param period the run's calendar
+   * @return the text
+   */
+  static String calendar(PeriodType period) {
+    String unit = period.name().toLowerCase(Locale.ROOT);
+    String adjective = period == PeriodType.DAY ? "daily" : unit + "ly";
+    return adjective + " (forecasts in units per " + unit + ")";
+  }
+
   /** A quantity or an amount for display: two decimals, thousands grouped. */
   static String units(double value) {
     return String.format(Locale.ROOT, "%,.2f", value);
@@ -68,6 +81,7 @@ final class ReportHtml {
     row(html, "", "run id", escape(data.runId()));
     row(html, "", "started (UTC)", timestamp(data.startedAt()));
     row(html, "", "finished (UTC)", timestamp(data.finishedAt()));
+    row(html, "", "demand calendar", escape(calendar(data.period())));
     row(html, "", "series forecast", Long.toString(summary.seriesForecast()));
     row(html, "", "series skipped", Long.toString(summary.seriesSkipped()));
     row(html, "", "rows rejected", Long.toString(summary.rejected()));
@@ -181,12 +195,18 @@ final class ReportHtml {
       html.append("<p>No charts.</p>\n</section>\n");
       return;
     }
-    html.append("<p>Monthly sales history, forecast median with its p10–p90 band, and the")
-        .append(" reorder point.</p>\n");
+    ReportData.HistoryBuckets buckets = ReportData.HistoryBuckets.of(data.period());
+    String adjective = buckets.adjective();
+    html.append("<p>")
+        .append(Character.toUpperCase(adjective.charAt(0)))
+        .append(adjective.substring(1))
+        .append(" sales history, forecast median with its p10–p90 band (units per ")
+        .append(data.period().name().toLowerCase(Locale.ROOT))
+        .append("), and the reorder point (units).</p>\n");
     for (SeriesChart series : data.charts()) {
       String name = "SKU " + escape(series.sku()) + " at " + escape(series.location());
       html.append("<figure>\n<img src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(ForecastChart.png(series)))
+          .append(Base64.getEncoder().encodeToString(ForecastChart.png(series, buckets)))
           .append("\" width=\"")
           .append(ForecastChart.WIDTH)
           .append("\" height=\"")

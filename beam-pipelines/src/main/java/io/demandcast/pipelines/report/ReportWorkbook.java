@@ -324,6 +324,7 @@ final class ReportWorkbook {
     text(rows.label("run id"), data.runId(), null, styles);
     dateTime(rows.label("started (UTC)"), data.startedAt(), styles);
     dateTime(rows.label("finished (UTC)"), data.finishedAt(), styles);
+    text(rows.label("demand calendar"), ReportHtml.calendar(data.period()), null, styles);
     count(rows.label("series forecast"), summary.seriesForecast(), styles);
     count(rows.label("series skipped"), summary.seriesSkipped(), styles);
     for (Map.Entry<String, Long> reason : summary.skippedByReason().entrySet()) {

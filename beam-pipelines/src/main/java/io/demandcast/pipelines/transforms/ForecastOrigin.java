@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *   <li>Of those, the latest is taken whose count of valid sales rows is at least {@link
  *       #MIN_SHARE_OF_MEDIAN} of the median count of the up to {@link #REFERENCE_PERIODS} earlier
  *       periods that hold sales; a later period with fewer rows is taken as incomplete. A period
- *       with no earlier period to compare with qualifies.
+ *       with no earlier period to compare with qualifies. For {@link PeriodType#DAY} the earlier
+ *       periods are the same weekdays (a quiet Sunday is compared with Sundays, not with the
+ *       busier days before it).
  * </ol>
  *
  * Sales dated after the origin are not used: the job rejects them into {@code rejected_records}
@@ -101,10 +104,12 @@ public record ForecastOrigin(long lastPeriod, long lastComplete, LocalDate asOf,
     NavigableMap<Long, Long> eligible = counts.headMap(lastComplete, true);
     List<String> skipped = new ArrayList<>();
     for (Long p : eligible.descendingKeySet()) {
+      long day = p;
       long[] earlier =
-          eligible.headMap(p, false).descendingMap().values().stream()
+          eligible.headMap(p, false).descendingMap().entrySet().stream()
+              .filter(e -> period != PeriodType.DAY || (day - e.getKey()) % 7 == 0)
               .limit(REFERENCE_PERIODS)
-              .mapToLong(Long::longValue)
+              .mapToLong(Map.Entry::getValue)
               .toArray();
       long count = eligible.get(p);
       if (earlier.length == 0) {
@@ -114,9 +119,14 @@ public record ForecastOrigin(long lastPeriod, long lastComplete, LocalDate asOf,
       if (count >= MIN_SHARE_OF_MEDIAN * median) {
         return new ForecastOrigin(p, lastComplete, asOf, explain(skipped));
       }
-      skipped.add(0, String.format(Locale.ROOT, "the period starting %s holds %,d sales rows"
-          + " against a median of %,.0f in the %d periods with sales before it",
-          LocalDate.ofEpochDay(p), count, median, earlier.length));
+      LocalDate start = LocalDate.ofEpochDay(p);
+      skipped.add(0, period == PeriodType.DAY
+          ? String.format(Locale.ROOT, "the day %s holds %,d sales rows against a median of %,.0f"
+              + " in the %d %ss with sales before it", start, count, median, earlier.length,
+              start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+          : String.format(Locale.ROOT, "the period starting %s holds %,d sales rows"
+              + " against a median of %,.0f in the %d periods with sales before it",
+              start, count, median, earlier.length));
     }
     return new ForecastOrigin(Long.MIN_VALUE, lastComplete, asOf, explain(skipped));
   }

@@ -167,7 +167,8 @@ public final class GlobalSegments {
 
   /**
    * Leading periods to drop so that a history starting in {@code firstPeriod} starts at season
-   * position 0: for months, January; for weeks, a multiple of 52 weeks from Monday 3 January 2000.
+   * position 0: for months, January; for weeks, a multiple of 52 weeks from Monday 3 January 2000;
+   * for days, a Monday (the primary season of days is the week).
    *
    * @return a value in {@code [0, m)}
    */

@@ -64,6 +64,58 @@ class DemandcastCliTest {
   }
 
   @Test
+  void givenRunHelp_whenExecuted_thenPeriodListsDayAndThePeriodCountedDefaultsNameIt() {
+    Outcome r = execute("run", "--help");
+    assertThat(r.exitCode()).isZero();
+    String help = r.out().replaceAll("\\s+", " ");
+    assertThat(help).contains("Demand calendar: MONTH, WEEK, DAY")
+        .contains("Periods to forecast. Default: 12, or 28 with --period DAY")
+        .contains("Default: 3, or 7 with --period DAY")
+        .contains("Default: 12, or 84 with --period DAY");
+  }
+
+  @Test
+  void givenLowerCaseDay_whenRunWithABadHorizon_thenThePeriodIsAcceptedAndTheHorizonNamed() {
+    Path warehouse = dir.resolve("w.duckdb");
+    Outcome r = execute("run", "--period=day", "--horizon=0", "--warehouse=" + warehouse);
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errFirstLine()).contains("--horizon").contains("0");
+    assertThat(warehouse).doesNotExist();
+  }
+
+  @Test
+  void givenGenerateWithPeriodDay_whenExecuted_thenDailySalesEndingOnTheSnapshotSunday()
+      throws Exception {
+    Path warehouse = dir.resolve("daily.duckdb");
+    Outcome r = execute("generate", "--series", "3", "--weeks", "2", "--period", "day",
+        "--seed", "2", "--warehouse", warehouse.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("3 series x 2 weeks of daily sales");
+    try (Connection c =
+        io.demandcast.connectors.duckdb.DuckDbWarehouse.attach(warehouse).connect()) {
+      var dsl = io.demandcast.connectors.duckdb.DuckDbWarehouse.dsl(c);
+      var range = dsl.fetchOne("select min(date), max(date), count(distinct date),"
+          + " count(*) - count(distinct (sku, date)) from erp_sales");
+      assertThat(range.get(0, java.time.LocalDate.class))
+          .isAfterOrEqualTo(java.time.LocalDate.of(2025, 12, 15));
+      assertThat(range.get(1, java.time.LocalDate.class))
+          .isEqualTo(java.time.LocalDate.of(2025, 12, 28));
+      // more than one day a week: daily rows, not weekly ones
+      assertThat(((Number) range.get(2)).intValue()).isGreaterThan(2);
+      assertThat(((Number) range.get(3)).intValue()).isZero();
+    }
+  }
+
+  @Test
+  void givenGenerateWithPeriodMonth_whenExecuted_thenExit2NamingTheCalendarsItWrites() {
+    Outcome r = execute("generate", "--series", "3", "--period", "month",
+        "--warehouse", dir.resolve("m.duckdb").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errFirstLine()).contains("--period").contains("WEEK or DAY");
+    assertThat(dir.resolve("m.duckdb")).doesNotExist();
+  }
+
+  @Test
   void givenDdl_whenExecuted_thenPrintsCreateTableForEveryCanonicalTable() {
     Outcome r = execute("ddl");
     assertThat(r.exitCode()).isZero();

@@ -79,9 +79,11 @@ class FlexTemplateMetadataTest {
   void givenGeneratedMetadata_whenHelpTextsRead_thenTheyAreTheCliOwnWithDefaultsFilledIn() {
     Map<String, JsonNode> params = byName(FlexTemplateMetadata.generate());
     assertThat(params.get("horizon").path("helpText").asText())
-        .isEqualTo("Periods to forecast. Default: 12");
-    assertThat(params.get("period").path("helpText").asText()).contains("WEEK", "MONTH")
+        .isEqualTo("Periods to forecast. Default: 12, or 28 with --period DAY");
+    assertThat(params.get("period").path("helpText").asText()).contains("WEEK", "MONTH", "DAY")
         .doesNotContain("${");
+    assertThat(params.get("period").path("regexes").get(0).asText())
+        .isEqualTo("^(MONTH|WEEK|DAY)$");
     assertThat(params.get("source").path("helpText").asText())
         .contains("Several as a comma-separated list, e.g. TABLE=URI,TABLE=URI.")
         .doesNotContain("Repeatable");

@@ -7,6 +7,7 @@ import io.demandcast.inventory.ServiceTarget;
 import io.demandcast.pipelines.model.GlobalModel;
 import io.demandcast.pipelines.model.InventorySettings;
 import io.demandcast.pipelines.model.JobSettings;
+import io.demandcast.pipelines.model.PeriodType;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,44 @@ class JobOptionsTest {
     assertThat(inventory.warmUpPeriods()).isEqualTo(3);
     assertThat(inventory.locationCapacity())
         .containsExactlyInAnyOrderEntriesOf(Map.of("PLANT01", 5000.0, "PLANT02", 800.0));
+  }
+
+  @Test
+  void givenMonthOrWeek_whenNoPeriodCountedOptions_thenTheDefaultsOfBefore() {
+    for (String period : new String[] {"MONTH", "WEEK"}) {
+      JobSettings s = settings("--run-id", "r", "--period", period);
+      assertThat(s.horizon()).as(period).isEqualTo(12);
+      assertThat(s.backtestWindows()).as(period).isEqualTo(3);
+      assertThat(s.backtestStep()).as(period).isEqualTo(3);
+      assertThat(s.inventory().simulationPeriods()).as(period).isEqualTo(12);
+      assertThat(s.inventory().warmUpPeriods()).as(period).isEqualTo(12);
+    }
+    // without --period: monthly, as the defaults of JobSettings
+    JobSettings monthly = settings("--run-id", "r");
+    assertThat(monthly.period()).isEqualTo(PeriodType.MONTH);
+    assertThat(monthly.horizon()).isEqualTo(JobSettings.defaults("r", STARTED).horizon());
+    assertThat(monthly.inventory()).isEqualTo(InventorySettings.defaults());
+  }
+
+  @Test
+  void givenDay_whenNoPeriodCountedOptions_thenFourWeeksAheadWeeklyStepsAnd28DaysSimulated() {
+    JobSettings s = settings("--run-id", "r", "--period", "DAY");
+    assertThat(s.period()).isEqualTo(PeriodType.DAY);
+    assertThat(s.horizon()).isEqualTo(28);
+    assertThat(s.backtestStep()).isEqualTo(7);
+    assertThat(s.backtestSpan()).isEqualTo(28 + 2 * 7);
+    assertThat(s.inventory().simulationPeriods()).isEqualTo(28);
+    assertThat(s.inventory().warmUpPeriods()).isEqualTo(84);
+  }
+
+  @Test
+  void givenDayAndExplicitCounts_whenSettings_thenTheOptionsWinOverTheCalendarsDefaults() {
+    JobSettings s = settings("--run-id", "r", "--period", "DAY", "--horizon", "12",
+        "--backtest-step", "3", "--simulation-periods", "12", "--warm-up-periods", "12");
+    assertThat(s.horizon()).isEqualTo(12);
+    assertThat(s.backtestStep()).isEqualTo(3);
+    assertThat(s.inventory().simulationPeriods()).isEqualTo(12);
+    assertThat(s.inventory().warmUpPeriods()).isEqualTo(12);
   }
 
   @Test

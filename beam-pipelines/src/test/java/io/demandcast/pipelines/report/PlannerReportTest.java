@@ -232,9 +232,9 @@ class PlannerReportTest {
     // 2022).
     assertThat(b2.history()).hasSize(36);
     assertThat(b2.history().get(0))
-        .isEqualTo(new ReportData.MonthlySales(LocalDate.of(2022, 6, 1), 19.0));
+        .isEqualTo(new ReportData.PeriodSales(LocalDate.of(2022, 6, 1), 19.0));
     assertThat(b2.history().get(35))
-        .isEqualTo(new ReportData.MonthlySales(LocalDate.of(2025, 5, 1), 54.0));
+        .isEqualTo(new ReportData.PeriodSales(LocalDate.of(2025, 5, 1), 54.0));
     assertThat(b2.forecast())
         .extracting(ReportData.ForecastBand::periodStart)
         .containsExactly(

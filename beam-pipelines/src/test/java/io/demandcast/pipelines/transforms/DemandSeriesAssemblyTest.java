@@ -163,6 +163,32 @@ class DemandSeriesAssemblyTest {
   }
 
   @Test
+  void givenDailyPeriods_whenSeries_thenOneValuePerDayAcrossYearEnd_gapsZero_missingDayNaN() {
+    List<Row> sales = List.of(
+        sale("DC1", LocalDate.of(2025, 12, 30), 2.0),
+        sale("DC1", LocalDate.of(2025, 12, 30), 3.0), // the same day: summed
+        sale("DC1", LocalDate.of(2026, 1, 2), 4.0)); // 12-31 and 01-01 without a sale
+    List<Row> missing = List.of(sale("DC1", LocalDate.of(2026, 1, 3), null));
+
+    List<DemandSeries> series = DemandSeriesAssembly.series(
+        "A", sales, missing, PeriodType.DAY, LocalDate.of(2026, 1, 5));
+
+    // 12-30 .. 01-05: 5, 0, 0, 4, NaN (not recorded), 0, 0
+    assertThat(series).singleElement().satisfies(s -> {
+      assertThat(s.firstPeriod()).isEqualTo(LocalDate.of(2025, 12, 30));
+      assertThat(s.history()).hasSize(7);
+      assertThat(s.history()[0]).isEqualTo(5.0);
+      assertThat(s.history()[1]).isZero();
+      assertThat(s.history()[2]).isZero();
+      assertThat(s.history()[3]).isEqualTo(4.0);
+      assertThat(s.history()[4]).isNaN();
+      assertThat(s.history()[5]).isZero();
+      assertThat(s.history()[6]).isZero();
+      assertThat(s.missingPeriods()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void givenSalesInAnyOrder_whenSeries_thenTotalEqualsSumOfQuantities() {
     // invariant: zero-filling and bucketing neither lose nor invent units
     List<Row> sales = new ArrayList<>();

@@ -111,4 +111,45 @@ class ForecastOriginTest {
     assertThat(o.reasonAfter(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 1)))
         .contains("no period qualifies as the forecast origin");
   }
+
+  /** Twelve weeks of daily counts to Sunday 2025-12-28: 100 rows on a weekday, 10 on a Sunday. */
+  private static Map<Long, Long> quietSundays() {
+    Map<Long, Long> counts = new TreeMap<>();
+    LocalDate sunday = LocalDate.of(2025, 12, 28);
+    for (int i = 0; i < 84; i++) {
+      LocalDate day = sunday.minusDays(i);
+      counts.put(day.toEpochDay(), day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? 10L : 100L);
+    }
+    return counts;
+  }
+
+  @Test
+  void givenDailyCountsWithQuietSundays_whenChosenOnASunday_thenTheSundayIsTheOrigin() {
+    // 10 rows are a tenth of a weekday's but like the Sundays before: the day is complete
+    ForecastOrigin o =
+        ForecastOrigin.choose(quietSundays(), PeriodType.DAY, LocalDate.of(2025, 12, 28));
+    assertThat(origin(o)).isEqualTo(LocalDate.of(2025, 12, 28));
+    assertThat(o.sparse()).isNull();
+  }
+
+  @Test
+  void givenDailyCountsWithANearlyEmptyLastDay_whenChosen_thenTheDayBeforeAndTheReasonSaysWhy() {
+    Map<Long, Long> counts = quietSundays();
+    // an export cut early on Monday 2025-12-29: 3 rows against 100 on the Mondays before
+    counts.put(LocalDate.of(2025, 12, 29).toEpochDay(), 3L);
+    ForecastOrigin o = ForecastOrigin.choose(counts, PeriodType.DAY, LocalDate.of(2025, 12, 29));
+    assertThat(origin(o)).isEqualTo(LocalDate.of(2025, 12, 28));
+    assertThat(o.reasonAfter(LocalDate.of(2025, 12, 29), LocalDate.of(2025, 12, 29)))
+        .contains("the day 2025-12-29 holds 3 sales rows against a median of 100 in the 12"
+            + " Mondays with sales before it");
+  }
+
+  @Test
+  void givenDailyCounts_whenAsOfIsTheLastDay_thenThatDayIsComplete() {
+    ForecastOrigin o =
+        ForecastOrigin.choose(quietSundays(), PeriodType.DAY, LocalDate.of(2025, 12, 27));
+    // as of Saturday: the Sunday is after the as-of date, so not complete
+    assertThat(origin(o)).isEqualTo(LocalDate.of(2025, 12, 27));
+    assertThat(o.lastComplete()).isEqualTo(LocalDate.of(2025, 12, 27).toEpochDay());
+  }
 }

@@ -18,8 +18,10 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * Synthetic but realistic source tables of any size, for the scaling benchmark and for trying the
  * job on more series than the demo has: {@code series} SKUs, each stocked at one location, with
- * {@code weeks} weeks of sales ending in the week of {@link #LAST_WEEK}; the same seed gives the
- * same tables, row for row.
+ * {@code weeks} weeks of sales ending in the week of {@link #LAST_WEEK}, one row per week with a
+ * sale ({@link Granularity#WEEK}, the default) or one per day with a sale ({@link
+ * Granularity#DAY}, the same span ending on {@link #SNAPSHOT_DATE}); the same seed gives the same
+ * tables, row for row.
  *
  * <p>Demand patterns, drawn per SKU (weekly units; the level {@code L} is log-normal with median 20
  * and log-sd 1, clamped to 0.5..2,000; weekly noise is negative binomial, a Poisson draw whose
@@ -36,6 +38,16 @@ import org.apache.commons.rng.simple.RandomSource;
  *       0.05..0.4, of {@code 1 + Poisson(s)} units, {@code s} log-normal with median 2 and log-sd 0.8; weeks
  *       without a sale have no {@code erp_sales} row, as in an ERP.
  * </ul>
+ *
+ * <p>Daily sales ({@link Granularity#DAY}) follow the same patterns and draws per SKU, per day:
+ * the weekly mean is spread over the days by a weekday profile ({@link #WEEKDAY_PROFILE}, Monday
+ * first, summing to 7; quiet early week, busy Friday and Saturday, quiet Sunday) whose swing a
+ * per-SKU amplitude {@code k}, uniform in 0.5..1.5, scales to {@code 1 + k (profile - 1)}; the
+ * seasonal SKUs' sine runs over 365.25 days (a yearly cycle beside the weekly one); the trend runs
+ * over the days; an intermittent SKU sells on a day with probability {@code p / 7} times the
+ * weekday factor (a sale on 0.7% to 6% of the days, the slow movers of a daily feed), and a smooth
+ * SKU of a low level has many days without a sale too. Noise is negative binomial per day, as per
+ * week. Days without a sale have no row.
  *
  * <p>Everything else follows the demo ({@link DemoDataset}): locations are the Brunel warehouses,
  * picked in proportion to their capacity; each SKU is bought on a real USAID SCMS supplier lane
@@ -69,6 +81,20 @@ public final class SyntheticDataset {
   /** Shape of the gamma mixing of the weekly demand (negative binomial size). */
   private static final double NB_SIZE = 8;
 
+  /**
+   * Share of a week's demand per weekday for daily sales, Monday first, times 7 (so the factors
+   * sum to 7); a SKU scales its swing around 1 by its own amplitude.
+   */
+  public static final List<Double> WEEKDAY_PROFILE = List.of(0.9, 0.9, 0.95, 1.0, 1.15, 1.3, 0.8);
+
+  /** The calendar of the generated sales rows. */
+  public enum Granularity {
+    /** One row per week with a sale, dated the Monday starting it. */
+    WEEK,
+    /** One row per day with a sale. */
+    DAY
+  }
+
   /** A SKU's demand pattern. */
   public enum Pattern {
     SMOOTH,
@@ -84,18 +110,37 @@ public final class SyntheticDataset {
 
   private final int series;
   private final int weeks;
+  private final Granularity granularity;
+  private final int periods;
   private final long seed;
   private final List<DemoDataset.Warehouse> warehouses;
   private final List<Object[]> shipments = new ArrayList<>();
   private final List<DemoDataset.Lane> lanes;
 
   /**
+   * Weekly sales.
+   *
    * @param series SKUs to generate, &gt;= 1 (one series each)
    * @param weeks weeks of sales history per SKU, &gt;= 1
    * @param seed seed of every random draw
    * @throws IllegalArgumentException when {@code series} or {@code weeks} is below 1
    */
   public SyntheticDataset(int series, int weeks, long seed) {
+    this(series, weeks, seed, Granularity.WEEK);
+  }
+
+  /**
+   * Weekly or daily sales over {@code weeks} weeks.
+   *
+   * @param series SKUs to generate, &gt;= 1 (one series each)
+   * @param weeks weeks of sales history per SKU, &gt;= 1 (a daily history has 7 days a week)
+   * @param seed seed of every random draw
+   * @param granularity one row per week or per day with a sale
+   * @throws IllegalArgumentException when {@code series} or {@code weeks} is below 1
+   * @throws NullPointerException when {@code granularity} is null
+   */
+  public SyntheticDataset(int series, int weeks, long seed, Granularity granularity) {
+    this.granularity = java.util.Objects.requireNonNull(granularity, "granularity");
     if (series < 1) {
       throw new IllegalArgumentException("series must be >= 1, was " + series);
     }
@@ -104,6 +149,7 @@ public final class SyntheticDataset {
     }
     this.series = series;
     this.weeks = weeks;
+    this.periods = granularity == Granularity.DAY ? 7 * weeks : weeks;
     this.seed = seed;
     this.warehouses = DemoDataset.readWarehouses();
     // SCMS lines the demo loader cannot convert are left out here (the demo reports them)
@@ -118,6 +164,23 @@ public final class SyntheticDataset {
   /** Weeks of history per SKU. */
   public int weeks() {
     return weeks;
+  }
+
+  /** The calendar of the sales rows. */
+  public Granularity granularity() {
+    return granularity;
+  }
+
+  /** Periods (weeks, or days) of history per SKU. */
+  public int periods() {
+    return periods;
+  }
+
+  /** The day of period {@code t} of the history (0 = the first), as its sales rows are dated. */
+  public LocalDate day(int t) {
+    return granularity == Granularity.DAY
+        ? SNAPSHOT_DATE.minusDays(periods - 1L - t)
+        : LAST_WEEK.minusWeeks(weeks - 1L - t);
   }
 
   /**
@@ -159,7 +222,7 @@ public final class SyntheticDataset {
     return new Sku(index);
   }
 
-  /** One generated SKU: its identifiers, pattern and weekly demand. */
+  /** One generated SKU: its identifiers, pattern and weekly (or daily) demand. */
   public final class Sku {
     private final int index;
     private final String id;
@@ -173,6 +236,8 @@ public final class SyntheticDataset {
     private final double phase;
     private final double saleSize;
     private final long demandSeed;
+    /** Swing of the weekday profile, for daily sales. */
+    private final double weekdayAmplitude;
 
     private Sku(int index) {
       this.index = index;
@@ -198,6 +263,9 @@ public final class SyntheticDataset {
       this.phase = 52 * random.nextDouble();
       this.saleSize = 2 * Math.exp(0.8 * random.nextGaussian());
       this.demandSeed = random.nextLong();
+      // drawn apart from the weekly draws above, so that weekly data stays as it was
+      this.weekdayAmplitude =
+          0.5 + new SplittableRandom(demandSeed ^ 0x7F4A7C15F39CC060L).nextDouble();
     }
 
     /** The SKU id. */
@@ -221,10 +289,13 @@ public final class SyntheticDataset {
     }
 
     /**
-     * The expected units of week {@code t} (0 = the first week of history), before noise; for an
-     * intermittent SKU the probability of a sale times its mean size.
+     * The expected units of period {@code t} (0 = the first week, or day, of history), before
+     * noise; for an intermittent SKU the probability of a sale times its mean size.
      */
     public double expected(int t) {
+      if (granularity == Granularity.DAY) {
+        return expectedOnDay(t);
+      }
       return switch (pattern) {
         case SMOOTH -> level;
         case SEASONAL -> level * (1 + shape * Math.sin(2 * Math.PI * (t + phase) / 52));
@@ -233,18 +304,41 @@ public final class SyntheticDataset {
       };
     }
 
+    /** The weekday factor of day {@code t}: the profile's swing scaled by the SKU's amplitude. */
+    private double weekday(int t) {
+      // day 0 is a Monday: the daily history starts on the Monday of the first week
+      return 1 + weekdayAmplitude * (WEEKDAY_PROFILE.get(t % 7) - 1);
+    }
+
+    /** The probability of a sale on day {@code t} of an intermittent SKU. */
+    private double saleProbability(int t) {
+      return shape / 7 * weekday(t);
+    }
+
+    private double expectedOnDay(int t) {
+      double perDay = level / 7 * weekday(t);
+      return switch (pattern) {
+        case SMOOTH -> perDay;
+        case SEASONAL -> perDay * (1 + shape * Math.sin(2 * Math.PI * (t + 7 * phase) / 365.25));
+        case TRENDING -> perDay * Math.max(0.1, 1 + shape * t / periods);
+        case INTERMITTENT -> saleProbability(t) * (1 + saleSize);
+      };
+    }
+
     /**
-     * Units sold per week, oldest first.
+     * Units sold per week (or day), oldest first.
      *
-     * @return {@link #weeks()} non-negative whole numbers
+     * @return {@link #periods()} non-negative whole numbers
      */
     public double[] demand() {
       UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(demandSeed);
-      double[] units = new double[weeks];
-      for (int t = 0; t < weeks; t++) {
+      double[] units = new double[periods];
+      boolean daily = granularity == Granularity.DAY;
+      for (int t = 0; t < periods; t++) {
         if (pattern == Pattern.INTERMITTENT) {
+          double p = daily ? saleProbability(t) : shape;
           units[t] =
-              rng.nextDouble() < shape ? 1 + poisson(rng, saleSize) : 0;
+              rng.nextDouble() < p ? 1 + poisson(rng, saleSize) : 0;
         } else {
           double mean = expected(t);
           double mixed = AhrensDieterMarsagliaTsangGammaSampler.of(rng, NB_SIZE, mean / NB_SIZE).sample();
@@ -271,7 +365,7 @@ public final class SyntheticDataset {
       if (units[t] > 0) {
         rows.add(
             new Object[] {
-              sku.id, sku.location(), LAST_WEEK.minusWeeks(weeks - 1L - t), units[t], null, null,
+              sku.id, sku.location(), day(t), units[t], null, null,
               lineage
             });
       }
@@ -296,14 +390,16 @@ public final class SyntheticDataset {
     };
   }
 
+  /** The SKU's mean weekly demand over the last 12 weeks of history (or fewer). */
   private double recentMean(Sku sku) {
     double[] units = sku.demand();
-    int from = Math.max(0, units.length - 12);
+    int perWeek = granularity == Granularity.DAY ? 7 : 1;
+    int from = Math.max(0, units.length - 12 * perWeek);
     double sum = 0;
     for (int t = from; t < units.length; t++) {
       sum += units[t];
     }
-    return sum / (units.length - from);
+    return sum / (units.length - from) * perWeek;
   }
 
   private Object[] stock(Sku sku) {

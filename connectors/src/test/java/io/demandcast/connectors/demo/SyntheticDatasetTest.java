@@ -214,6 +214,100 @@ class SyntheticDatasetTest {
   }
 
   @Test
+  void givenDailySales_whenRead_thenOneRowPerSkuAndDayWithASale_endingOnTheSnapshot() {
+    SyntheticDataset daily =
+        new SyntheticDataset(300, 60, 11, SyntheticDataset.Granularity.DAY);
+    TableSchema t = CanonicalTables.ERP_SALES;
+    LocalDate first = SyntheticDataset.LAST_WEEK.minusWeeks(59);
+    assertThat(daily.periods()).isEqualTo(420);
+    assertThat(daily.day(0)).isEqualTo(first);
+    assertThat(daily.day(419)).isEqualTo(SyntheticDataset.SNAPSHOT_DATE);
+    Set<String> keys = new HashSet<>();
+    Set<DayOfWeek> weekdays = new HashSet<>();
+    LocalDate latest = LocalDate.MIN;
+    for (Object[] row : rows(daily, t)) {
+      LocalDate date = (LocalDate) row[col(t, "date")];
+      assertThat(date).isBetween(first, SyntheticDataset.SNAPSHOT_DATE);
+      assertThat((Double) row[col(t, "quantity")]).isPositive();
+      assertThat((Double) row[col(t, "quantity")] % 1).isZero();
+      assertThat(keys.add(row[0] + "|" + date)).as("duplicate sale row").isTrue();
+      weekdays.add(date.getDayOfWeek());
+      latest = date.isAfter(latest) ? date : latest;
+    }
+    assertThat(weekdays).hasSize(7);
+    assertThat(latest).isEqualTo(SyntheticDataset.SNAPSHOT_DATE);
+    // the same SKUs, patterns and locations as the weekly data of the same seed
+    SyntheticDataset weekly = new SyntheticDataset(300, 60, 11);
+    for (int i = 0; i < 300; i++) {
+      assertThat(daily.sku(i).pattern()).isEqualTo(weekly.sku(i).pattern());
+      assertThat(daily.sku(i).location()).isEqualTo(weekly.sku(i).location());
+    }
+    // and the same tables besides the sales
+    assertThat(rows(daily, CanonicalTables.ERP_ITEMS)).hasSameSizeAs(
+        rows(weekly, CanonicalTables.ERP_ITEMS));
+  }
+
+  @Test
+  void givenDailyDemand_whenPooledByWeekday_thenTheWeekdayProfile_andWeeksMatchTheLevel() {
+    SyntheticDataset daily =
+        new SyntheticDataset(2000, 104, 7, SyntheticDataset.Granularity.DAY);
+    double[] byWeekday = new double[7];
+    double units = 0;
+    double expectedUnits = 0;
+    for (int i = 0; i < 2000; i++) {
+      SyntheticDataset.Sku sku = daily.sku(i);
+      if (sku.pattern() != SyntheticDataset.Pattern.SMOOTH) {
+        continue;
+      }
+      double[] demand = sku.demand();
+      assertThat(demand).hasSize(728);
+      for (int t = 0; t < demand.length; t++) {
+        byWeekday[t % 7] += demand[t];
+        units += demand[t];
+        expectedUnits += sku.expected(t);
+      }
+      // a week of expected daily demand is the SKU's weekly level, as in weekly data
+      double week = 0;
+      for (int t = 0; t < 7; t++) {
+        week += sku.expected(t);
+      }
+      assertThat(week).isCloseTo(data.sku(i).expected(0), within(1e-9 * week));
+    }
+    assertThat(units / expectedUnits).isCloseTo(1, within(0.02));
+    double mean = units / 7;
+    // profile Mon..Sun 0.9, 0.9, 0.95, 1.0, 1.15, 1.3, 0.8 (amplitude 1 on average)
+    assertThat(byWeekday[5] / mean).isCloseTo(1.3, within(0.03));
+    assertThat(byWeekday[6] / mean).isCloseTo(0.8, within(0.03));
+    assertThat(byWeekday[0] / mean).isCloseTo(0.9, within(0.03));
+  }
+
+  @Test
+  void givenDailyIntermittentSkus_whenCounted_thenFewDaysHaveASaleAndUnitsMatchTheirExpectation() {
+    SyntheticDataset daily =
+        new SyntheticDataset(2000, 104, 7, SyntheticDataset.Granularity.DAY);
+    double daysWithSale = 0;
+    double days = 0;
+    double units = 0;
+    double expectedUnits = 0;
+    for (int i = 0; i < 2000; i++) {
+      SyntheticDataset.Sku sku = daily.sku(i);
+      if (sku.pattern() != SyntheticDataset.Pattern.INTERMITTENT) {
+        continue;
+      }
+      double[] demand = sku.demand();
+      for (int t = 0; t < demand.length; t++) {
+        daysWithSale += demand[t] > 0 ? 1 : 0;
+        units += demand[t];
+        expectedUnits += sku.expected(t);
+        days++;
+      }
+    }
+    assertThat(units / expectedUnits).isCloseTo(1, within(0.03));
+    // p / 7 with p uniform in 0.05..0.4: a sale on 3.2% of the days on average
+    assertThat(daysWithSale / days).isCloseTo(0.225 / 7, within(0.004));
+  }
+
+  @Test
   void givenBadArguments_whenConstructedOrAsked_thenTheErrorNamesTheProblem() {
     assertThatThrownBy(() -> new SyntheticDataset(0, 10, 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("series must be >= 1");

@@ -104,9 +104,11 @@ public final class ForecastSeries {
   }
 
   /**
-   * The model selection a run uses: the default candidates, the run's horizon and backtest, and
-   * their inverse-error weighted mean as the forecast (an intermittent series: the mean of the
-   * five best; see {@link ModelSelection}).
+   * The model selection a run uses: the default candidates for the demand calendar's seasonal
+   * periods (MSTL + ETS joins for weeks and days, see {@link ModelSelection#defaults(
+   * SelectionOptions)}), the run's horizon and backtest, and their inverse-error weighted mean as
+   * the forecast (an intermittent series: the mean of the five best; see {@link
+   * ModelSelection}).
    */
   public static ModelSelection selection(JobSettings settings) {
     int m = settings.period().seasonalPeriod();
@@ -114,7 +116,8 @@ public final class ForecastSeries {
     return ModelSelection.defaults(
         new SelectionOptions(
                 m, h, new RollingOrigin(settings.backtestWindows(), h, settings.backtestStep()))
-            .withCombination(SelectionOptions.Combination.WEIGHTED, 5));
+            .withCombination(SelectionOptions.Combination.WEIGHTED, 5)
+            .withSeasonality(settings.period().seasonality()));
   }
 
   /**

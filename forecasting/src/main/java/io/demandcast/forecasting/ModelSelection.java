@@ -441,15 +441,18 @@ public final class ModelSelection implements Serializable {
         Arrays.fill(weights, 1.0 / members.length);
       } else {
         double[] keys = Arrays.stream(ranking).mapToDouble(i -> rankKey(backtests, i)).toArray();
-        weights = inverseSquareWeights(keys);
-        members = IntStream.range(0, ranking.length).filter(k -> weights[k] > 0.0)
-            .map(k -> ranking[k]).toArray();
+        double[] all = inverseSquareWeights(keys);
+        members =
+            IntStream.range(0, ranking.length)
+                .filter(k -> all[k] > 0.0)
+                .map(k -> ranking[k])
+                .toArray();
+        weights = Arrays.stream(all).filter(w -> w > 0.0).toArray();
       }
-      double[] memberWeights =
-          intermittent ? weights : Arrays.stream(weights).filter(w -> w > 0.0).toArray();
       if (members.length >= 2) {
-        combinationBacktest = weightedBacktest(y, backtests, members, memberWeights);
-        chosen = weighted(pool, members, memberWeights, means, combinationBacktest);
+        combinationBacktest =
+            combinedBacktest(y, backtests, members, rows -> weightedMean(rows, weights));
+        chosen = weighted(pool, members, weights, means, combinationBacktest);
       }
     } else if (ranking.length >= 2 && options.combination() != Combination.NONE) {
       int[] members = Arrays.copyOf(ranking, Math.min(options.combineTop(), ranking.length));
@@ -598,22 +601,6 @@ public final class ModelSelection implements Serializable {
         backtest);
   }
 
-  /** The members' backtest forecasts, weighted window by window, scored like a candidate. */
-  private BacktestResult weightedBacktest(
-      double[] y, BacktestResult[] backtests, int[] members, double[] weights) {
-    int windows = backtests[members[0]].forecasts().length;
-    double[][] combined = new double[windows][];
-    for (int w = 0; w < windows; w++) {
-      double[][] rows = new double[members.length][];
-      for (int k = 0; k < members.length; k++) {
-        rows[k] = backtests[members[k]].forecasts()[w];
-      }
-      combined[w] = weightedMean(rows, weights);
-    }
-    return Backtest.evaluate(
-        COMBINATION, y, backtests[members[0]].origins(), combined, options.seasonalPeriod());
-  }
-
   /**
    * The weighted mean of forecasts step by step.
    *
@@ -649,6 +636,18 @@ public final class ModelSelection implements Serializable {
   /** The members' backtest forecasts combined window by window, scored like a candidate. */
   private BacktestResult combinedBacktest(
       double[] y, BacktestResult[] backtests, int[] members, Combination rule) {
+    return combinedBacktest(y, backtests, members, rows -> combine(rule, rows));
+  }
+
+  /**
+   * The members' backtest forecasts combined window by window by {@code combiner} (one row per
+   * member, in {@code members} order), scored like a candidate.
+   */
+  private BacktestResult combinedBacktest(
+      double[] y,
+      BacktestResult[] backtests,
+      int[] members,
+      java.util.function.Function<double[][], double[]> combiner) {
     int windows = backtests[members[0]].forecasts().length;
     double[][] combined = new double[windows][];
     for (int w = 0; w < windows; w++) {
@@ -656,11 +655,12 @@ public final class ModelSelection implements Serializable {
       for (int k = 0; k < members.length; k++) {
         rows[k] = backtests[members[k]].forecasts()[w];
       }
-      combined[w] = combine(rule, rows);
+      combined[w] = combiner.apply(rows);
     }
     return Backtest.evaluate(
         COMBINATION, y, backtests[members[0]].origins(), combined, options.seasonalPeriod());
   }
+
 
   /**
    * Combines forecasts step by step.

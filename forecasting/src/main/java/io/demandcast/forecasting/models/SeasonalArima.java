@@ -1166,50 +1166,7 @@ public final class SeasonalArima implements Forecaster {
 
     /** Solves (J'J + lambda diag(J'J)) step = -J'e by Cholesky; false if not positive definite. */
     private boolean solveDamped(double lambda) {
-      double maxDiagonal = 0.0;
-      for (int i = 0; i < k; i++) {
-        maxDiagonal = Math.max(maxDiagonal, normal[i * k + i]);
-      }
-      double ridge = 1e-12 * maxDiagonal;
-      for (int i = 0; i < k; i++) {
-        for (int j = 0; j <= i; j++) {
-          double s = normal[i * k + j];
-          if (i == j) {
-            s += lambda * normal[i * k + i] + ridge;
-          }
-          for (int l = 0; l < j; l++) {
-            s -= factor[i * k + l] * factor[j * k + l];
-          }
-          if (i == j) {
-            if (!(s > 0.0)) {
-              return false;
-            }
-            factor[i * k + i] = Math.sqrt(s);
-          } else {
-            factor[i * k + j] = s / factor[j * k + j];
-          }
-        }
-      }
-      for (int i = 0; i < k; i++) {
-        double s = -gradient[i];
-        for (int l = 0; l < i; l++) {
-          s -= factor[i * k + l] * step[l];
-        }
-        step[i] = s / factor[i * k + i];
-      }
-      for (int i = k - 1; i >= 0; i--) {
-        double s = step[i];
-        for (int l = i + 1; l < k; l++) {
-          s -= factor[l * k + i] * step[l];
-        }
-        step[i] = s / factor[i * k + i];
-      }
-      for (int i = 0; i < k; i++) {
-        if (!Double.isFinite(step[i])) {
-          return false;
-        }
-      }
-      return true;
+      return DampedNormalEquations.solve(normal, normal, gradient, factor, step, k, lambda);
     }
 
     /**

@@ -148,3 +148,63 @@ JOIN `${dataset}.latest_run` r ON i.run_id = r.run_id
 WHERE i.inventory_position <= i.reorder_point
   AND i.recommended_order_qty > 0
 ORDER BY order_value DESC, sku, location;
+
+-- Why each order of the latest complete run is the size it is: one row per SKU and location (every
+-- recommendation, with an order or not), the columns of inventory_recommendations in the order
+-- the planner computes them. The lead time (which lane, or which fallback, and how many
+-- shipments) and the review period make the protection interval; the forecast gives its demand
+-- (per day; mean, standard deviation and distribution over the interval); the service target
+-- (from the item, its class or the run) sets the safety stock and the reorder point (and the
+-- order-up-to level); the inventory position is on hand - quarantined + on order - backorders;
+-- the order is the policy's rule, then the MOQ, the case pack and the shelf life, then the
+-- location's capacity (recommended_order_qty). Quantities in units, value in currency; largest
+-- order value first. Rows of runs before these columns existed read NULL in them.
+CREATE OR REPLACE VIEW `${dataset}.latest_order_explanations` AS
+SELECT i.run_id AS run_id,
+       i.sku AS sku,
+       i.location AS location,
+       i.model AS model,
+       i.supplier AS supplier,
+       i.ship_mode AS ship_mode,
+       i.lead_time_source AS lead_time_source,
+       i.lead_time_shipments AS lead_time_shipments,
+       i.lead_time_mean_days AS lead_time_mean_days,
+       i.lead_time_sd_days AS lead_time_sd_days,
+       i.policy AS policy,
+       i.review_period_days AS review_period_days,
+       i.protection_days AS protection_days,
+       i.demand_per_day AS demand_per_day,
+       i.distribution AS distribution,
+       i.protection_demand_mean AS protection_demand_mean,
+       i.protection_demand_sd AS protection_demand_sd,
+       i.service_measure AS service_measure,
+       i.service_level AS service_level,
+       i.service_level_source AS service_level_source,
+       i.abc_class AS abc_class,
+       i.xyz_class AS xyz_class,
+       i.safety_stock AS safety_stock,
+       i.reorder_point AS reorder_point,
+       i.eoq AS eoq,
+       i.order_quantity AS order_quantity,
+       i.order_up_to AS order_up_to,
+       i.on_hand AS on_hand,
+       i.quarantined AS quarantined,
+       i.on_order AS on_order,
+       i.backorders AS backorders,
+       i.inventory_position AS inventory_position,
+       i.order_by_policy AS order_by_policy,
+       i.moq AS moq,
+       i.order_after_moq AS order_after_moq,
+       i.case_pack AS case_pack,
+       i.order_after_case_pack AS order_after_case_pack,
+       i.shelf_life_days AS shelf_life_days,
+       i.shelf_life_max_order AS shelf_life_max_order,
+       i.order_after_shelf_life AS order_after_shelf_life,
+       i.location_capacity AS location_capacity,
+       i.recommended_order_qty AS recommended_order_qty,
+       i.unit_cost AS unit_cost,
+       i.recommended_order_qty * i.unit_cost AS order_value,
+       i.reason AS reason
+FROM `${dataset}.inventory_recommendations` i
+JOIN `${dataset}.latest_run` r ON i.run_id = r.run_id
+ORDER BY order_value DESC, sku, location;

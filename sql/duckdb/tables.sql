@@ -122,7 +122,7 @@ comment on column forecast_accuracy.parameters is 'selected row: the fitted para
 comment on column forecast_accuracy.training_periods is 'selected row: periods the final model was fitted on (the whole history)';
 comment on column forecast_accuracy.intervals is 'selected row: how the quantiles were made, model (own variance) or empirical (backtest errors)';
 
-create table if not exists inventory_recommendations (run_id varchar not null, sku varchar not null, location varchar not null, on_hand double not null, quarantined double not null, on_order double not null, inventory_position double not null, lead_time_mean_days double not null, lead_time_sd_days double not null, lead_time_basis varchar null, service_level double not null, service_measure varchar null, policy varchar null, review_period_days double null, abc_class varchar null, xyz_class varchar null, distribution varchar null, safety_stock double not null, reorder_point double not null, order_up_to double not null, order_quantity double null, eoq double not null, recommended_order_qty double not null, unit_cost double not null, expected_fill_rate double not null, expected_cycle_service double null, expected_holding_cost double null, days_of_cover double null, model varchar not null, reason varchar not null);
+create table if not exists inventory_recommendations (run_id varchar not null, sku varchar not null, location varchar not null, on_hand double not null, quarantined double not null, on_order double not null, inventory_position double not null, lead_time_mean_days double not null, lead_time_sd_days double not null, lead_time_basis varchar null, service_level double not null, service_measure varchar null, policy varchar null, review_period_days double null, abc_class varchar null, xyz_class varchar null, distribution varchar null, safety_stock double not null, reorder_point double not null, order_up_to double not null, order_quantity double null, eoq double not null, recommended_order_qty double not null, unit_cost double not null, expected_fill_rate double not null, expected_cycle_service double null, expected_holding_cost double null, days_of_cover double null, model varchar not null, reason varchar not null, supplier varchar null, ship_mode varchar null, lead_time_source varchar null, lead_time_shipments bigint null, protection_days double null, demand_per_day double null, protection_demand_mean double null, protection_demand_sd double null, service_level_source varchar null, backorders double null, moq double null, case_pack int null, shelf_life_days int null, shelf_life_max_order double null, order_by_policy double null, order_after_moq double null, order_after_case_pack double null, order_after_shelf_life double null, location_capacity double null);
 comment on table inventory_recommendations is 'output table, one row per run x sku x location';
 comment on column inventory_recommendations.run_id is 'the run that wrote the row';
 comment on column inventory_recommendations.sku is 'stock keeping unit';
@@ -130,7 +130,7 @@ comment on column inventory_recommendations.location is 'location';
 comment on column inventory_recommendations.on_hand is 'units on hand at the snapshot';
 comment on column inventory_recommendations.quarantined is 'units on hand held back (quality hold, IoT excursion)';
 comment on column inventory_recommendations.on_order is 'units on open purchase orders';
-comment on column inventory_recommendations.inventory_position is 'on hand - quarantined + on order, units';
+comment on column inventory_recommendations.inventory_position is 'on hand - quarantined + on order - backorders, units';
 comment on column inventory_recommendations.lead_time_mean_days is 'mean supplier lead time, days';
 comment on column inventory_recommendations.lead_time_sd_days is 'standard deviation of the lead time, days';
 comment on column inventory_recommendations.lead_time_basis is 'which shipments the lead time comes from';
@@ -140,7 +140,7 @@ comment on column inventory_recommendations.policy is 'replenishment policy: s_S
 comment on column inventory_recommendations.review_period_days is 'days between reviews for R_S; 0 otherwise';
 comment on column inventory_recommendations.abc_class is 'A, B or C by annual forecast value';
 comment on column inventory_recommendations.xyz_class is 'X, Y or Z by coefficient of variation of demand';
-comment on column inventory_recommendations.distribution is 'lead-time demand distribution: normal, poisson or negative_binomial';
+comment on column inventory_recommendations.distribution is 'protection-interval demand distribution: normal, poisson, negative_binomial or empirical';
 comment on column inventory_recommendations.safety_stock is 'units';
 comment on column inventory_recommendations.reorder_point is 'units; order when the position is at or below';
 comment on column inventory_recommendations.order_up_to is 'units; reorder point plus order quantity';
@@ -154,6 +154,25 @@ comment on column inventory_recommendations.expected_holding_cost is 'expected c
 comment on column inventory_recommendations.days_of_cover is 'available stock over daily demand; NULL when no demand';
 comment on column inventory_recommendations.model is 'the forecast model behind the recommendation';
 comment on column inventory_recommendations.reason is 'why, in a planner''s words';
+comment on column inventory_recommendations.supplier is 'the item''s supplier (erp_items.supplier); NULL when unknown';
+comment on column inventory_recommendations.ship_mode is 'the item''s shipment mode (erp_items.ship_mode); NULL when unknown';
+comment on column inventory_recommendations.lead_time_source is 'which shipments the lead time comes from: lane (the item''s supplier x ship_mode), supplier (all its modes), all_shipments, or default (--default-lead-time-days)';
+comment on column inventory_recommendations.lead_time_shipments is 'shipments (count) behind the lead time; NULL for the default';
+comment on column inventory_recommendations.protection_days is 'protection interval: lead_time_mean_days + review_period_days, days';
+comment on column inventory_recommendations.demand_per_day is 'forecast demand per day over the protection interval, units per day';
+comment on column inventory_recommendations.protection_demand_mean is 'expected demand over the protection interval, units';
+comment on column inventory_recommendations.protection_demand_sd is 'standard deviation of the demand over the protection interval (forecast error and lead-time variability), units';
+comment on column inventory_recommendations.service_level_source is 'where service_level comes from: item (erp_items.service_level), class K (the --class-service-levels entry K) or run (--service-level)';
+comment on column inventory_recommendations.backorders is 'units owed to customers, subtracted from the position; 0: no source records them yet';
+comment on column inventory_recommendations.moq is 'minimum order quantity, units';
+comment on column inventory_recommendations.case_pack is 'units per case; orders are whole cases';
+comment on column inventory_recommendations.shelf_life_days is 'shelf life, days; NULL when not perishable';
+comment on column inventory_recommendations.shelf_life_max_order is 'largest order the shelf life allows: demand over the shelf life in whole cases, at least the MOQ in whole cases, units; NULL when not perishable';
+comment on column inventory_recommendations.order_by_policy is 'the policy''s order, units: s_Q whole lots lifting the position above the reorder point, s_S and R_S order_up_to - inventory_position; 0 when no order is due';
+comment on column inventory_recommendations.order_after_moq is 'order_by_policy raised to at least the MOQ, units';
+comment on column inventory_recommendations.order_after_case_pack is 'order_after_moq rounded up to whole cases, units';
+comment on column inventory_recommendations.order_after_shelf_life is 'order_after_case_pack capped at shelf_life_max_order, units; the order before any capacity cut';
+comment on column inventory_recommendations.location_capacity is 'the location''s capacity (--location-capacity), units; NULL when none; orders are cut to fit on hand + on order + orders';
 
 create table if not exists policy_simulation (run_id varchar not null, sku varchar not null, location varchar not null, model varchar not null, selected boolean not null, abc_class varchar null, xyz_class varchar null, policy varchar not null, service_measure varchar not null, service_target double not null, periods int not null, history_periods int not null, demand double not null, forecast_demand double null, achieved_cycle_service double null, achieved_fill_rate double null, expected_fill_rate double not null, avg_inventory double not null, stockout_periods int not null, orders int not null, holding_cost double not null, ordering_cost double not null, total_cost double not null, reorder_point double not null, order_up_to double not null);
 comment on table policy_simulation is 'output table, one row per run x sku x location x model';

@@ -205,6 +205,26 @@ class DemoEndToEndIT {
   }
 
   @Test
+  @Order(3)
+  void givenDemoRun_whenEveryOrderRecomputedFromItsExplanation_thenNoneDiffers() throws Exception {
+    List<Map<String, Object>> rows;
+    try (Connection c = DuckDbWarehouse.attach(warehouseFile).connect()) {
+      rows = DuckDbWarehouse.dsl(c)
+          .fetch("select * from inventory_recommendations where run_id = 'it-run-2'")
+          .intoMaps();
+    }
+    assertThat(rows).hasSize((int) count("select count(*) from latest_recommendations"));
+    assertThat(OrderRecomputation.differences(rows)).isEmpty();
+    assertThat(rows).filteredOn(r -> ((Double) r.get("recommended_order_qty")) > 0)
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.get("order_by_policy")).isNotEqualTo(0.0));
+    assertThat(count("select count(*) from latest_order_explanations"))
+        .isEqualTo(rows.size());
+    assertThat(count("select count(*) from latest_order_explanations where lead_time_source is null"
+        + " or service_level_source is null or order_after_shelf_life is null")).isZero();
+  }
+
+  @Test
   @Order(4)
   void givenDemoRun_whenBacktestCompared_thenChosenModelsBeatSeasonalNaive() {
     RunSummary summary = RunSummary.of(DuckDbWarehouse.attach(warehouseFile), "it-run-2");

@@ -30,6 +30,8 @@ import java.util.Objects;
  *     no demand
  * @param reason planner-readable explanation built from {@link ReasonCode} texts joined by {@value
  *     ReasonCode#SEPARATOR}
+ * @param explanation the values the order was computed from, step by step (stock position,
+ *     protection interval, the order after the policy's rule, MOQ, case pack and shelf life)
  */
 public record Recommendation(
     PolicyParameters parameters,
@@ -45,7 +47,8 @@ public record Recommendation(
     double expectedCycleService,
     double expectedHoldingCost,
     Double daysOfCover,
-    String reason)
+    String reason,
+    OrderExplanation explanation)
     implements Serializable {
 
   /**
@@ -54,8 +57,8 @@ public record Recommendation(
    * @throws IllegalArgumentException naming the field and the value when a quantity is NaN or
    *     infinite, a quantity other than {@code inventoryPosition} and {@code safetyStock} is
    *     negative, a probability is outside [0, 1], or {@code reason} is blank
-   * @throws NullPointerException when {@code parameters}, {@code target}, {@code distribution} or
-   *     {@code reason} is null
+   * @throws NullPointerException when {@code parameters}, {@code target}, {@code distribution},
+   *     {@code reason} or {@code explanation} is null
    */
   public Recommendation {
     Objects.requireNonNull(parameters, "parameters");
@@ -77,6 +80,7 @@ public record Recommendation(
     if (reason.isBlank()) {
       throw new IllegalArgumentException("reason must not be blank, was '" + reason + "'");
     }
+    Objects.requireNonNull(explanation, "explanation");
   }
 
   /**

@@ -53,6 +53,7 @@ import java.util.Locale;
  *       the smallest number of lots that lifts IP above s; (s, S): when IP ≤ s, S − IP; (R, S) (today
  *       is a review day): when IP &lt; S, S − IP. For (s, S) and (R, S) the order is raised to at least
  *       MOQ and rounded up to whole cases; every order is capped by the shelf life as the lot is.
+ *       The recommendation's {@link OrderExplanation} keeps the order after each of these steps.
  *   <li><b>Expected holding cost</b> = h · E[on hand], E[on hand] ≈ Q/2 + (s − μ) + E[(X − s)⁺]
  *       (cycle stock, safety stock, plus the backorders the safety stock is net of; Silver, Pyke
  *       &amp; Thomas §6.7), with Q<sub>R</sub> and S for (R, S); currency per year, at least 0.
@@ -88,6 +89,7 @@ public final class ReplenishmentPlanner {
     double review = request.reviewPeriodDays();
     LeadTimeDemand protection = LeadTimeDemand.of(forecast, request.leadTime(), review);
     double inventoryPosition = request.stock().inventoryPosition();
+    double protectionDays = request.leadTime().meanDays() + review;
     double demandPerPeriod = protection.perPeriodDemand();
     DemandDistribution x = distribution(request, protection, review);
     boolean empirical = request.family() == DemandDistributions.Family.EMPIRICAL;
@@ -102,7 +104,8 @@ public final class ReplenishmentPlanner {
           new PolicyParameters(policy, 0, 0, 0, review, casePack, economics.moq(),
               Double.POSITIVE_INFINITY);
       return new Recommendation(none, target, x.name(), inventoryPosition, mu, sigma, 0.0 - mu, 0, 0,
-          1, 1, 0, null, ReasonCode.NO_DEMAND.text());
+          1, 1, 0, null, ReasonCode.NO_DEMAND.text(),
+          new OrderExplanation(request.stock(), protectionDays, 0, 0, 0, 0, 0));
     }
 
     double dailyDemand = demandPerPeriod / forecast.periodDays();
@@ -145,13 +148,16 @@ public final class ReplenishmentPlanner {
     double order = 0;
     double rounded = 0;
     double needed = 0;
+    double byPolicy = 0;
     if (due) {
       if (policy == PolicyType.S_Q) {
         double lots = Math.floor((reorderPoint - inventoryPosition) / lot) + 1;
-        needed = lots * lot;
+        byPolicy = lots * lot;
       } else {
-        needed = Math.max(orderUpTo - inventoryPosition, economics.moq());
+        byPolicy = orderUpTo - inventoryPosition;
       }
+      // a no-op for (s, Q): its lot is at least the minimum order already
+      needed = Math.max(byPolicy, economics.moq());
       rounded = roundUpToCases(needed, casePack);
       order = capByShelfLife(rounded, shelfLifeCap, minimumOrder);
       String quantity = String.format(Locale.ROOT, "%.0f", order);
@@ -185,7 +191,9 @@ public final class ReplenishmentPlanner {
     }
     return new Recommendation(parameters, target, x.name(), inventoryPosition, mu, sigma,
         level - mu, eoq, order, fillRate, cycleService, holdingCost, daysOfCover,
-        String.join(ReasonCode.SEPARATOR, reasons));
+        String.join(ReasonCode.SEPARATOR, reasons),
+        new OrderExplanation(request.stock(), protectionDays, dailyDemand, byPolicy, needed, rounded,
+            order));
   }
 
   /**
@@ -206,7 +214,8 @@ public final class ReplenishmentPlanner {
 
   /**
    * A recommendation with another order quantity (e.g. cut to fit a location's capacity); the
-   * policy and expected service, which do not depend on the order placed now, are unchanged.
+   * policy and expected service, which do not depend on the order placed now, are unchanged, and
+   * so is the {@link Recommendation#explanation()}, which ends with the order before the change.
    *
    * @param r the recommendation
    * @param order the new order quantity in units, {@code >= 0}
@@ -217,7 +226,7 @@ public final class ReplenishmentPlanner {
     return new Recommendation(r.parameters(), r.target(), r.distribution(), r.inventoryPosition(),
         r.leadTimeDemandMean(), r.leadTimeDemandSd(), r.safetyStock(), r.eoq(), order,
         r.expectedFillRate(), r.expectedCycleService(), r.expectedHoldingCost(), r.daysOfCover(),
-        r.reason());
+        r.reason(), r.explanation());
   }
 
   /**

@@ -354,7 +354,7 @@ class ReplenishmentPlannerTest {
   }
 
   /** 12 to 36 periods of demand, about half of them zero (what the empirical family resamples). */
-  private static double[] randomHistory(SplittableRandom random) {
+  static double[] randomHistory(SplittableRandom random) {
     double[] history = new double[random.nextInt(12, 37)];
     for (int i = 0; i < history.length; i++) {
       history[i] = random.nextBoolean() ? 0 : random.nextInt(1, 200);
@@ -370,7 +370,7 @@ class ReplenishmentPlannerTest {
     return new ItemEconomics(10, 0.25, 50, casePack, moq, null);
   }
 
-  private static DemandForecast randomForecast(SplittableRandom random) {
+  static DemandForecast randomForecast(SplittableRandom random) {
     double[] periodDays = {1, 7, 30.4375};
     int horizon = random.nextInt(1, 13);
     boolean noDemand = random.nextInt(10) == 0;
@@ -383,13 +383,13 @@ class ReplenishmentPlannerTest {
     return new DemandForecast(periodDays[random.nextInt(periodDays.length)], mean, sd);
   }
 
-  private static LeadTime randomLeadTime(SplittableRandom random) {
+  static LeadTime randomLeadTime(SplittableRandom random) {
     double meanDays = random.nextInt(8) == 0 ? 0 : random.nextDouble(0, 120);
     double sdDays = random.nextInt(3) == 0 ? 0 : random.nextDouble(0, 20);
     return new LeadTime(meanDays, sdDays, "random");
   }
 
-  private static ItemEconomics randomEconomics(SplittableRandom random) {
+  static ItemEconomics randomEconomics(SplittableRandom random) {
     return new ItemEconomics(
         random.nextDouble(0.01, 100),
         random.nextInt(6) == 0 ? 0 : random.nextDouble(0, 0.5),
@@ -399,7 +399,7 @@ class ReplenishmentPlannerTest {
         random.nextInt(3) == 0 ? random.nextInt(1, 366) : null);
   }
 
-  private static StockPosition randomStock(SplittableRandom random) {
+  static StockPosition randomStock(SplittableRandom random) {
     double onHand = random.nextInt(4) == 0 ? 0 : random.nextDouble(0, 3000);
     return new StockPosition(
         onHand,

@@ -109,7 +109,7 @@ final class ExportCommand implements Callable<Integer> {
           + " policy_simulation, rejected_records) and every view (latest_run, latest_forecasts,"
           + " latest_accuracy, latest_recommendations, latest_rejected_records,"
           + " forecast_accuracy_by_model, latest_policy_simulation, service_by_class,"
-          + " accuracy_trend, reorder_now).")
+          + " accuracy_trend, reorder_now, latest_order_explanations).")
   List<String> tables;
 
   @Option(

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
           + " redirected: run the statements read from it, stopping at the first that fails.",
       "%nViews for analysts: latest_run, latest_forecasts, latest_accuracy,"
           + " latest_recommendations, latest_rejected_records, forecast_accuracy_by_model,"
-          + " latest_policy_simulation, service_by_class, accuracy_trend, reorder_now."
+          + " latest_policy_simulation, service_by_class, accuracy_trend, reorder_now,"
+          + " latest_order_explanations."
           + " Example queries: sql/examples/ (./demandcast sql < sql/examples/FILE.sql).",
       "%nFormats: table rounds doubles to 4 decimals for display and stops at --max-rows;"
           + " csv (RFC 4180, header row, NULL as an empty field) and json (an array of objects;"

@@ -2,10 +2,12 @@ package io.demandcast.pipelines.coders;
 
 import io.demandcast.inventory.ItemEconomics;
 import io.demandcast.inventory.LeadTime;
+import io.demandcast.inventory.OrderExplanation;
 import io.demandcast.inventory.PolicyParameters;
 import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.Recommendation;
 import io.demandcast.inventory.ServiceTarget;
+import io.demandcast.inventory.StockPosition;
 import io.demandcast.inventory.classification.AbcClass;
 import io.demandcast.inventory.classification.AbcThresholds;
 import io.demandcast.inventory.classification.ItemClass;
@@ -88,7 +90,10 @@ public final class InventoryEncoding {
         Encoding.readInteger(in));
   }
 
-  /** A recommendation, its policy parameters and target included (a null days of cover too). */
+  /**
+   * A recommendation, its policy parameters, target and explanation included (a null days of cover
+   * too).
+   */
   public static void writeRecommendation(DataOutputStream out, Recommendation value)
       throws IOException {
     PolicyParameters p = value.parameters();
@@ -113,6 +118,31 @@ public final class InventoryEncoding {
     out.writeDouble(value.expectedHoldingCost());
     Encoding.writeDouble(out, value.daysOfCover());
     Encoding.writeString(out, value.reason());
+    writeExplanation(out, value.explanation());
+  }
+
+  /** An order's explanation, its stock position included. */
+  public static void writeExplanation(DataOutputStream out, OrderExplanation value)
+      throws IOException {
+    StockPosition stock = value.stock();
+    out.writeDouble(stock.onHand());
+    out.writeDouble(stock.quarantined());
+    out.writeDouble(stock.onOrder());
+    out.writeDouble(stock.backorders());
+    out.writeDouble(value.protectionDays());
+    out.writeDouble(value.demandPerDay());
+    out.writeDouble(value.policyOrder());
+    out.writeDouble(value.afterMoq());
+    out.writeDouble(value.afterCasePack());
+    out.writeDouble(value.afterShelfLife());
+  }
+
+  /** An order's explanation written by {@link #writeExplanation}. */
+  public static OrderExplanation readExplanation(DataInputStream in) throws IOException {
+    return new OrderExplanation(
+        new StockPosition(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()),
+        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+        in.readDouble());
   }
 
   /** A recommendation written by {@link #writeRecommendation}. */
@@ -141,7 +171,8 @@ public final class InventoryEncoding {
         in.readDouble(),
         in.readDouble(),
         Encoding.readDouble(in),
-        Encoding.readString(in));
+        Encoding.readString(in),
+        readExplanation(in));
   }
 
   /**

@@ -62,10 +62,14 @@ import org.jooq.Result;
  *   <li>{@value #SUMMARY}: the run's headline figures (what the HTML page's summary shows, with
  *       typed cells) and the policy simulation's service target against achieved service.
  *   <li>{@value #RECOMMENDATIONS}: the CSV's header and rows, one per SKU x location, in the same
- *       order; numbers as numeric cells with their full precision (the number format shows 2
- *       decimals, service levels and fill rates as percentages), NULL as an empty cell, an
- *       auto-filter over the header and the header row and the run id, SKU and location columns
- *       frozen.
+ *       order: every order with its explanation (the columns of {@code inventory_recommendations},
+ *       lead-time source, protection-interval demand, target source, the order after each step);
+ *       numbers as numeric cells with their full precision, NULL as an empty cell, an auto-filter
+ *       over the header and the header row and the run id, SKU and location columns frozen. The
+ *       number format shows service levels and fill rates as percentages, money ({@link
+ *       #MONEY_COLUMNS}) with 2 decimals and no currency symbol (a run records no currency), and
+ *       quantities, days and counts without decimals when they are whole (9 units, not 9.00) and
+ *       with 2 when not.
  *   <li>{@value #TOP_ORDERS}: the {@value #TOP_ITEMS} orders to place now of the largest value, with
  *       a bar chart of their order value and one of their safety stock against their reorder
  *       point, both drawn from the sheet's own cells.
@@ -98,9 +102,20 @@ final class ReportWorkbook {
   /** Columns of the recommendations sheet kept in view when scrolling right: run_id, sku, location. */
   static final int FROZEN_COLUMNS = 3;
 
-  /** Columns shown as a percentage; every other decimal column gets 2 decimals. */
+  /** Columns shown as a percentage. */
   static final Set<String> PERCENT_COLUMNS =
       Set.of("service_level", "expected_fill_rate", "expected_cycle_service");
+
+  /**
+   * Columns in currency, always shown with 2 decimals; without a currency symbol, as a run records
+   * no currency. Every other decimal column is a quantity, a number of days or a count: whole
+   * values are shown without decimals, others with 2.
+   */
+  static final Set<String> MONEY_COLUMNS =
+      Set.of("unit_cost", "order_value", "expected_holding_cost");
+
+  /** How far from a whole number a quantity may be and still be shown as one (float noise). */
+  private static final double WHOLE_TOLERANCE = 1e-9;
 
   /** Rows the streamed sheet keeps in memory before flushing them to a temporary file. */
   private static final int ROW_WINDOW = 200;
@@ -250,8 +265,11 @@ final class ReportWorkbook {
         cell.setCellStyle(styles.percent);
         return String.format(Locale.ROOT, "%.2f%%", d * 100).length();
       }
-      cell.setCellStyle(styles.decimal);
-      return String.format(Locale.ROOT, "%,.2f", d).length();
+      if (MONEY_COLUMNS.contains(column)) {
+        cell.setCellStyle(styles.decimal);
+        return String.format(Locale.ROOT, "%,.2f", d).length();
+      }
+      return quantity(cell, d, styles);
     }
     if (value instanceof Number n) { // Byte, Short, Integer, Long, BigInteger
       cell.setCellValue(n instanceof BigInteger b ? b.doubleValue() : n.longValue());
@@ -279,6 +297,25 @@ final class ReportWorkbook {
       return 10;
     }
     return text(cell, value.toString(), null, styles);
+  }
+
+  /**
+   * A quantity (units, days, a count) in {@code cell}: without decimals when it is whole, with 2
+   * when not; returns the characters shown.
+   */
+  private static int quantity(Cell cell, double d, Styles styles) {
+    cell.setCellValue(d);
+    if (isWhole(d)) {
+      cell.setCellStyle(styles.integer);
+      return String.format(Locale.ROOT, "%,.0f", d).length();
+    }
+    cell.setCellStyle(styles.decimal);
+    return String.format(Locale.ROOT, "%,.2f", d).length();
+  }
+
+  /** Whether {@code d} is a whole number, up to float noise. */
+  static boolean isWhole(double d) {
+    return Math.abs(d - Math.rint(d)) <= WHOLE_TOLERANCE * Math.max(1.0, Math.abs(d));
   }
 
   private static LocalDateTime timestamp(Object value) {
@@ -524,13 +561,13 @@ final class ReportWorkbook {
       widths[1] = Math.max(widths[1], text(row.createCell(1), order.sku(), null, styles));
       widths[2] = Math.max(widths[2], text(row.createCell(2), order.location(), null, styles));
       widths[ITEM] = Math.max(widths[ITEM], text(row.createCell(ITEM), item, null, styles));
-      double[] numbers = {
-        order.value(), order.quantity(), order.safetyStock(), order.reorderPoint()
-      };
-      for (int n = 0; n < numbers.length; n++) {
-        int c = ORDER_VALUE + n;
-        number(row.createCell(c), numbers[n], styles.decimal);
-        widths[c] = Math.max(widths[c], String.format(Locale.ROOT, "%,.2f", numbers[n]).length());
+      number(row.createCell(ORDER_VALUE), order.value(), styles.decimal);
+      widths[ORDER_VALUE] = Math.max(widths[ORDER_VALUE],
+          String.format(Locale.ROOT, "%,.2f", order.value()).length());
+      double[] quantities = {order.quantity(), order.safetyStock(), order.reorderPoint()};
+      for (int n = 0; n < quantities.length; n++) {
+        int c = ORDER_VALUE + 1 + n;
+        widths[c] = Math.max(widths[c], quantity(row.createCell(c), quantities[n], styles));
       }
     }
     for (int c = 0; c < widths.length; c++) {

@@ -61,8 +61,26 @@ public final class LeadTimes {
         .apply("LeadTimesView", View.asMap());
   }
 
-  /** The lead time to plan an item with, and which shipments it comes from. */
-  public record Choice(LeadTimeStats stats, String basis) {}
+  /** {@link Choice#source()} of an item's own lane (supplier x ship mode). */
+  public static final String SOURCE_LANE = "lane";
+
+  /** {@link Choice#source()} of all of the item's supplier's shipments, every mode. */
+  public static final String SOURCE_SUPPLIER = "supplier";
+
+  /** {@link Choice#source()} of all shipments, every supplier. */
+  public static final String SOURCE_ALL = "all_shipments";
+
+  /** The source of the run's default lead time, when no shipment gave one (no {@link Choice}). */
+  public static final String SOURCE_DEFAULT = "default";
+
+  /**
+   * The lead time to plan an item with, and which shipments it comes from.
+   *
+   * @param stats the shipments' count, mean and standard deviation
+   * @param basis which shipments, in a planner's words
+   * @param source {@link #SOURCE_LANE}, {@link #SOURCE_SUPPLIER} or {@link #SOURCE_ALL}
+   */
+  public record Choice(LeadTimeStats stats, String basis, String source) {}
 
   /**
    * The statistics of the item's lane when it has at least {@code minShipments} lead times, else of
@@ -75,14 +93,14 @@ public final class LeadTimes {
       LeadTimeStats lane = stats.get(laneKey(item.supplier(), item.shipMode()));
       if (lane != null && lane.shipments() >= minShipments) {
         return new Choice(lane, "supplier " + item.supplier() + ", mode " + item.shipMode() + ": "
-            + lane.shipments() + " shipments");
+            + lane.shipments() + " shipments", SOURCE_LANE);
       }
     }
     if (item.supplier() != null) {
       LeadTimeStats supplier = stats.get(supplierKey(item.supplier()));
       if (supplier != null && supplier.shipments() >= minShipments) {
         return new Choice(supplier, "supplier " + item.supplier() + ", all modes: "
-            + supplier.shipments() + " shipments");
+            + supplier.shipments() + " shipments", SOURCE_SUPPLIER);
       }
     }
     LeadTimeStats all = stats.get(ALL);
@@ -91,7 +109,7 @@ public final class LeadTimes {
     }
     return new Choice(all, "all suppliers (too few shipments for "
         + (item.supplier() == null ? "an unknown supplier" : item.supplier()) + "): "
-        + all.shipments() + " shipments");
+        + all.shipments() + " shipments", SOURCE_ALL);
   }
 
   private static final class LeadTimeFn extends DoFn<Row, KV<String, Double>> {

@@ -80,6 +80,9 @@ final class PlanInventoryFn extends DoFn<PlanInput, KV<String, PlanInventoryFn.P
         out.writeDouble(c.onHand());
         out.writeDouble(c.quarantined());
         Encoding.writeString(out, c.notes());
+        Encoding.writeString(out, c.targetSource());
+        Encoding.writeString(out, c.leadTimeSource());
+        out.writeLong(c.leadTimeShipments());
         InventoryEncoding.writeRecommendation(out, value.recommendation);
       }
 
@@ -96,7 +99,10 @@ final class PlanInventoryFn extends DoFn<PlanInput, KV<String, PlanInventoryFn.P
                 InventoryEncoding.readEconomics(in),
                 in.readDouble(),
                 in.readDouble(),
-                Encoding.readString(in));
+                Encoding.readString(in),
+                Encoding.readString(in),
+                Encoding.readString(in),
+                in.readLong());
         return new Planned(context, InventoryEncoding.readRecommendation(in));
       }
     }
@@ -145,7 +151,7 @@ final class PlanInventoryFn extends DoFn<PlanInput, KV<String, PlanInventoryFn.P
             thresholds.classify(annualValue(input, settings)),
             XyzClass.of(input.history(), AbcXyzRules.DEFAULT));
     RecommendInventory.Context context =
-        RecommendInventory.context(input, itemClass, targets.lookup(itemClass),
+        RecommendInventory.context(input, itemClass, targets,
             c.sideInput(leadTimesView), c.sideInput(excursionsView), settings);
     Recommendation recommendation = RecommendInventory.recommend(context, settings);
     if (input.snapshot() == null) {

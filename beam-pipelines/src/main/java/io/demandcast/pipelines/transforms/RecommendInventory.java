@@ -4,12 +4,14 @@ import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.inventory.DemandForecast;
 import io.demandcast.inventory.ItemEconomics;
 import io.demandcast.inventory.LeadTime;
+import io.demandcast.inventory.OrderExplanation;
 import io.demandcast.inventory.PlanningRequest;
 import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.Recommendation;
 import io.demandcast.inventory.ReplenishmentPlanner;
 import io.demandcast.inventory.ServiceTarget;
 import io.demandcast.inventory.StockPosition;
+import io.demandcast.inventory.classification.ClassServiceTargets;
 import io.demandcast.inventory.classification.ItemClass;
 import io.demandcast.inventory.distribution.DemandDistributions;
 import io.demandcast.pipelines.model.ExcursionLog;
@@ -43,6 +45,15 @@ import org.apache.beam.sdk.values.Row;
 public final class RecommendInventory {
   private static final Schema SCHEMA = CanonicalTables.INVENTORY_RECOMMENDATIONS.beamSchema();
 
+  /** {@link Context#targetSource()} of an item's own {@code erp_items.service_level}. */
+  public static final String TARGET_ITEM = "item";
+
+  /** {@link Context#targetSource()} prefix of an entry of {@code --class-service-levels}. */
+  public static final String TARGET_CLASS = "class";
+
+  /** {@link Context#targetSource()} of the run's {@code --service-level}. */
+  public static final String TARGET_RUN = "run";
+
   private RecommendInventory() {}
 
   /**
@@ -58,6 +69,11 @@ public final class RecommendInventory {
    * @param onHand units on hand (0 without a snapshot)
    * @param quarantined units quarantined
    * @param notes reason notes on the stock and lead time, ending in "; " or empty
+   * @param targetSource where the target comes from: {@link #TARGET_ITEM}, {@link #TARGET_RUN} or
+   *     {@link #TARGET_CLASS} followed by a space and the class entry, e.g. {@code "class A"}
+   * @param leadTimeSource where the lead time comes from: a {@link LeadTimes.Choice#source()}, or
+   *     {@link LeadTimes#SOURCE_DEFAULT}
+   * @param leadTimeShipments the shipments behind the lead time; 0 for the default
    */
   public record Context(
       PlanInput input,
@@ -69,7 +85,10 @@ public final class RecommendInventory {
       ItemEconomics economics,
       double onHand,
       double quarantined,
-      String notes) {
+      String notes,
+      String targetSource,
+      String leadTimeSource,
+      long leadTimeShipments) {
 
     /** The distribution family for a history that is, or is not, intermittent. */
     DemandDistributions.Family family(JobSettings settings, boolean intermittent) {
@@ -99,11 +118,29 @@ public final class RecommendInventory {
   }
 
   /**
+   * The context of one series, with one service level for every class (the run's): as {@link
+   * #context(PlanInput, ItemClass, ClassServiceTargets, Map, Map, JobSettings)} with targets that
+   * have no class entry.
+   *
+   * @param runTarget the run's service level, in (0, 1)
+   */
+  public static Context context(
+      PlanInput input,
+      ItemClass itemClass,
+      double runTarget,
+      Map<String, LeadTimeStats> leadTimes,
+      Map<String, ExcursionLog> excursions,
+      JobSettings settings) {
+    return context(input, itemClass, ClassServiceTargets.parse("", runTarget), leadTimes,
+        excursions, settings);
+  }
+
+  /**
    * The context of one series: stock after quarantine, lead time, economics, policy and target.
    *
    * @param input a series with a forecast
    * @param itemClass the series' ABC/XYZ class
-   * @param classTarget the service level of its class (or the run's)
+   * @param classTargets the service levels per class, and the run's for the classes without one
    * @param leadTimes lead-time statistics, see {@link LeadTimes}
    * @param excursions temperature excursion logs by location
    * @param settings the run's settings
@@ -111,7 +148,7 @@ public final class RecommendInventory {
   public static Context context(
       PlanInput input,
       ItemClass itemClass,
-      double classTarget,
+      ClassServiceTargets classTargets,
       Map<String, LeadTimeStats> leadTimes,
       Map<String, ExcursionLog> excursions,
       JobSettings settings) {
@@ -151,7 +188,11 @@ public final class RecommendInventory {
     if (choice == null) {
       notes.append(assumed).append("; ");
     }
-    double level = item.serviceLevel() != null ? item.serviceLevel() : classTarget;
+    String classKey = classTargets.matchedKey(itemClass);
+    double level = item.serviceLevel() != null ? item.serviceLevel() : classTargets.lookup(itemClass);
+    String targetSource = item.serviceLevel() != null ? TARGET_ITEM
+        : classKey != null ? TARGET_CLASS + " " + classKey
+        : TARGET_RUN;
     boolean periodic = item.reviewPeriodDays() != null;
     return new Context(
         input,
@@ -164,12 +205,21 @@ public final class RecommendInventory {
             item.casePack(), item.moq(), item.shelfLifeDays()),
         onHand,
         quarantined,
-        notes.toString());
+        notes.toString(),
+        targetSource,
+        choice == null ? LeadTimes.SOURCE_DEFAULT : choice.source(),
+        choice == null ? 0 : choice.stats().shipments());
   }
 
   private static String days(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
+
+  /**
+   * The units owed to customers that the inventory position is net of: 0, as no source table
+   * records backorders yet (the column {@code backorders} says so on every row).
+   */
+  static final double BACKORDERS = 0;
 
   /**
    * The recommendation of a series from its whole-history forecast.
@@ -184,13 +234,15 @@ public final class RecommendInventory {
             settings,
             input.outcome().forecast().mean(),
             input.outcome().forecast().sd(),
-            new StockPosition(context.onHand(), context.quarantined(), input.onOrder(), 0),
+            new StockPosition(context.onHand(), context.quarantined(), input.onOrder(), BACKORDERS),
             input.intermittent(),
             input.history()));
   }
 
   /**
-   * The {@code inventory_recommendations} row of a recommendation.
+   * The {@code inventory_recommendations} row of a recommendation, with the explanation of its
+   * order: the values the planner computed it from ({@link Recommendation#explanation()}, the
+   * policy parameters, the context), written as they were computed, not recomputed.
    *
    * @param context the series' context
    * @param r its recommendation, possibly scaled back for capacity
@@ -200,15 +252,16 @@ public final class RecommendInventory {
   public static Row row(Context context, Recommendation r, String capacityNote, JobSettings settings) {
     PlanInput input = context.input();
     ForecastSeries.Outcome outcome = input.outcome();
+    OrderExplanation e = r.explanation();
     String reason = context.notes() + r.reason()
         + (capacityNote == null ? "" : io.demandcast.inventory.ReasonCode.SEPARATOR + capacityNote);
     return Row.withSchema(SCHEMA)
         .withFieldValue("run_id", settings.runId())
         .withFieldValue("sku", outcome.sku())
         .withFieldValue("location", outcome.location())
-        .withFieldValue("on_hand", context.onHand())
-        .withFieldValue("quarantined", context.quarantined())
-        .withFieldValue("on_order", input.onOrder())
+        .withFieldValue("on_hand", e.stock().onHand())
+        .withFieldValue("quarantined", e.stock().quarantined())
+        .withFieldValue("on_order", e.stock().onOrder())
         .withFieldValue("inventory_position", r.inventoryPosition())
         .withFieldValue("lead_time_mean_days", context.lead().meanDays())
         .withFieldValue("lead_time_sd_days", context.lead().sdDays())
@@ -233,6 +286,29 @@ public final class RecommendInventory {
         .withFieldValue("days_of_cover", r.daysOfCover())
         .withFieldValue("model", outcome.forecast().model())
         .withFieldValue("reason", reason)
+        .withFieldValue("supplier", input.item().supplier())
+        .withFieldValue("ship_mode", input.item().shipMode())
+        .withFieldValue("lead_time_source", context.leadTimeSource())
+        .withFieldValue("lead_time_shipments",
+            LeadTimes.SOURCE_DEFAULT.equals(context.leadTimeSource())
+                ? null : context.leadTimeShipments())
+        .withFieldValue("protection_days", e.protectionDays())
+        .withFieldValue("demand_per_day", e.demandPerDay())
+        .withFieldValue("protection_demand_mean", r.leadTimeDemandMean())
+        .withFieldValue("protection_demand_sd", r.leadTimeDemandSd())
+        .withFieldValue("service_level_source", context.targetSource())
+        .withFieldValue("backorders", e.stock().backorders())
+        .withFieldValue("moq", r.parameters().moq())
+        .withFieldValue("case_pack", r.parameters().casePack())
+        .withFieldValue("shelf_life_days", context.economics().shelfLifeDays())
+        .withFieldValue("shelf_life_max_order",
+            Double.isInfinite(r.parameters().maxOrder()) ? null : r.parameters().maxOrder())
+        .withFieldValue("order_by_policy", e.policyOrder())
+        .withFieldValue("order_after_moq", e.afterMoq())
+        .withFieldValue("order_after_case_pack", e.afterCasePack())
+        .withFieldValue("order_after_shelf_life", e.afterShelfLife())
+        .withFieldValue("location_capacity",
+            settings.inventory().locationCapacity().get(outcome.location()))
         .build();
   }
 }

@@ -54,6 +54,7 @@ class ReportWorkbookTest {
   private static final String MANY_RUN = "run-2025-08";
   private static final String EMPTY_RUN = "run-2025-09";
   private static final String FORMULA_RUN = "run-2025-10";
+  private static final String EXPLAINED_RUN = "run-2025-11";
 
   /** The three reports, written once: the tests only read them. */
   @TempDir static Path temp;
@@ -62,6 +63,7 @@ class ReportWorkbookTest {
   private static PlannerReport.Written manyReport;
   private static PlannerReport.Written emptyReport;
   private static PlannerReport.Written formulaReport;
+  private static PlannerReport.Written explainedReport;
 
   @BeforeAll
   static void writeReports() throws Exception {
@@ -72,12 +74,25 @@ class ReportWorkbookTest {
         ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), MANY_RUN, MANY);
         ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), EMPTY_RUN, 0);
         ReportFixture.seedFormulaText(DuckDbWarehouse.dsl(connection), FORMULA_RUN);
+        ReportFixture.seedRecommendations(DuckDbWarehouse.dsl(connection), EXPLAINED_RUN, 2);
+        // the order's explanation as the job writes it: S0001 orders 1 unit, raised to the MOQ
+        // of 10 and to 2 cases of 6
+        DuckDbWarehouse.dsl(connection).execute("update inventory_recommendations set"
+            + " supplier = 'S1', ship_mode = 'Air', lead_time_source = 'lane',"
+            + " lead_time_shipments = 20, protection_days = 14, demand_per_day = 0.3125,"
+            + " protection_demand_mean = 4.375, protection_demand_sd = 2.1,"
+            + " service_level_source = 'class A', backorders = 0, moq = 10, case_pack = 6,"
+            + " order_by_policy = recommended_order_qty, order_after_moq = 10,"
+            + " order_after_case_pack = 12, order_after_shelf_life = 12,"
+            + " recommended_order_qty = 12, unit_cost = 2 where run_id = ? and sku = 'S0001'",
+            EXPLAINED_RUN);
       }
       Path reportsRoot = temp.resolve("reports");
       report = PlannerReport.write(warehouse, RUN, reportsRoot, 0);
       manyReport = PlannerReport.write(warehouse, MANY_RUN, reportsRoot, 0);
       emptyReport = PlannerReport.write(warehouse, EMPTY_RUN, reportsRoot, 0);
       formulaReport = PlannerReport.write(warehouse, FORMULA_RUN, reportsRoot, 0);
+      explainedReport = PlannerReport.write(warehouse, EXPLAINED_RUN, reportsRoot, 0);
     } finally {
       DuckDbConnections.close(warehouse.file());
     }
@@ -143,7 +158,7 @@ class ReportWorkbookTest {
       XSSFSheet sheet = workbook.getSheet("Recommendations");
       assertThat(sheet.getCTWorksheet().getAutoFilter().getRef())
           .isEqualTo(new CellRangeAddress(0, 4, 0, columns - 1).formatAsString())
-          .isEqualTo("A1:AE5");
+          .isEqualTo("A1:AX5");
       PaneInformation pane = sheet.getPaneInformation();
       assertThat(pane.isFreezePane()).isTrue();
       assertThat(pane.getHorizontalSplitTopRow()).as("first unfrozen row").isEqualTo((short) 1);
@@ -221,6 +236,58 @@ class ReportWorkbookTest {
   }
 
   @Test
+  void givenExplainedOrder_whenWrite_thenItsStepsAreColumnsWithoutSpuriousDecimals()
+      throws IOException {
+    List<CSVRecord> csv = csv(explainedReport.csv());
+    try (XSSFWorkbook workbook = open(explainedReport.xlsx())) {
+      XSSFSheet sheet = workbook.getSheet("Recommendations");
+      List<String> header = texts(sheet.getRow(0));
+      assertThat(header).containsSubsequence("supplier", "ship_mode", "lead_time_source",
+          "lead_time_shipments", "protection_days", "demand_per_day", "protection_demand_mean",
+          "protection_demand_sd", "service_level_source", "backorders", "moq", "case_pack",
+          "shelf_life_days", "shelf_life_max_order", "order_by_policy", "order_after_moq",
+          "order_after_case_pack", "order_after_shelf_life", "location_capacity");
+      assertSameAsCsv(sheet, csv);
+      Row s1 = sheet.getRow(1); // the largest order: S0001's 12 x 2.0
+      assertThat(s1.getCell(header.indexOf("sku")).getStringCellValue()).isEqualTo("S0001");
+      Map<String, String> formats = new java.util.LinkedHashMap<>();
+      for (String column : List.of("order_by_policy", "order_after_moq", "order_after_case_pack",
+          "recommended_order_qty", "case_pack", "lead_time_shipments", "protection_days",
+          "demand_per_day", "protection_demand_sd", "unit_cost", "order_value",
+          "service_level")) {
+        formats.put(column, s1.getCell(header.indexOf(column)).getCellStyle().getDataFormatString());
+      }
+      // whole quantities, days and counts without decimals; others, and money, with 2
+      assertThat(formats).containsExactly(
+          Map.entry("order_by_policy", "#,##0"),
+          Map.entry("order_after_moq", "#,##0"),
+          Map.entry("order_after_case_pack", "#,##0"),
+          Map.entry("recommended_order_qty", "#,##0"),
+          Map.entry("case_pack", "#,##0"),
+          Map.entry("lead_time_shipments", "#,##0"),
+          Map.entry("protection_days", "#,##0"),
+          Map.entry("demand_per_day", "#,##0.00"),
+          Map.entry("protection_demand_sd", "#,##0.00"),
+          Map.entry("unit_cost", "#,##0.00"),
+          Map.entry("order_value", "#,##0.00"),
+          Map.entry("service_level", "0.00%"));
+      assertThat(s1.getCell(header.indexOf("order_after_case_pack")).getNumericCellValue())
+          .isEqualTo(12.0);
+      assertThat(s1.getCell(header.indexOf("service_level_source")).getStringCellValue())
+          .isEqualTo("class A");
+      Cell capacity = s1.getCell(header.indexOf("location_capacity"));
+      assertThat(capacity == null || capacity.getCellType() == CellType.BLANK)
+          .as("no capacity: an empty cell").isTrue();
+
+      XSSFSheet top = workbook.getSheet("Top orders");
+      assertThat(top.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(12.0);
+      assertThat(top.getRow(1).getCell(5).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+      assertThat(top.getRow(1).getCell(4).getCellStyle().getDataFormatString())
+          .as("order value, money").isEqualTo("#,##0.00");
+    }
+  }
+
+  @Test
   void givenMoreRowsThanTheStreamingWindow_whenWrite_thenEveryRowAndTwentyChartedOrders()
       throws IOException {
     PlannerReport.Written written = manyReport;
@@ -230,7 +297,7 @@ class ReportWorkbookTest {
       XSSFSheet sheet = workbook.getSheet("Recommendations");
       assertThat(sheet.getLastRowNum()).isEqualTo(csv.size() - 1).isEqualTo(MANY);
       assertSameAsCsv(sheet, csv);
-      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AE451");
+      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AX451");
 
       XSSFSheet top = workbook.getSheet("Top orders");
       assertThat(top.getLastRowNum()).isEqualTo(20);
@@ -255,7 +322,7 @@ class ReportWorkbookTest {
       XSSFSheet sheet = workbook.getSheet("Recommendations");
       assertThat(sheet.getLastRowNum()).isZero();
       assertThat(texts(sheet.getRow(0))).contains("sku", "order_value");
-      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AE1");
+      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AX1");
       XSSFSheet top = workbook.getSheet("Top orders");
       assertThat(top.getRow(1).getCell(0).getStringCellValue()).isEqualTo("No orders to place now.");
       assertThat(top.getDrawingPatriarch()).isNull();
@@ -305,7 +372,8 @@ class ReportWorkbookTest {
       assertThat(onHand.getCellType()).isEqualTo(CellType.NUMERIC);
       assertThat(onHand.getNumericCellValue()).isEqualTo(-3.0);
       assertThat(onHand.getCellStyle().getQuotePrefixed()).isFalse();
-      assertThat(onHand.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+      assertThat(onHand.getCellStyle().getDataFormatString()).as("a whole quantity")
+          .isEqualTo("#,##0");
       Cell plain = sheet.getRow(3).getCell(header.indexOf("sku"));
       assertThat(plain.getStringCellValue()).isEqualTo("B2");
       assertThat(plain.getCellStyle().getQuotePrefixed()).isFalse();
@@ -372,7 +440,8 @@ class ReportWorkbookTest {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
           actual = "";
         } else if (cell.getCellType() == CellType.NUMERIC) {
-          int scale = fourDecimals.contains(header.get(c)) ? 4 : 2;
+          // the CSV writes integer columns (case_pack, lead_time_shipments) without decimals
+          int scale = !expected.contains(".") ? 0 : fourDecimals.contains(header.get(c)) ? 4 : 2;
           actual =
               BigDecimal.valueOf(cell.getNumericCellValue())
                   .setScale(scale, RoundingMode.HALF_UP)

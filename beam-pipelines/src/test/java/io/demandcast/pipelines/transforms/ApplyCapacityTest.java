@@ -93,7 +93,12 @@ class ApplyCapacityTest {
   }
 
   private static Row uncut(PlanInventoryFn.Planned p) {
-    return RecommendInventory.row(p.context(), p.recommendation(), null, UNCAPPED);
+    return uncut(p, UNCAPPED);
+  }
+
+  /** The row of a plan as planned, under settings that may name the location's capacity. */
+  private static Row uncut(PlanInventoryFn.Planned p, JobSettings settings) {
+    return RecommendInventory.row(p.context(), p.recommendation(), null, settings);
   }
 
   @Test
@@ -124,9 +129,13 @@ class ApplyCapacityTest {
         .startsWith(uncut(cheap).getString("reason"))
         .endsWith("scaled back by " + (long) cut + " units to fit PLANT01 capacity of "
             + (long) capacity + " units (" + CapacityAllocator.RULE + ")");
-    assertThat(rows.get(1)).isEqualTo(uncut(dear));
-    assertThat(rows.get(2)).isEqualTo(uncut(full));
+    assertThat(rows.get(1)).isEqualTo(uncut(dear, capped(capacity)));
+    assertThat(rows.get(2)).isEqualTo(uncut(full, capped(capacity)));
     assertThat(load(rows)).isEqualTo(capacity);
+    // the explanation: the location's capacity on every row, the order before the cut kept
+    assertThat(rows).extracting(r -> r.getDouble("location_capacity")).containsOnly(capacity);
+    assertThat(cheapRow.getDouble("order_after_shelf_life")).isEqualTo(o);
+    assertThat(uncut(cheap).getDouble("location_capacity")).isNull();
   }
 
   @Test
@@ -167,8 +176,9 @@ class ApplyCapacityTest {
         // the policy itself is not changed by the cut
         assertThat(r.getDouble("reorder_point")).isEqualTo(uncut(p).getDouble("reorder_point"));
         assertThat(r.getDouble("order_up_to")).isEqualTo(uncut(p).getDouble("order_up_to"));
+        assertThat(r.getDouble("order_after_shelf_life")).isEqualTo(order(p));
       } else {
-        assertThat(r).as(sku).isEqualTo(uncut(p));
+        assertThat(r).as(sku).isEqualTo(uncut(p, capped(capacity)));
       }
     }
     assertThat(cut).isPositive();
@@ -189,7 +199,7 @@ class ApplyCapacityTest {
           .contains("scaled back by " + (long) order(plans.get(i)) + " units (order cancelled)")
           .contains("PLANT01 capacity of 800 units");
     }
-    assertThat(rows.get(2)).isEqualTo(uncut(plans.get(2)));
+    assertThat(rows.get(2)).isEqualTo(uncut(plans.get(2), capped(800)));
   }
 
   @Test
@@ -210,9 +220,11 @@ class ApplyCapacityTest {
     List<PlanInventoryFn.Planned> plans = List.of(
         planned("P6", PLANT, 10, 0.25, 50, 6, 24, 0, 0),
         planned("P1", PLANT, 5, 0.25, 50, 1, 10, 3, 4));
+    List<Row> planned = new ArrayList<>();
+    plans.forEach(p -> planned.add(uncut(p)));
+    double exactFit = load(planned);
     List<Row> expected = new ArrayList<>();
-    plans.forEach(p -> expected.add(uncut(p)));
-    double exactFit = load(expected);
+    plans.forEach(p -> expected.add(uncut(p, capped(exactFit))));
 
     assertThat(ApplyCapacity.rows(PLANT, plans, capped(exactFit))).isEqualTo(expected);
   }

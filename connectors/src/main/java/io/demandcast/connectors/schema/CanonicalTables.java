@@ -234,7 +234,10 @@ public final class CanonicalTables {
               required("on_hand", DOUBLE, "units on hand at the snapshot"),
               required("quarantined", DOUBLE, "units on hand held back (quality hold, IoT excursion)"),
               required("on_order", DOUBLE, "units on open purchase orders"),
-              required("inventory_position", DOUBLE, "on hand - quarantined + on order, units"),
+              required(
+                  "inventory_position",
+                  DOUBLE,
+                  "on hand - quarantined + on order - backorders, units"),
               required("lead_time_mean_days", DOUBLE, "mean supplier lead time, days"),
               required("lead_time_sd_days", DOUBLE, "standard deviation of the lead time, days"),
               optional("lead_time_basis", STRING, "which shipments the lead time comes from"),
@@ -250,7 +253,8 @@ public final class CanonicalTables {
               optional(
                   "distribution",
                   STRING,
-                  "lead-time demand distribution: normal, poisson or negative_binomial"),
+                  "protection-interval demand distribution: normal, poisson, negative_binomial"
+                      + " or empirical"),
               required("safety_stock", DOUBLE, "units"),
               required("reorder_point", DOUBLE, "units; order when the position is at or below"),
               required("order_up_to", DOUBLE, "units; reorder point plus order quantity"),
@@ -272,7 +276,81 @@ public final class CanonicalTables {
                   "expected cost of the stock on hand, currency per year"),
               optional("days_of_cover", DOUBLE, "available stock over daily demand; NULL when no demand"),
               required("model", STRING, "the forecast model behind the recommendation"),
-              required("reason", STRING, "why, in a planner's words")));
+              required("reason", STRING, "why, in a planner's words"),
+              // The order's explanation: the values the order was computed from, as the planner
+              // computed them. Appended (and nullable: rows of older runs read NULL) because Hive
+              // writes run rows by position and can only add columns at the end.
+              optional("supplier", STRING, "the item's supplier (erp_items.supplier); NULL when"
+                  + " unknown"),
+              optional("ship_mode", STRING, "the item's shipment mode (erp_items.ship_mode); NULL"
+                  + " when unknown"),
+              optional(
+                  "lead_time_source",
+                  STRING,
+                  "which shipments the lead time comes from: lane (the item's supplier x"
+                      + " ship_mode), supplier (all its modes), all_shipments, or default"
+                      + " (--default-lead-time-days)"),
+              optional(
+                  "lead_time_shipments",
+                  INT64,
+                  "shipments (count) behind the lead time; NULL for the default"),
+              optional(
+                  "protection_days",
+                  DOUBLE,
+                  "protection interval: lead_time_mean_days + review_period_days, days"),
+              optional(
+                  "demand_per_day",
+                  DOUBLE,
+                  "forecast demand per day over the protection interval, units per day"),
+              optional(
+                  "protection_demand_mean",
+                  DOUBLE,
+                  "expected demand over the protection interval, units"),
+              optional(
+                  "protection_demand_sd",
+                  DOUBLE,
+                  "standard deviation of the demand over the protection interval (forecast"
+                      + " error and lead-time variability), units"),
+              optional(
+                  "service_level_source",
+                  STRING,
+                  "where service_level comes from: item (erp_items.service_level), class K (the"
+                      + " --class-service-levels entry K) or run (--service-level)"),
+              optional(
+                  "backorders",
+                  DOUBLE,
+                  "units owed to customers, subtracted from the position; 0: no source records"
+                      + " them yet"),
+              optional("moq", DOUBLE, "minimum order quantity, units"),
+              optional("case_pack", INT32, "units per case; orders are whole cases"),
+              optional("shelf_life_days", INT32, "shelf life, days; NULL when not perishable"),
+              optional(
+                  "shelf_life_max_order",
+                  DOUBLE,
+                  "largest order the shelf life allows: demand over the shelf life in whole"
+                      + " cases, at least the MOQ in whole cases, units; NULL when not perishable"),
+              optional(
+                  "order_by_policy",
+                  DOUBLE,
+                  "the policy's order, units: s_Q whole lots lifting the position above the"
+                      + " reorder point, s_S and R_S order_up_to - inventory_position; 0 when no"
+                      + " order is due"),
+              optional(
+                  "order_after_moq", DOUBLE, "order_by_policy raised to at least the MOQ, units"),
+              optional(
+                  "order_after_case_pack",
+                  DOUBLE,
+                  "order_after_moq rounded up to whole cases, units"),
+              optional(
+                  "order_after_shelf_life",
+                  DOUBLE,
+                  "order_after_case_pack capped at shelf_life_max_order, units; the order"
+                      + " before any capacity cut"),
+              optional(
+                  "location_capacity",
+                  DOUBLE,
+                  "the location's capacity (--location-capacity), units; NULL when none; orders"
+                      + " are cut to fit on hand + on order + orders")));
 
   /**
    * The policy simulator's replay of the held-out periods: one row per SKU, location and forecast

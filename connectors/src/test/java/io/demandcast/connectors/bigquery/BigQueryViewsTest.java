@@ -10,6 +10,7 @@ import io.demandcast.connectors.schema.ViewsParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,7 +39,7 @@ class BigQueryViewsTest {
     assertThat(duckDb.keySet()).containsExactly("latest_run", "latest_forecasts",
         "latest_accuracy", "latest_recommendations", "latest_rejected_records",
         "forecast_accuracy_by_model", "latest_policy_simulation", "service_by_class",
-        "accuracy_trend", "reorder_now");
+        "accuracy_trend", "reorder_now", "latest_order_explanations");
     assertThat(bigQuery.keySet()).containsExactlyElementsOf(duckDb.keySet());
   }
 
@@ -65,6 +66,16 @@ class BigQueryViewsTest {
         "location", "abc_class", "policy", "inventory_position", "reorder_point", "order_up_to",
         "recommended_order_qty", "unit_cost", "order_value", "days_of_cover",
         "lead_time_mean_days");
+    // every column of the order's chain, and nothing that is not a recommendation's column
+    List<String> explanation = outputColumns(duckDb.get("latest_order_explanations"));
+    assertThat(explanation).startsWith("run_id", "sku", "location").endsWith("order_value", "reason")
+        .contains("lead_time_source", "lead_time_shipments", "protection_demand_mean",
+            "protection_demand_sd", "distribution", "service_level_source", "backorders",
+            "order_by_policy", "order_after_moq", "order_after_case_pack",
+            "order_after_shelf_life", "location_capacity", "recommended_order_qty")
+        .doesNotHaveDuplicates();
+    assertThat(CanonicalTables.INVENTORY_RECOMMENDATIONS.columnNames())
+        .containsAll(explanation.stream().filter(c -> !c.equals("order_value")).toList());
   }
 
   @Test

@@ -147,7 +147,7 @@ class BigQueryWarehouseTest {
       }
     }
     assertThat(statements.subList(0, 7)).containsExactlyElementsOf(expected);
-    assertThat(statements.subList(7, 17)).extracting(s -> s.lines().findFirst().orElseThrow())
+    assertThat(statements.subList(7, 18)).extracting(s -> s.lines().findFirst().orElseThrow())
         .containsExactly(
             "CREATE OR REPLACE VIEW " + q("latest_run") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_forecasts") + " AS",
@@ -158,9 +158,10 @@ class BigQueryWarehouseTest {
             "CREATE OR REPLACE VIEW " + q("latest_policy_simulation") + " AS",
             "CREATE OR REPLACE VIEW " + q("service_by_class") + " AS",
             "CREATE OR REPLACE VIEW " + q("accuracy_trend") + " AS",
-            "CREATE OR REPLACE VIEW " + q("reorder_now") + " AS");
+            "CREATE OR REPLACE VIEW " + q("reorder_now") + " AS",
+            "CREATE OR REPLACE VIEW " + q("latest_order_explanations") + " AS");
     assertThat(statements.get(7)).contains("FROM " + q("model_runs"));
-    List<String> staging = statements.subList(17, statements.size());
+    List<String> staging = statements.subList(18, statements.size());
     assertThat(staging).hasSize(5);
     String stage = stagePrefix();
     assertThat(staging).extracting(s -> s.lines().findFirst().orElseThrow()).containsExactly(

@@ -59,7 +59,8 @@ class DuckDbWarehouseTest {
     }
     List<String> views = List.of("latest_run", "latest_forecasts", "latest_accuracy",
         "latest_recommendations", "latest_rejected_records", "forecast_accuracy_by_model",
-        "latest_policy_simulation", "service_by_class", "accuracy_trend", "reorder_now");
+        "latest_policy_simulation", "service_by_class", "accuracy_trend", "reorder_now",
+        "latest_order_explanations");
     assertThat(DuckDbWarehouse.viewNames()).containsExactlyElementsOf(views);
     for (String view : views) {
       assertThat(count("select count(*) from information_schema.tables where table_name = ?", view))

@@ -143,14 +143,27 @@ public record ClassServiceTargets(Map<String, Double> levels, double defaultLeve
    * @throws NullPointerException when itemClass is null
    */
   public double lookup(ItemClass itemClass) {
-    Double level = levels.get(itemClass.code());
-    if (level == null) {
-      level = levels.get(itemClass.abc().name());
+    String key = matchedKey(itemClass);
+    return key == null ? defaultLevel : levels.get(key);
+  }
+
+  /**
+   * The entry {@link #lookup} takes a class's level from: the exact pair, then the ABC letter, then
+   * the XYZ letter.
+   *
+   * @param itemClass the class
+   * @return the key of that entry, e.g. {@code "AY"} or {@code "A"}; null when none matches and the
+   *     default applies
+   * @throws NullPointerException when itemClass is null
+   */
+  public String matchedKey(ItemClass itemClass) {
+    for (String key :
+        new String[] {itemClass.code(), itemClass.abc().name(), itemClass.xyz().name()}) {
+      if (levels.containsKey(key)) {
+        return key;
+      }
     }
-    if (level == null) {
-      level = levels.get(itemClass.xyz().name());
-    }
-    return level == null ? defaultLevel : level;
+    return null;
   }
 
   /**

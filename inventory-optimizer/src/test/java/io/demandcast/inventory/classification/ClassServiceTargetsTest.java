@@ -29,6 +29,17 @@ class ClassServiceTargetsTest {
   }
 
   @Test
+  void givenMixedSpec_whenMatchedKeyAsked_thenTheEntryLookupTookTheLevelFrom() {
+    ClassServiceTargets t = ClassServiceTargets.parse("AX=0.99,AY=0.97,A=0.98,Y=0.93,C=0.9", 0.95);
+    assertThat(t.matchedKey(c("AY"))).isEqualTo("AY");
+    assertThat(t.matchedKey(c("AZ"))).isEqualTo("A");
+    assertThat(t.matchedKey(c("CY"))).isEqualTo("C");
+    assertThat(t.matchedKey(c("BY"))).isEqualTo("Y");
+    assertThat(t.matchedKey(c("BX"))).isNull(); // the default
+    assertThat(ClassServiceTargets.parse("", 0.9).matchedKey(c("AX"))).isNull();
+  }
+
+  @Test
   void givenAbcOnlySpec_whenLookingUp_thenEveryXyzOfAClassShares() {
     ClassServiceTargets t = ClassServiceTargets.parse("A=0.98,B=0.95,C=0.90", 0.5);
     for (XyzClass xyz : XyzClass.values()) {

@@ -74,21 +74,21 @@ final class ReportHtml {
           new Column("location", "location", "location", Kind.TEXT, Filter.LIST),
           new Column("supplier", "supplier", "supplier", Kind.TEXT, Filter.LIST),
           new Column("abc", "ABC", "ABC class", Kind.TEXT, Filter.LIST),
+          new Column("qty", "order now", "order now", Kind.QUANTITY, Filter.NONE),
+          new Column("value", "order value", "order value", Kind.MONEY, Filter.NONE),
           new Column("leadTime", "lead time (days)", "lead time", Kind.QUANTITY, Filter.NONE),
           new Column(
               "leadTimeDemand", "lead-time demand", "lead-time demand", Kind.QUANTITY,
               Filter.NONE),
+          new Column("daysOfCover", "days of cover", "days of cover", Kind.DAYS, Filter.NONE),
           new Column("onHand", "on hand", "on hand", Kind.QUANTITY, Filter.NONE),
           new Column("onOrder", "on order", "on order", Kind.QUANTITY, Filter.NONE),
           new Column(
               "position", "inventory position", "inventory position", Kind.QUANTITY,
               Filter.NONE),
-          new Column("daysOfCover", "days of cover", "days of cover", Kind.DAYS, Filter.NONE),
           new Column("safetyStock", "safety stock", "safety stock", Kind.QUANTITY, Filter.NONE),
           new Column(
               "reorderPoint", "reorder point", "reorder point", Kind.QUANTITY, Filter.NONE),
-          new Column("qty", "order now", "order now", Kind.QUANTITY, Filter.NONE),
-          new Column("value", "order value", "order value", Kind.MONEY, Filter.NONE),
           new Column("reason", "reason", "reason", Kind.TEXT, Filter.REASON));
 
   /**
@@ -389,10 +389,11 @@ final class ReportHtml {
       return;
     }
     html.append("<p>")
-        .append(Character.toUpperCase(adjective.charAt(0)))
-        .append(adjective.substring(1))
-        .append(" ")
-        .append(term("sales history", "sales history"))
+        .append(
+            term(
+                "sales history",
+                Character.toUpperCase(adjective.charAt(0)) + adjective.substring(1)
+                    + " sales history"))
         .append(", ")
         .append(term("forecast mean"))
         .append(" and median with the ")

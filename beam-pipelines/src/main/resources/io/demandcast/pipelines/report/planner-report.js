@@ -93,17 +93,17 @@
     };
     if (numeric) {
       column.headerWordWrap = true;
-      column.width = c.kind === "money" ? 120 : 92;
+      column.width = c.kind === "money" ? 124 : 86;
     }
     if (c.field === "sku") {
       column.frozen = true;
     }
     if (c.field === "supplier") {
-      column.width = 200;
+      column.width = 190;
       column.tooltip = true;
     }
     if (c.field === "location" || c.field === "abc") {
-      column.width = c.field === "abc" ? 64 : 96;
+      column.width = c.field === "abc" ? 76 : 110;
     }
     if (c.field === "reason") {
       column.minWidth = 280;

@@ -202,7 +202,7 @@
       starts.push(p.forecast0);
     }
     var from = starts.length ? Math.min.apply(null, starts) : 0;
-    var to = Math.max(p.history0 + p.history.length, p.forecast0 + p.mean.length);
+    var to = Math.max(from, p.history0 + p.history.length, p.forecast0 + p.mean.length);
     var labels = DATA.labels.slice(from, to);
     function aligned(values, start) {
       var out = labels.map(function () { return null; });

@@ -180,8 +180,15 @@ class PlannerReportTest {
     for (String script : scripts) {
       assertThat(html).contains("'sha256-" + ReportHtml.sha256(script) + "'");
     }
-    assertThat(html).contains("tabulator-tables 6.5.3, MIT licence").contains("chart.js 4.6.2, MIT licence")
-        .contains("Permission is hereby granted, free of charge");
+    // the libraries of src/main/frontend's lock file, each with its licence text (all MIT)
+    List<ReportAssets.Library> libraries = ReportAssets.get().libraries();
+    assertThat(libraries).extracting(ReportAssets.Library::name)
+        .containsExactly("tabulator-tables", "chart.js", "@kurkle/color");
+    for (ReportAssets.Library library : libraries) {
+      assertThat(library.license()).as(library.name()).isEqualTo("MIT");
+      assertThat(library.licenseText()).contains("Permission is hereby granted, free of charge");
+      assertThat(html).contains(library.name() + " " + library.version() + ", MIT licence");
+    }
   }
 
   @Test

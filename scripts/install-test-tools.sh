@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Installs, from Debian's packages, the tools two kinds of test need beside Java and Maven:
+# Installs, from Debian's packages, what the build and two kinds of test need beside Java and Maven:
+#   - the build of the job jar: nodejs and npm (beam-pipelines runs `npm ci` on
+#     src/main/frontend/package-lock.json to bring the planner report's table and chart libraries
+#     from the npm registry into the jar)
 #   - the planner report's check in a real browser: chromium (headless)
 #   - the analysts' notebooks, executed headless: jupyter-nbconvert, python3-ipykernel,
 #     python3-pandas, python3-matplotlib (Debian's /usr/bin/python3)
@@ -8,6 +11,8 @@
 set -euo pipefail
 
 missing=()
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-liberation)
 command -v jupyter-nbconvert >/dev/null 2>&1 || missing+=(jupyter-nbconvert)
 if [[ ! -x /usr/bin/python3 ]] || ! /usr/bin/python3 -c 'import ipykernel' >/dev/null 2>&1; then
@@ -21,7 +26,7 @@ if [[ ! -x /usr/bin/python3 ]] || ! /usr/bin/python3 -c 'import matplotlib' >/de
 fi
 
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "install-test-tools: chromium and Jupyter (nbconvert, ipykernel, pandas, matplotlib) are installed"
+  echo "install-test-tools: node, npm, chromium and Jupyter (nbconvert, ipykernel, pandas, matplotlib) are installed"
   exit 0
 fi
 

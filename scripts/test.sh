@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # demandcast's one test command (README, "Quick start"; docs/tests.md): installs what the tests
-# need when it is missing — a JDK 17+ and Maven 3.8+, then the browser and notebook tools of
-# scripts/install-test-tools.sh, all from Debian's packages — and runs every test of every module
+# need when it is missing — a JDK 17+ and Maven 3.8+, then node and npm (the build's npm ci) and
+# the browser and notebook tools of scripts/install-test-tools.sh, all from Debian's packages — and
+# runs every test of every module
 # (`mvn -B verify`: unit tests, then integration tests). Extra arguments go to Maven, e.g.
 # scripts/test.sh -pl forecasting
 set -euo pipefail

@@ -256,7 +256,8 @@ class DemoEndToEndIT {
       assertThat(workbook.getSheet("Top orders").getDrawingPatriarch().getCharts()).hasSize(2);
     }
     String html = Files.readString(report.html());
-    assertThat(html).contains("it-run-2").contains("data:image/png;base64,");
+    assertThat(html).contains("it-run-2").contains("<div id=\"order-table\">")
+        .contains("<div id=\"top-charts\">");
     // the policy simulation's target against achieved service, for both forecasts and every class
     assertThat(html)
         .contains("<h2>Service: target against achieved</h2>")

@@ -55,6 +55,7 @@ public final class FlexTemplateMetadata {
       "--warehouse", "a local DuckDB file; on Dataflow the outputs go to --output",
       "--reports", "the planner report is written for DuckDB warehouses only",
       "--report-top", "the planner report is written for DuckDB warehouses only",
+      "--currency", "the planner report is written for DuckDB warehouses only",
       "--help", "prints and exits",
       "--version", "prints and exits");
 

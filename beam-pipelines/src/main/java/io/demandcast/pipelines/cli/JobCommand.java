@@ -55,7 +55,8 @@ final class JobCommand {
     DuckDbWarehouse warehouse = DuckDbWarehouse.attach(options.warehouse);
     out.println("  writing the planner report");
     PlannerReport.Written report =
-        PlannerReport.write(warehouse, result.runId(), options.reports, options.reportTop);
+        PlannerReport.write(
+            warehouse, result.runId(), options.reports, options.reportTop, options.currency);
     SummaryPrinter.print(out, result, report.summary(), report, options.warehouse);
     return 0;
   }

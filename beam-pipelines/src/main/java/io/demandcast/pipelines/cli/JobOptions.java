@@ -8,6 +8,7 @@ import io.demandcast.pipelines.model.GlobalModel;
 import io.demandcast.pipelines.model.InventorySettings;
 import io.demandcast.pipelines.model.JobSettings;
 import io.demandcast.pipelines.model.PeriodType;
+import io.demandcast.pipelines.report.PlannerReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -293,6 +294,14 @@ final class JobOptions {
       description = "SKUs charted in the report, by forecast value. Default: ${DEFAULT-VALUE}")
   int reportTop;
 
+  @Option(
+      names = "--currency",
+      paramLabel = "CURRENCY",
+      description = "Currency of the planner report's amounts (unit cost, order value), as a code "
+          + "(EUR, USD) or a symbol (€, $); it names the currency of erp_items.unit_cost, no "
+          + "amount is converted. Default: none (plain numbers)")
+  String currency;
+
   /**
    * The run's settings, starting now.
    *
@@ -301,6 +310,8 @@ final class JobOptions {
   JobSettings settings(LocalDateTime startedAt) {
     // first, before anything is opened or written: the id names the report folder
     String id = option("--run-id", () -> RunId.check(runId != null ? runId : newRunId(startedAt)));
+    // before the run too: a currency the report cannot show would fail it only at the end
+    option("--currency", () -> PlannerReport.checkCurrency(currency));
     try {
       InventorySettings inventory =
           new InventorySettings(

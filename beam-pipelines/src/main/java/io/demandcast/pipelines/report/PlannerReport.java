@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,8 +25,9 @@ import org.jooq.Result;
 
 /**
  * The report planners open offline after a run: the run's inventory recommendations as CSV, the
- * same as an Excel workbook with a summary and charts of the largest orders, and an HTML page with
- * the run summary, the orders to place now and forecast charts of the largest series.
+ * same as an Excel workbook with a summary and charts of the largest orders, and an HTML page
+ * planners work in: every recommendation to sort, filter and search, a panel per SKU with its
+ * charts, and a glossary.
  */
 public final class PlannerReport {
   private static final String CSV_FILE = "recommendations.csv";
@@ -72,26 +74,33 @@ public final class PlannerReport {
    * first ones and a note on the summary sheet; the CSV has them all. Text cells hold their text
    * unchanged, quote-prefixed when a spreadsheet could take it for a formula.
    *
-   * <p>The HTML page is self-contained (no external CSS, scripts, fonts or images): a run summary,
-   * the 50 orders to place now of the largest value, and one PNG chart for each of the {@code topN}
-   * SKU x location with the largest forecast value (forecast mean summed over the horizon times the
-   * unit cost): monthly sales history (last 36 months at most), forecast median with its p10-p90
-   * band, and the reorder point. Sets {@code java.awt.headless=true} to draw the charts.
+   * <p>The HTML page is self-contained (its table and chart libraries, script, styles and data
+   * inlined; nothing loaded from the network): a run summary, the policy simulation, every
+   * recommendation in a table to sort, filter and search, a panel per SKU with its sales history,
+   * forecast band and projected stock, charts of the {@code topN} SKU x location with the largest
+   * forecast value (forecast mean summed over the horizon times the unit cost), and a glossary
+   * ({@link ReportHtml}, {@link PlannerPage}).
    *
-   * <p>The files are written to a temporary directory in {@code reportsRoot} and moved into place,
-   * so a failed export leaves no half-written report.
+   * <p>The files are written to a new directory in {@code reportsRoot} and moved into place, so a
+   * failed export leaves no half-written report. Directories and files get the user's default
+   * permissions (the umask), as any file the user creates.
    *
    * @param warehouse the warehouse holding the run
    * @param runId the run; also the name of the report directory
    * @param reportsRoot the directory holding one report directory per run; created if missing
    * @param topN how many series to chart, {@code >= 0}
+   * @param currency the currency amounts are shown in (the run's {@code --currency}), or null for
+   *     plain numbers
    * @return where the report was written and how many charts it has
    * @throws IllegalArgumentException naming the run when {@code model_runs} has no complete run
-   *     with that id, or when the id is not a plain directory name; or when {@code topN < 0}
+   *     with that id, or when the id is not a plain directory name; or when {@code topN < 0}, or
+   *     the currency is not 1 to 8 characters without spaces
    * @throws UncheckedIOException when the files cannot be written
    * @throws IllegalStateException when the warehouse cannot be read
    */
-  public static Written write(DuckDbWarehouse warehouse, String runId, Path reportsRoot, int topN) {
+  public static Written write(
+      DuckDbWarehouse warehouse, String runId, Path reportsRoot, int topN, String currency) {
+    ReportFormat format = new ReportFormat(currency);
     Objects.requireNonNull(warehouse, "warehouse");
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(reportsRoot, "reportsRoot");
@@ -104,13 +113,15 @@ public final class PlannerReport {
       throw new IllegalArgumentException(
           "run id '" + runId + "' cannot name a report directory in " + root);
     }
-    ReportData data = read(warehouse, runId, topN);
+    ReportAssets assets = ReportAssets.get();
+    Read read = read(warehouse, runId, topN, format);
+    ReportData data = read.data();
     RunSummary summary = RunSummary.of(warehouse, runId);
-    System.setProperty("java.awt.headless", "true");
-    String html = ReportHtml.render(data, summary);
+    String html = ReportHtml.render(data, summary, read.page(), format, assets);
     try {
       Files.createDirectories(root);
-      Path staging = Files.createTempDirectory(root, ".report-");
+      // not Files.createTempDirectory, which makes it (and so the report) readable by its owner only
+      Path staging = Files.createDirectory(root.resolve(".report-" + UUID.randomUUID()));
       try {
         writeCsv(staging.resolve(CSV_FILE), data.recommendations());
         ReportWorkbook.write(data, summary, staging.resolve(XLSX_FILE));
@@ -129,14 +140,39 @@ public final class PlannerReport {
         target.resolve(CSV_FILE),
         target.resolve(XLSX_FILE),
         target.resolve(HTML_FILE),
-        data.charts().size(),
+        read.page().top().size(),
         summary);
   }
 
-  private static ReportData read(DuckDbWarehouse warehouse, String runId, int topN) {
+  /**
+   * Checks a currency for {@link #write(DuckDbWarehouse, String, Path, int, String)}.
+   *
+   * @param currency a code (EUR) or a symbol (€), or null for none
+   * @return {@code currency}
+   * @throws IllegalArgumentException when it is not 1 to 8 characters without spaces
+   */
+  public static String checkCurrency(String currency) {
+    new ReportFormat(currency);
+    return currency;
+  }
+
+  /** {@link #write(DuckDbWarehouse, String, Path, int, String)} without a currency. */
+  public static Written write(DuckDbWarehouse warehouse, String runId, Path reportsRoot, int topN) {
+    return write(warehouse, runId, reportsRoot, topN, null);
+  }
+
+  private record Read(ReportData data, PlannerPage page) {}
+
+  private static Read read(
+      DuckDbWarehouse warehouse, String runId, int topN, ReportFormat format) {
     try (Connection connection = warehouse.connect()) {
       return DuckDbWarehouse.dsl(connection)
-          .transactionResult(config -> ReportData.read(config.dsl(), runId, topN));
+          .transactionResult(
+              config -> {
+                ReportData data = ReportData.read(config.dsl(), runId);
+                return new Read(
+                    data, PlannerPage.read(config.dsl(), runId, data.period(), format, topN));
+              });
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot read run '" + runId + "' from " + warehouse.file() + ": " + e.getMessage(), e);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A page loaded in a real headless Chromium (Debian's {@code chromium} on the PATH), one browser
- * process per page: the DOM after the page loaded and its scripts ran ({@code --dump-dom}), every
+ * process per page, either driven by a test ({@link #session}, {@link BrowserSession}) or loaded
+ * once as it is: the DOM after the page loaded and its scripts ran ({@code --dump-dom}), every
  * message the page wrote to the browser console ({@code --enable-logging=stderr}: uncaught
  * exceptions and {@code console.*} calls; Chromium logs them all at INFO, without the console
  * level), and a screenshot of the window.
@@ -80,6 +81,15 @@ final class HeadlessChromium {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A new browser that a test drives through the DevTools protocol (clicks, typing, scripts,
+   * screenshots), with a new profile under {@code work} and a {@code width} x {@code height}
+   * window; close it when done.
+   */
+  BrowserSession session(Path work, int width, int height) throws Exception {
+    return BrowserSession.start(executable, work, width, height);
   }
 
   /**

@@ -3,9 +3,9 @@ package io.demandcast.pipelines.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.pipelines.model.PeriodType;
-import io.demandcast.pipelines.report.ReportData.PeriodSales;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** How the report learns a run's calendar and draws a daily history. */
@@ -23,32 +23,41 @@ class ReportDataDailyTest {
   }
 
   @Test
-  void givenCalendars_whenHistoryBuckets_thenDaysForADailyRunAndMonthsOtherwise() {
-    assertThat(ReportData.HistoryBuckets.of(PeriodType.DAY))
-        .isEqualTo(new ReportData.HistoryBuckets("day", ReportData.HISTORY_DAYS, "daily"));
-    for (PeriodType period : new PeriodType[] {PeriodType.MONTH, PeriodType.WEEK}) {
-      assertThat(ReportData.HistoryBuckets.of(period))
-          .isEqualTo(new ReportData.HistoryBuckets("month", ReportData.HISTORY_MONTHS, "monthly"));
-    }
+  void givenCalendars_whenHistoryPeriods_thenHalfAYearOfDaysTwoYearsOfWeeksThreeOfMonths() {
+    assertThat(PlannerPage.historyPeriods(PeriodType.DAY)).isEqualTo(182);
+    assertThat(PlannerPage.historyPeriods(PeriodType.WEEK)).isEqualTo(104);
+    assertThat(PlannerPage.historyPeriods(PeriodType.MONTH)).isEqualTo(36);
   }
 
   @Test
-  void givenDaysWithSalesAndGaps_whenLastDays_thenEveryCalendarDayUpToTheLatestSaleGapsAsZero() {
+  void givenDaysWithSalesAndGaps_whenFilled_thenEveryDayFromTheFirstSaleToTheOriginGapsAsZero() {
     LocalDate monday = LocalDate.of(2025, 12, 22);
-    List<PeriodSales> sales = List.of(
-        new PeriodSales(monday.minusDays(10), 4),
-        new PeriodSales(monday, 3),
-        new PeriodSales(monday.plusDays(3), 5));
-    List<PeriodSales> last = ReportData.lastDays(sales, 7);
-    assertThat(last).extracting(PeriodSales::start)
-        .containsExactly(monday.minusDays(3), monday.minusDays(2), monday.minusDays(1), monday,
-            monday.plusDays(1), monday.plusDays(2), monday.plusDays(3));
-    assertThat(last).extracting(PeriodSales::units)
-        .containsExactly(0.0, 0.0, 0.0, 3.0, 0.0, 0.0, 5.0);
-    // a shorter history starts at its first sale
-    assertThat(ReportData.lastDays(sales, 100)).hasSize(14)
-        .first().isEqualTo(new PeriodSales(monday.minusDays(10), 4));
-    assertThat(ReportData.lastDays(List.of(), 7)).isEmpty();
+    TreeMap<LocalDate, Double> sales = new TreeMap<>(Map.of(
+        monday.minusDays(200), 4.0,
+        monday.minusDays(3), 3.0,
+        monday, 5.0));
+    PlannerPage.History last = PlannerPage.fill(sales, monday.plusDays(1), PeriodType.DAY);
+    // 182 days up to the one before the forecast's first: from the 181st day before Monday
+    assertThat(last.starts()).hasSize(182);
+    assertThat(last.starts().get(0)).isEqualTo(monday.minusDays(181));
+    assertThat(last.units().subList(178, 182)).containsExactly(3.0, 0.0, 0.0, 5.0);
+    assertThat(last.units().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(8.0);
+    // a shorter history starts at its first sale; none, no history
+    PlannerPage.History shorter =
+        PlannerPage.fill(new TreeMap<>(Map.of(monday.minusDays(3), 3.0)), monday.plusDays(1),
+            PeriodType.DAY);
+    assertThat(shorter.units()).containsExactly(3.0, 0.0, 0.0, 0.0);
+    assertThat(PlannerPage.fill(new TreeMap<>(), monday, PeriodType.DAY).starts()).isEmpty();
+  }
+
+  @Test
+  void givenWeeksWithGaps_whenFilled_thenEveryIsoWeekUpToTheOrigin() {
+    LocalDate monday = LocalDate.of(2025, 12, 1);
+    TreeMap<LocalDate, Double> sales = new TreeMap<>(Map.of(monday, 2.0, monday.plusWeeks(2), 7.0));
+    PlannerPage.History weeks = PlannerPage.fill(sales, monday.plusWeeks(4), PeriodType.WEEK);
+    assertThat(weeks.starts())
+        .containsExactly(monday, monday.plusWeeks(1), monday.plusWeeks(2), monday.plusWeeks(3));
+    assertThat(weeks.units()).containsExactly(2.0, 0.0, 7.0, 0.0);
   }
 
   @Test

@@ -125,7 +125,7 @@ final class BenchmarkCommand implements Callable<Integer> {
   @Option(
       names = "--holiday-days-before",
       paramLabel = "N",
-      defaultValue = "1",
+      defaultValue = "2",
       description = "With --holidays: the days before each holiday that get columns of their own."
           + " Default: ${DEFAULT-VALUE}")
   int holidayDaysBefore;
@@ -133,7 +133,7 @@ final class BenchmarkCommand implements Callable<Integer> {
   @Option(
       names = "--holiday-days-after",
       paramLabel = "N",
-      defaultValue = "1",
+      defaultValue = "2",
       description = "With --holidays: the days after each holiday that get columns of their own."
           + " Default: ${DEFAULT-VALUE}")
   int holidayDaysAfter;

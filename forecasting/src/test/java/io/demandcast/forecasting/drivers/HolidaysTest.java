@@ -101,7 +101,7 @@ class HolidaysTest {
     // NN5's test part: 1998-03-23 to 1998-05-17
     LocalDate first = LocalDate.of(1998, 3, 23);
     Regressors x =
-        HolidayRegressors.defaults().build(Holidays.of("GB-ENG"), PeriodDates.daily(first), 56);
+        new HolidayRegressors(true, 1, 1).build(Holidays.of("GB-ENG"), PeriodDates.daily(first), 56);
 
     assertThat(x.names())
         .containsExactly(
@@ -128,7 +128,7 @@ class HolidaysTest {
   void givenChristmas_whenBuild_thenBoxingDayIsNotTheDayAfterChristmas() {
     LocalDate first = LocalDate.of(1997, 12, 1);
     Regressors x =
-        HolidayRegressors.defaults().build(Holidays.of("GB-ENG"), PeriodDates.daily(first), 31);
+        new HolidayRegressors(true, 1, 1).build(Holidays.of("GB-ENG"), PeriodDates.daily(first), 31);
 
     assertThat(x.names()).contains("christmas-1", "christmas", "boxing_day", "boxing_day+1");
     assertThat(x.names()).doesNotContain("christmas+1", "boxing_day-1");

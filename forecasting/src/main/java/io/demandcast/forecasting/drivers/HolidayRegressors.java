@@ -70,9 +70,8 @@ public record HolidayRegressors(boolean perHoliday, int daysBefore, int daysAfte
    * @param holidays the region's calendar
    * @param dates the dates of the periods
    * @param length the periods to cover: the history and the forecast horizon, at least 1
-   * @return the columns in order of the first occurrence of each holiday, a holiday's offsets
-   *     after it; a holiday whose days (with their offsets) all fall outside the periods has no
-   *     column
+   * @return the columns in order of first appearance (a holiday's earliest day around it first);
+   *     a column none of whose days falls inside the periods is left out
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code length < 1}
    */

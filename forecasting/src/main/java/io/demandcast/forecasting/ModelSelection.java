@@ -5,7 +5,9 @@ import io.demandcast.forecasting.backtest.Backtest;
 import io.demandcast.forecasting.backtest.BacktestResult;
 import io.demandcast.forecasting.backtest.RollingOrigin;
 import io.demandcast.forecasting.models.Arima;
+import io.demandcast.forecasting.drivers.Regressors;
 import io.demandcast.forecasting.models.Croston;
+import io.demandcast.forecasting.models.DriverAdjusted;
 import io.demandcast.forecasting.models.DemandClassification;
 import io.demandcast.forecasting.models.Ets;
 import io.demandcast.forecasting.models.MovingAverage;
@@ -276,6 +278,39 @@ public final class ModelSelection implements Serializable {
         options);
   }
 
+
+  /**
+   * Returns the default selection with demand drivers: the candidates of {@link
+   * #defaults(SelectionOptions)} and, after them, each general candidate on the driver-adjusted
+   * series ({@link DriverAdjusted}: {@code ets_drivers}, {@code theta_drivers}, {@code
+   * arima_drivers}, {@code mstlf_drivers} where MSTL + ETS is a candidate). The backtest and the
+   * weights treat them as any candidate, so a series whose drivers do not help its backtest keeps
+   * most of its weight on the unadjusted ones. Without columns (an empty {@code regressors}) it is
+   * {@link #defaults(SelectionOptions)} exactly.
+   *
+   * @param options the settings
+   * @param regressors the drivers of the series to forecast, period 0 its first period, covering
+   *     its history and {@code options.horizon()} periods more (a selection per series: the
+   *     columns are that series' dates)
+   * @return the selection
+   * @throws NullPointerException if an argument is null
+   */
+  public static ModelSelection defaults(SelectionOptions options, Regressors regressors) {
+    Objects.requireNonNull(regressors, "regressors");
+    ModelSelection plain = defaults(options);
+    if (regressors.width() == 0) {
+      return plain;
+    }
+    List<Forecaster> general = new ArrayList<>(plain.candidates);
+    for (Forecaster candidate : plain.candidates) {
+      general.add(
+          new DriverAdjusted(candidate, regressors, options.seasonalPeriod(), DRIVERS_SUFFIX));
+    }
+    return new ModelSelection(general, plain.intermittentCandidates, plain.baselines, options);
+  }
+
+  /** The suffix of the driver-adjusted candidates' names: {@code ets_drivers}. */
+  public static final String DRIVERS_SUFFIX = "drivers";
 
   /**
    * Returns this selection's candidates with other settings.

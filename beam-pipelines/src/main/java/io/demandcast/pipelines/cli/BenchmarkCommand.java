@@ -11,6 +11,8 @@ import io.demandcast.forecasting.benchmark.Dataset;
 import io.demandcast.forecasting.benchmark.Datasets;
 import io.demandcast.forecasting.benchmark.MethodResult;
 import io.demandcast.forecasting.benchmark.Methods;
+import io.demandcast.forecasting.drivers.HolidayRegressors;
+import io.demandcast.forecasting.drivers.Holidays;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,6 +113,40 @@ final class BenchmarkCommand implements Callable<Integer> {
   Integer limit;
 
   @Option(
+      names = "--holidays",
+      paramLabel = "REGION",
+      description = "Also score each method that has a holiday-aware variant (auto, ets, theta,"
+          + " arima, mstlf) with the public holidays of REGION as regressors, as a row of its own"
+          + " (auto_holidays, ...) beside the same method without them: an ISO code such as GB,"
+          + " GB-ENG, US-CA or DE-BY (Jollyday's calendars; GB alone lacks England's Easter Monday"
+          + " and summer bank holiday). Needs dates: nn5, or file:PATH with yyyy-mm-dd periods.")
+  String holidays;
+
+  @Option(
+      names = "--holiday-days-before",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "With --holidays: the days before each holiday that get columns of their own."
+          + " Default: ${DEFAULT-VALUE}")
+  int holidayDaysBefore;
+
+  @Option(
+      names = "--holiday-days-after",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "With --holidays: the days after each holiday that get columns of their own."
+          + " Default: ${DEFAULT-VALUE}")
+  int holidayDaysAfter;
+
+  @Option(
+      names = "--holiday-columns",
+      paramLabel = "KIND",
+      defaultValue = "per-holiday",
+      description = "With --holidays: per-holiday (a column per holiday, its own effect) or pooled"
+          + " (one column for every holiday). Default: ${DEFAULT-VALUE}")
+  String holidayColumns;
+
+  @Option(
       names = "--peer-forecasts",
       paramLabel = "FILE",
       description = "Forecasts of a peer (benchmarks/r/forecast_peer.R) to score on the same series.")
@@ -157,6 +193,9 @@ final class BenchmarkCommand implements Callable<Integer> {
             : Datasets.load(dataset, dataDir);
     if (limit != null) {
       data = data.limit(limit);
+    }
+    if (holidays != null) {
+      toRun = withHolidays(toRun, data);
     }
     err.printf(
         "benchmark %s: %d series%s, %d threads%n",
@@ -218,6 +257,55 @@ final class BenchmarkCommand implements Callable<Integer> {
     stdout.printf("written to %s%n", csv);
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * The methods to run with each one's holiday-aware variant after it.
+   *
+   * @throws IllegalArgumentException for an unknown region, a dataset without dates or no method
+   *     with a variant
+   */
+  private List<BenchmarkMethod> withHolidays(List<BenchmarkMethod> toRun, Dataset data) {
+    Holidays calendar = Holidays.of(holidays);
+    HolidayRegressors columns =
+        new HolidayRegressors(
+            switch (holidayColumns) {
+              case "per-holiday" -> true;
+              case "pooled" -> false;
+              default ->
+                  throw new IllegalArgumentException(
+                      "--holiday-columns is per-holiday or pooled, not '" + holidayColumns + "'");
+            },
+            holidayDaysBefore,
+            holidayDaysAfter);
+    data.series().stream()
+        .filter(s -> s.periodDates().isEmpty())
+        .findFirst()
+        .ifPresent(
+            s -> {
+              throw new IllegalArgumentException(
+                  "--holidays needs dates, and "
+                      + dataset
+                      + " has none (series "
+                      + s.id()
+                      + "): use nn5, or file:PATH whose periods are yyyy-mm-dd dates");
+            });
+    List<BenchmarkMethod> all = new ArrayList<>();
+    boolean any = false;
+    for (BenchmarkMethod method : toRun) {
+      all.add(method);
+      if (Methods.WITH_HOLIDAYS.contains(method.name())) {
+        all.add(Methods.withHolidays(method.name(), calendar, columns));
+        any = true;
+      }
+    }
+    if (!any) {
+      throw new IllegalArgumentException(
+          "--holidays adds a holiday-aware row to "
+              + String.join(", ", Methods.WITH_HOLIDAYS)
+              + "; --methods names none of them");
+    }
+    return all;
   }
 
   private static String table(List<MethodResult> results) {

@@ -590,6 +590,51 @@ class DemandcastCliTest {
   }
 
   @Test
+  void givenDatedFileAndHolidays_whenBenchmark_thenHolidayRowsBesideThePlainOnes()
+      throws Exception {
+    // 13 weeks of daily demand from Monday 2024-02-05 with England's Easter (Good Friday 29
+    // March, Easter Monday 1 April) 50 % down; the last 14 days held out
+    StringBuilder text = new StringBuilder("id,day,units\n");
+    java.time.LocalDate first = java.time.LocalDate.of(2024, 2, 5);
+    for (int t = 0; t < 91; t++) {
+      java.time.LocalDate day = first.plusDays(t);
+      boolean easter =
+          day.equals(java.time.LocalDate.of(2024, 3, 29))
+              || day.equals(java.time.LocalDate.of(2024, 4, 1));
+      text.append("A,").append(day).append(',').append((20 + t % 7) * (easter ? 0.5 : 1.0))
+          .append('\n');
+    }
+    Path history = Files.writeString(dir.resolve("easter.csv"), text);
+    Path csv = dir.resolve("easter-out.csv");
+    Outcome r = execute("benchmark", "--dataset", "file:" + history, "--horizon", "14",
+        "--seasonal-periods", "7", "--methods", "seasonal_naive,theta", "--holidays", "gb-eng",
+        "--out", csv.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    java.util.List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).hasSize(5); // header, naive2, seasonal_naive, theta, theta_holidays
+    assertThat(lines.get(3)).startsWith("file:easter.csv,theta,demandcast,1,0,");
+    assertThat(lines.get(4)).startsWith("file:easter.csv,theta_holidays,demandcast,1,0,");
+
+    Outcome region = execute("benchmark", "--dataset", "file:" + history, "--horizon", "14",
+        "--seasonal-periods", "7", "--methods", "theta", "--holidays", "GB-XX");
+    assertThat(region.exitCode()).isEqualTo(2);
+    assertThat(region.errFirstLine())
+        .contains("unknown holiday region 'GB-XX'").contains("GB-ENG");
+    Path numbered = Files.writeString(dir.resolve("numbered.csv"),
+        "id,period,value\n" + java.util.stream.IntStream.range(0, 30)
+            .mapToObj(t -> "A," + t + "," + (10 + t % 7)).collect(
+                java.util.stream.Collectors.joining("\n")) + "\n");
+    Outcome noDates = execute("benchmark", "--dataset", "file:" + numbered, "--horizon", "7",
+        "--seasonal-periods", "7", "--methods", "theta", "--holidays", "GB");
+    assertThat(noDates.exitCode()).isEqualTo(2);
+    assertThat(noDates.errFirstLine()).contains("--holidays needs dates");
+    Outcome noVariant = execute("benchmark", "--dataset", "file:" + history, "--horizon", "14",
+        "--seasonal-periods", "7", "--methods", "naive", "--holidays", "GB");
+    assertThat(noVariant.exitCode()).isEqualTo(2);
+    assertThat(noVariant.errFirstLine()).contains("auto");
+  }
+
+  @Test
   void givenUnknownDatasetOrMethodOrMissingFolder_whenBenchmark_thenMessageSaysWhatToFix() {
     Outcome dataset = execute("benchmark", "--dataset", "m5");
     assertThat(dataset.exitCode()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.benchmark;
 
 import io.demandcast.forecasting.Seasonality;
+import io.demandcast.forecasting.drivers.PeriodDates;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -231,6 +232,7 @@ public final class Datasets {
     int days = lines.size();
     double[][] values = new double[columns.size()][days];
     LocalDate previous = null;
+    LocalDate first = null;
     for (int t = 0; t < days; t++) {
       Line line = lines.get(t);
       LocalDate date = parseDate(file, line, 0);
@@ -241,6 +243,9 @@ public final class Datasets {
                 file, line.number, date, previous));
       }
       previous = date;
+      if (first == null) {
+        first = date;
+      }
       for (int k = 0; k < columns.size(); k++) {
         int c = columns.get(k);
         String cell = c < line.record.size() ? line.record.get(c).trim() : "";
@@ -251,7 +256,9 @@ public final class Datasets {
     for (int k = 0; k < columns.size(); k++) {
       String id = header.get(columns.get(k)).trim();
       fillFromWeekBefore(file, id, values[k]);
-      series.add(split(id, NN5_SEASONALITY, NN5_PERIOD, values[k], NN5_HORIZON));
+      series.add(
+          split(
+              id, NN5_SEASONALITY, NN5_PERIOD, values[k], NN5_HORIZON, PeriodDates.daily(first)));
     }
     return new Dataset("nn5", series, 0, "");
   }
@@ -375,7 +382,7 @@ public final class Datasets {
     for (Map.Entry<String, List<Observation>> entry : bySeries.entrySet()) {
       List<Observation> obs = entry.getValue();
       obs.sort(java.util.Comparator.comparingLong(Observation::key));
-      checkRegular(file, entry.getKey(), obs, dates);
+      PeriodDates periods = checkRegular(file, entry.getKey(), obs, dates);
       if (obs.size() < horizon + MIN_TRAINING) {
         skipped++;
         continue;
@@ -384,7 +391,7 @@ public final class Datasets {
       for (int i = 0; i < values.length; i++) {
         values[i] = obs.get(i).value();
       }
-      series.add(split(entry.getKey(), seasonality, seasonalPeriod, values, horizon));
+      series.add(split(entry.getKey(), seasonality, seasonalPeriod, values, horizon, periods));
     }
     return new Dataset(
         FILE_PREFIX + file.getFileName(),
@@ -420,8 +427,13 @@ public final class Datasets {
   /** One parsed record and its physical line number in the file (1 = the header). */
   private record Line(CSVRecord record, long number) {}
 
-  /** Sorted observations: no repeats, no gaps (consecutive indices or one date step apart). */
-  private static void checkRegular(Path file, String id, List<Observation> obs, boolean dates) {
+  /**
+   * Sorted observations: no repeats, no gaps (consecutive indices or one date step apart).
+   *
+   * @return the periods' dates (a series of one date: daily), or null for period numbers
+   */
+  private static PeriodDates checkRegular(
+      Path file, String id, List<Observation> obs, boolean dates) {
     for (int i = 1; i < obs.size(); i++) {
       Observation prev = obs.get(i - 1);
       Observation cur = obs.get(i);
@@ -433,7 +445,7 @@ public final class Datasets {
       }
     }
     if (obs.size() < 2) {
-      return;
+      return dates ? PeriodDates.daily(LocalDate.ofEpochDay(obs.get(0).key())) : null;
     }
     if (!dates) {
       for (int i = 1; i < obs.size(); i++) {
@@ -441,7 +453,7 @@ public final class Datasets {
           throw gap(file, id, obs.get(i - 1), obs.get(i), "consecutive period numbers", false);
         }
       }
-      return;
+      return null;
     }
     LocalDate first = LocalDate.ofEpochDay(obs.get(0).key());
     LocalDate second = LocalDate.ofEpochDay(obs.get(1).key());
@@ -461,6 +473,8 @@ public final class Datasets {
         throw gap(file, id, obs.get(i - 1), obs.get(i), "dates " + step + " apart", true);
       }
     }
+    return new PeriodDates(
+        first, monthly ? java.time.Period.ofMonths((int) months) : java.time.Period.ofDays((int) days));
   }
 
   private static boolean isMonthEnd(LocalDate d) {
@@ -568,12 +582,22 @@ public final class Datasets {
 
   private static SeriesSplit split(
       String id, Seasonality seasonality, int scaleLag, double[] values, int horizon) {
+    return split(id, seasonality, scaleLag, values, horizon, null);
+  }
+
+  private static SeriesSplit split(
+      String id,
+      Seasonality seasonality,
+      int scaleLag,
+      double[] values,
+      int horizon,
+      PeriodDates dates) {
     int n = values.length - horizon;
     double[] train = new double[n];
     double[] test = new double[horizon];
     System.arraycopy(values, 0, train, 0, n);
     System.arraycopy(values, n, test, 0, horizon);
-    return new SeriesSplit(id, seasonality, scaleLag, train, test);
+    return new SeriesSplit(id, seasonality, scaleLag, train, test, dates);
   }
 
   /** The values from column {@code from} to the last non-empty cell. */

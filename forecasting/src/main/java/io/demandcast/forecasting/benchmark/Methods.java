@@ -2,10 +2,15 @@ package io.demandcast.forecasting.benchmark;
 
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.ModelSelection;
+import io.demandcast.forecasting.drivers.HolidayRegressors;
+import io.demandcast.forecasting.drivers.Holidays;
+import io.demandcast.forecasting.drivers.PeriodDates;
+import io.demandcast.forecasting.drivers.Regressors;
 import io.demandcast.forecasting.global.FeatureSpec;
 import io.demandcast.forecasting.global.GlobalRegression;
 import io.demandcast.forecasting.models.Arima;
 import io.demandcast.forecasting.models.Croston;
+import io.demandcast.forecasting.models.DriverAdjusted;
 import io.demandcast.forecasting.models.Ets;
 import io.demandcast.forecasting.models.LagRidgeRegression;
 import io.demandcast.forecasting.models.MovingAverage;
@@ -133,6 +138,93 @@ public final class Methods {
           .forecast(series.train())
           .mean();
     }
+  }
+
+  /** The suffix of a method's holiday-aware variant: {@code auto_holidays}, {@code ets_holidays}. */
+  public static final String HOLIDAYS_SUFFIX = "_holidays";
+
+  /** The methods with a holiday-aware variant ({@link #withHolidays}). */
+  public static final List<String> WITH_HOLIDAYS = List.of("ets", "theta", "arima", Mstlf.NAME, AUTO);
+
+  /**
+   * Returns the holiday-aware variant of a method, scored next to it: {@code auto_holidays} is
+   * {@link ModelSelection#defaults(io.demandcast.forecasting.SelectionOptions, Regressors)} with
+   * the series' holiday columns (the default candidates and each on the holiday-adjusted series,
+   * weighted by their backtests); {@code ets_holidays}, {@code theta_holidays}, {@code
+   * arima_holidays} and {@code mstlf_holidays} are the method on the holiday-adjusted series
+   * ({@link DriverAdjusted}). The columns are built per series from its dates over its training
+   * and test periods (the test part's holidays are known in advance, its values are not read).
+   *
+   * @param name a method id from {@link #WITH_HOLIDAYS}
+   * @param holidays the region's calendar
+   * @param columns which holiday columns to build
+   * @return the variant, named {@code name + }{@value #HOLIDAYS_SUFFIX}; it throws on a series
+   *     without dates
+   * @throws IllegalArgumentException if the method has no holiday-aware variant
+   */
+  public static BenchmarkMethod withHolidays(
+      String name, Holidays holidays, HolidayRegressors columns) {
+    java.util.Objects.requireNonNull(holidays, "holidays");
+    java.util.Objects.requireNonNull(columns, "columns");
+    java.util.function.BiFunction<SeriesSplit, Regressors, double[]> forecast =
+        switch (name) {
+          case AUTO ->
+              (s, x) ->
+                  ModelSelection.defaults(
+                          ModelSelection.defaults(s.seasonality(), s.horizon()).options(), x)
+                      .forecast(s.train())
+                      .mean();
+          case "ets", "theta", "arima", Mstlf.NAME -> {
+            java.util.function.Function<SeriesSplit, Forecaster> base =
+                ((LocalMethod) create(name)).forecaster();
+            yield (s, x) ->
+                new DriverAdjusted(base.apply(s), x, s.seasonalPeriod(), "holidays")
+                    .fit(s.train())
+                    .forecast(s.horizon());
+          }
+          default ->
+              throw new IllegalArgumentException(
+                  "method '"
+                      + name
+                      + "' has no holiday-aware variant; these have: "
+                      + String.join(", ", WITH_HOLIDAYS));
+        };
+    String id = name + HOLIDAYS_SUFFIX;
+    return new BenchmarkMethod() {
+      @Override
+      public String name() {
+        return id;
+      }
+
+      @Override
+      public double[] forecast(SeriesSplit series) {
+        return forecast.apply(series, holidayRegressors(series, holidays, columns));
+      }
+    };
+  }
+
+  /**
+   * Returns a series' holiday columns over its training and test periods.
+   *
+   * @param series the series, with dates
+   * @param holidays the region's calendar
+   * @param columns which columns
+   * @return the regressors, period 0 the first training period
+   * @throws IllegalArgumentException if the series has no dates
+   */
+  public static Regressors holidayRegressors(
+      SeriesSplit series, Holidays holidays, HolidayRegressors columns) {
+    PeriodDates dates =
+        series
+            .periodDates()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "series "
+                            + series.id()
+                            + " has no dates: holiday regressors need a dataset whose periods"
+                            + " are dates (nn5, or file:PATH with yyyy-mm-dd periods)"));
+    return columns.build(holidays, dates, series.train().length + series.horizon());
   }
 
   private static void register(BenchmarkMethod method) {

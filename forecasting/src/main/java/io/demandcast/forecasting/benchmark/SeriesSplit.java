@@ -1,7 +1,9 @@
 package io.demandcast.forecasting.benchmark;
 
 import io.demandcast.forecasting.Seasonality;
+import io.demandcast.forecasting.drivers.PeriodDates;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One series of a benchmark dataset, split into a training part and a held-out test part.
@@ -15,9 +17,17 @@ import java.util.Objects;
  *     weekly data; M3 uses the frequency)
  * @param train training values, oldest first, finite
  * @param test held-out values right after {@code train}, length = the horizon h
+ * @param dates the dates of the periods (period 0 the first training value), or null when the
+ *     dataset has none (M3, M4 and carparts are read without dates; NN5 and a long-format file
+ *     with dates have them); holiday regressors need them
  */
 public record SeriesSplit(
-    String id, Seasonality seasonality, int scaleLag, double[] train, double[] test) {
+    String id,
+    Seasonality seasonality,
+    int scaleLag,
+    double[] train,
+    double[] test,
+    PeriodDates dates) {
 
   /**
    * Checks the split.
@@ -27,7 +37,8 @@ public record SeriesSplit(
    * @param scaleLag the {@code scaleLag} component, described on the record
    * @param train the {@code train} component, described on the record
    * @param test the {@code test} component, described on the record
-   * @throws NullPointerException if a component is null
+   * @param dates the {@code dates} component, described on the record
+   * @throws NullPointerException if a component other than {@code dates} is null
    * @throws IllegalArgumentException if the scale lag is below 1, either part is empty or holds a
    *     non-finite value; the message names the series
    */
@@ -43,6 +54,31 @@ public record SeriesSplit(
   }
 
   /**
+   * A split without dates.
+   *
+   * @param id the {@code id} component, described on the record
+   * @param seasonality the {@code seasonality} component, described on the record
+   * @param scaleLag the {@code scaleLag} component, described on the record
+   * @param train the {@code train} component, described on the record
+   * @param test the {@code test} component, described on the record
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException as for the canonical constructor
+   */
+  public SeriesSplit(
+      String id, Seasonality seasonality, int scaleLag, double[] train, double[] test) {
+    this(id, seasonality, scaleLag, train, test, null);
+  }
+
+  /**
+   * Returns the dates of the periods, when the dataset has them.
+   *
+   * @return the dates of period 0 on, or empty
+   */
+  public Optional<PeriodDates> periodDates() {
+    return Optional.ofNullable(dates);
+  }
+
+  /**
    * A split with one seasonal period.
    *
    * @param id the {@code id} component, described on the record
@@ -55,7 +91,7 @@ public record SeriesSplit(
    *     non-finite value; the message names the series
    */
   public SeriesSplit(String id, int seasonalPeriod, int scaleLag, double[] train, double[] test) {
-    this(id, single(id, seasonalPeriod), scaleLag, train, test);
+    this(id, single(id, seasonalPeriod), scaleLag, train, test, null);
   }
 
   /**

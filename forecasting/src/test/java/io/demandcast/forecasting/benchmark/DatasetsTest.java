@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.demandcast.forecasting.Seasonality;
+import io.demandcast.forecasting.drivers.PeriodDates;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,7 @@ class DatasetsTest {
     assertThat(n101.train()).hasSize(14);
     assertThat(n101.test()).hasSize(56);
     assertThat(n101.train()[0]).isEqualTo(21.499);
+    assertThat(n101.periodDates()).contains(PeriodDates.daily(LocalDate.of(1996, 3, 18)));
     // day 6 (1996-03-23) is blank in the first week: the same weekday a week later, 1996-03-30
     assertThat(n101.train()[5]).isEqualTo(n101.train()[12]).isEqualTo(7.653);
     // N112 days 21, 41, 48 and 55 are blank: day 21 takes day 14; 41 takes 34, and 48 and 55 the
@@ -144,6 +146,7 @@ class DatasetsTest {
     assertThat(a.train()).containsExactly(10, 20, 30, 40);
     assertThat(a.test()).containsExactly(50.5, 60);
     assertThat(a.seasonalPeriod()).isEqualTo(1);
+    assertThat(a.periodDates()).isEmpty();
 
     Path dates = dir.resolve("dates.csv");
     Files.writeString(
@@ -156,6 +159,10 @@ class DatasetsTest {
     assertThat(byDate.series().get(0).train()).containsExactly(1, 2, 3);
     assertThat(byDate.series().get(1).test()).containsExactly(8);
     assertThat(byDate.series().get(1).scaleLag()).isEqualTo(12);
+    assertThat(byDate.series().get(0).periodDates())
+        .contains(new PeriodDates(LocalDate.of(2021, 1, 31), java.time.Period.ofMonths(1)));
+    assertThat(byDate.series().get(1).periodDates())
+        .contains(new PeriodDates(LocalDate.of(2021, 1, 4), java.time.Period.ofDays(7)));
   }
 
   @Test

@@ -91,8 +91,8 @@ public final class MixedSourceFixture {
     assertThat(otherRecommendations).isEqualTo(values(fromDuck.fetch(recommendations)));
   }
 
-  /** The rows of a result as lists of values. */
+  /** The rows of a result as lists of values; NULL values (columns a row leaves empty) kept. */
   public static List<List<Object>> values(Result<Record> result) {
-    return result.stream().map(r -> List.of(r.intoArray())).toList();
+    return result.stream().map(r -> java.util.Arrays.asList(r.intoArray())).toList();
   }
 }

@@ -34,7 +34,7 @@ class HiveViewsTest {
 
   @Test
   void givenBothFiles_whenParsed_thenTheSameViewsInTheSameOrder() {
-    assertThat(duckDb).hasSize(10).containsKeys("accuracy_trend", "reorder_now");
+    assertThat(duckDb).hasSize(11).containsKeys("accuracy_trend", "reorder_now");
     assertThat(hive.keySet()).containsExactlyElementsOf(duckDb.keySet());
   }
 

@@ -211,9 +211,10 @@ public final class CanonicalTables {
                   STRING,
                   "level, trend (damped where the model is), drift, season, season_<period>,"
                       + " adjusted (ARIMA of the seasonally adjusted series), interaction,"
-                      + " last_season, intercept or a feature of a global model, forecast (a"
-                      + " model without components), floor_at_zero (the clamp of a negative"
-                      + " mean at 0)"),
+                      + " last_season; for a global model intercept (LASSO) or base_value (trees)"
+                      + " and one per feature (coefficient x value, or its TreeSHAP value);"
+                      + " forecast (a model without components); floor_at_zero (the clamp of a"
+                      + " negative mean at 0)"),
               required(
                   "value",
                   DOUBLE,

@@ -803,13 +803,14 @@ public final class GlobalRegression implements Serializable {
 
     /**
      * Splits the prediction of one feature row into the base value and each feature's
-     * contribution: for LASSO the intercept and {@code weight_c x_c}; null for a tree ensemble.
+     * contribution: for LASSO the intercept and {@code weight_c x_c}; for a tree ensemble the
+     * expected output and the exact TreeSHAP values ({@link HistogramTrees.Ensemble#contributions}).
      *
-     * @return {@code [base, contribution of column 0, ...]}, summing to {@link #predict}; or null
+     * @return {@code [base, contribution of column 0, ...]}, summing to {@link #predict}
      */
     double[] contributions(double[] row) {
       if (ensemble != null) {
-        return null;
+        return ensemble.contributions(row);
       }
       double[] parts = new double[weights.length + 1];
       parts[0] = intercept;
@@ -923,18 +924,21 @@ public final class GlobalRegression implements Serializable {
     }
 
     /**
-     * Splits the forecast of one series into additive components: {@code intercept} and one
-     * component per feature column with a non-zero coefficient in some step's model (named as
-     * {@link FeatureSpec#names()}: {@code lag1}, {@code mean12}, {@code season_sin}, ...), each
-     * the coefficient times the feature's value at that step's origin, in units per period (times
-     * the row's scale); with {@code floor_at_zero} when a forecast was clamped at 0. A recursive
-     * model's later steps read earlier forecasts as lags, and their contributions are those of
-     * the values read. LASSO only: the tree models have no such split here.
+     * Splits the forecast of one series into additive components, in units per period (the
+     * model's output times the row's scale): the base and one component per feature column whose
+     * contribution is not 0 at some step (named as {@link FeatureSpec#names()}: {@code lag1},
+     * {@code mean12}, {@code season_sin}, ...), with {@code floor_at_zero} when a forecast was
+     * clamped at 0. For LASSO the base is {@code intercept} and a feature's contribution its
+     * coefficient times its value at that step's origin; for the tree models the base is {@code
+     * base_value}, the ensemble's expected output over its training rows, and the contributions
+     * are the exact TreeSHAP values of the features (Lundberg et al. 2020, Nature Machine
+     * Intelligence 2(1); {@link HistogramTrees.Tree#shap}). A recursive model's later steps read
+     * earlier forecasts as lags, and their contributions are those of the values read.
      *
      * @param history as for {@link #forecast}
      * @param exogenous as for {@link #forecast}
      * @param horizon periods, at least 1
-     * @return the components, summing to {@link #forecast} step by step; empty for the tree models
+     * @return the components, summing to {@link #forecast} step by step
      * @throws IllegalArgumentException as {@link #forecast}
      * @throws ModelFitException if a forecast is not finite
      */
@@ -945,21 +949,15 @@ public final class GlobalRegression implements Serializable {
       if (spec.exogenous() > 0) {
         requireExogenous(-1, exogenous, y.length + horizon, spec.exogenous());
       }
-      if (kind != Kind.LASSO) {
-        return Optional.empty();
-      }
       int width = spec.width();
       double[][] parts = new double[width + 1][horizon];
       double[] floor = new double[horizon];
       predict(y, exogenous, horizon, parts, floor);
       String[] names = spec.names();
-      ForecastComponents.Builder b = ForecastComponents.builder(horizon).add("intercept", parts[0]);
+      ForecastComponents.Builder b = ForecastComponents.builder(horizon)
+          .add(kind == Kind.LASSO ? "intercept" : "base_value", parts[0]);
       for (int c = 0; c < width; c++) {
-        boolean used = false;
-        for (Predictor model : models) {
-          used |= model.weights[c] != 0.0;
-        }
-        if (used) {
+        if (Arrays.stream(parts[c + 1]).anyMatch(v -> v != 0.0)) {
           b.add(names[c], parts[c + 1]);
         }
       }

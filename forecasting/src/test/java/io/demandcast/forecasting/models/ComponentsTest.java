@@ -278,7 +278,7 @@ class ComponentsTest {
   /**
    * Global LASSO, trained on the carparts and M3 monthly series: the intercept plus coefficient
    * times feature value per feature (and the clamp at 0) add up to each series' forecast, direct
-   * and recursive; the tree models have no components here.
+   * and recursive.
    */
   @Test
   void globalLasso_coefficientTimesFeaturePerFeature() {
@@ -296,11 +296,28 @@ class ComponentsTest {
         assertThat(c.names()).startsWith("intercept").hasSizeGreaterThan(1);
       }
     }
-    Forecaster gbt =
-        GlobalRegression.of(GlobalRegression.Kind.GRADIENT_TREE_BOOST)
-            .withTrees(5)
-            .train(panel, 12, 3, 0)
-            .asForecaster();
-    assertThat(gbt.fit(panel.get(0)).components(3)).isEmpty();
+  }
+
+  /**
+   * The global tree models, direct and recursive: the ensemble's expected output ({@code
+   * base_value}) plus each feature's exact TreeSHAP value add up to each series' forecast.
+   */
+  @Test
+  void globalTrees_baseValuePlusTreeShapPerFeature() {
+    List<double[]> panel = new ArrayList<>(IntermittentReference.carparts().values());
+    for (String name : List.of("M3_N1402", "M3_N1712", "AirPassengers", "USAccDeaths")) {
+      panel.add(SERIES.get(name, "values"));
+    }
+    for (GlobalRegression.Kind kind :
+        List.of(GlobalRegression.Kind.GRADIENT_TREE_BOOST, GlobalRegression.Kind.RANDOM_FOREST)) {
+      for (GlobalRegression.Strategy strategy : GlobalRegression.Strategy.values()) {
+        Forecaster trees =
+            GlobalRegression.of(kind, strategy).withTrees(10).train(panel, 12, 4, 0).asForecaster();
+        for (double[] y : panel) {
+          ForecastComponents c = assertAddsUp(trees.fit(y), 6, kind + " " + strategy);
+          assertThat(c.names()).startsWith("base_value").hasSizeGreaterThan(1);
+        }
+      }
+    }
   }
 }

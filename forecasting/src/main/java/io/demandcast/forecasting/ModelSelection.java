@@ -100,6 +100,15 @@ import java.util.stream.IntStream;
  * errors per horizon ({@link Intervals#empirical}). The mean is clamped at 0 (demand is not
  * negative).
  *
+ * <p><b>Components.</b> The forecast carries its mean split into additive parts ({@link
+ * SeriesForecast#components()}): each member's own components ({@link
+ * FittedForecaster#components}; a member without them, or whose components fail or do not add up
+ * to its forecast, is one component {@link ForecastComponents#FORECAST}) times its weight in the
+ * combination at each step (the inverse-error or equal weights, 1 for a single model, and for the
+ * median and trimmed mean the step's middle or kept members, {@link #stepWeights}), named {@code
+ * <member>.<component>}, with the weights per member; where the clamp at 0 lifted the mean, a
+ * {@link ForecastComponents#FLOOR_AT_ZERO} component makes them add up to the published mean.
+ *
  * <p>Selecting on a scaled error over rolling origins follows R. J. Hyndman and G. Athanasopoulos,
  * <i>Forecasting: Principles and Practice</i>, 3rd ed., OTexts, 2021, sections 5.8 and 5.10.
  *

@@ -9,8 +9,9 @@
 --
 -- Types: the canonical timestamp is a date-time without zone, so it is DATETIME here (as in
 -- Beam's BigQueryIO); the columns documented as UTC hold UTC wall-clock times.
--- Partitioning: by month of erp_sales.date, erp_inventory.snapshot_date and
--- demand_forecasts.period_start; by day of iot_readings.ts and rejected_records.ts.
+-- Partitioning: by month of erp_sales.date, erp_inventory.snapshot_date,
+-- demand_forecasts.period_start and forecast_explanations.period_start; by day of
+-- iot_readings.ts and rejected_records.ts.
 -- Clustering: output tables (not model_runs) by run_id first, so that a re-run's delete of
 -- its earlier rows and the latest-run views read one run's blocks, then by sku, location
 -- where the table has both; source tables by sku, location where they have both.
@@ -134,6 +135,21 @@ CREATE TABLE IF NOT EXISTS `${dataset}.demand_forecasts` (
 PARTITION BY DATE_TRUNC(`period_start`, MONTH)
 CLUSTER BY `run_id`, `sku`, `location`
 OPTIONS(description='output table, one row per run x sku x location x target period');
+
+CREATE TABLE IF NOT EXISTS `${dataset}.forecast_explanations` (
+  `run_id` STRING NOT NULL OPTIONS(description='the run that wrote the row'),
+  `sku` STRING NOT NULL OPTIONS(description='stock keeping unit'),
+  `location` STRING NOT NULL OPTIONS(description='location'),
+  `period_start` DATE NOT NULL OPTIONS(description='first day of the target period'),
+  `horizon` INT64 NOT NULL OPTIONS(description='periods ahead of the forecast origin, 1 = next period'),
+  `model` STRING NOT NULL OPTIONS(description='the model the component belongs to: a member of the combination (ets, theta, arima, seasonal_naive, mstlf, croston_sba, tsb, moving_average, global_...), or demand_forecasts.model for floor_at_zero'),
+  `component` STRING NOT NULL OPTIONS(description='level, trend (damped where the model is), drift, season, season_<period>, adjusted (ARIMA of the seasonally adjusted series), interaction, last_season; for a global model intercept (LASSO) or base_value (trees) and one per feature (coefficient x value, or its TreeSHAP value); forecast (a model without components); floor_at_zero (the clamp of a negative mean at 0)'),
+  `value` FLOAT64 NOT NULL OPTIONS(description='the component\'s share of demand_forecasts.mean: the model\'s own component times its weight, units per period; the values of a series and period add up to its mean'),
+  `weight` FLOAT64 OPTIONS(description='the model\'s weight in the forecast at this period, between 0 and 1 (1 for a single model; value / weight is the model\'s own component, units per period); NULL for floor_at_zero')
+)
+PARTITION BY DATE_TRUNC(`period_start`, MONTH)
+CLUSTER BY `run_id`, `sku`, `location`
+OPTIONS(description='output table, one row per run x sku x location x target period x model x component');
 
 CREATE TABLE IF NOT EXISTS `${dataset}.forecast_accuracy` (
   `run_id` STRING NOT NULL OPTIONS(description='the run that wrote the row'),

@@ -103,6 +103,18 @@ comment on column demand_forecasts.p50 is 'median, units per period';
 comment on column demand_forecasts.p90 is '90% quantile, units per period';
 comment on column demand_forecasts.model is 'the model that made the forecast';
 
+create table if not exists forecast_explanations (run_id varchar not null, sku varchar not null, location varchar not null, period_start date not null, horizon int not null, model varchar not null, component varchar not null, value double not null, weight double null);
+comment on table forecast_explanations is 'output table, one row per run x sku x location x target period x model x component';
+comment on column forecast_explanations.run_id is 'the run that wrote the row';
+comment on column forecast_explanations.sku is 'stock keeping unit';
+comment on column forecast_explanations.location is 'location';
+comment on column forecast_explanations.period_start is 'first day of the target period';
+comment on column forecast_explanations.horizon is 'periods ahead of the forecast origin, 1 = next period';
+comment on column forecast_explanations.model is 'the model the component belongs to: a member of the combination (ets, theta, arima, seasonal_naive, mstlf, croston_sba, tsb, moving_average, global_...), or demand_forecasts.model for floor_at_zero';
+comment on column forecast_explanations.component is 'level, trend (damped where the model is), drift, season, season_<period>, adjusted (ARIMA of the seasonally adjusted series), interaction, last_season; for a global model intercept (LASSO) or base_value (trees) and one per feature (coefficient x value, or its TreeSHAP value); forecast (a model without components); floor_at_zero (the clamp of a negative mean at 0)';
+comment on column forecast_explanations.value is 'the component''s share of demand_forecasts.mean: the model''s own component times its weight, units per period; the values of a series and period add up to its mean';
+comment on column forecast_explanations.weight is 'the model''s weight in the forecast at this period, between 0 and 1 (1 for a single model; value / weight is the model''s own component, units per period); NULL for floor_at_zero';
+
 create table if not exists forecast_accuracy (run_id varchar not null, sku varchar not null, location varchar not null, model varchar not null, mase double null, rmsse double null, smape double null, bias double null, coverage double null, windows int not null, selected boolean not null, failure varchar null, spec varchar null, parameters varchar null, training_periods int null, intervals varchar null);
 comment on table forecast_accuracy is 'output table, one row per run x sku x location x model';
 comment on column forecast_accuracy.run_id is 'the run that wrote the row';

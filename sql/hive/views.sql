@@ -21,6 +21,14 @@ SELECT f.*
 FROM demand_forecasts f
 JOIN latest_run r ON f.run_id = r.run_id;
 
+-- The forecasts of the latest complete run split into their components: one row per SKU,
+-- location, target period, model and component; the values of a SKU, location and period add up
+-- to its latest_forecasts.mean (weight: the model's share of the combination).
+CREATE OR REPLACE VIEW latest_explanations AS
+SELECT e.*
+FROM forecast_explanations e
+JOIN latest_run r ON e.run_id = r.run_id;
+
 -- Backtest accuracy of every candidate model in the latest complete run.
 CREATE OR REPLACE VIEW latest_accuracy AS
 SELECT a.*

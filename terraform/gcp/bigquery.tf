@@ -13,7 +13,7 @@ resource "google_bigquery_dataset" "demandcast" {
   project     = var.project_id
   dataset_id  = var.dataset_id
   location    = local.bigquery_location
-  description = "demandcast outputs: runs, demand forecasts, forecast accuracy, inventory recommendations, policy simulation and rejected records, and the analysts' latest_* views"
+  description = "demandcast outputs: runs, demand forecasts and their explanations, forecast accuracy, inventory recommendations, policy simulation and rejected records, and the analysts' latest_* views"
   labels      = local.labels
 
   # never drop the tables (and their rows) with the dataset
@@ -71,6 +71,33 @@ resource "google_bigquery_table" "demand_forecasts" {
     { name = "p50", type = "FLOAT64", mode = "REQUIRED", description = "median, units per period" },
     { name = "p90", type = "FLOAT64", mode = "REQUIRED", description = "90% quantile, units per period" },
     { name = "model", type = "STRING", mode = "REQUIRED", description = "the model that made the forecast" },
+  ])
+}
+
+resource "google_bigquery_table" "forecast_explanations" {
+  project             = var.project_id
+  dataset_id          = google_bigquery_dataset.demandcast.dataset_id
+  table_id            = "forecast_explanations"
+  description         = "output table, one row per run x sku x location x target period x model x component"
+  deletion_protection = var.deletion_protection
+  labels              = local.labels
+  clustering          = ["run_id", "sku", "location"]
+
+  time_partitioning {
+    type  = "MONTH"
+    field = "period_start"
+  }
+
+  schema = jsonencode([
+    { name = "run_id", type = "STRING", mode = "REQUIRED", description = "the run that wrote the row" },
+    { name = "sku", type = "STRING", mode = "REQUIRED", description = "stock keeping unit" },
+    { name = "location", type = "STRING", mode = "REQUIRED", description = "location" },
+    { name = "period_start", type = "DATE", mode = "REQUIRED", description = "first day of the target period" },
+    { name = "horizon", type = "INT64", mode = "REQUIRED", description = "periods ahead of the forecast origin, 1 = next period" },
+    { name = "model", type = "STRING", mode = "REQUIRED", description = "the model the component belongs to: a member of the combination (ets, theta, arima, seasonal_naive, mstlf, croston_sba, tsb, moving_average, global_...), or demand_forecasts.model for floor_at_zero" },
+    { name = "component", type = "STRING", mode = "REQUIRED", description = "level, trend (damped where the model is), drift, season, season_<period>, adjusted (ARIMA of the seasonally adjusted series), interaction, last_season; for a global model intercept (LASSO) or base_value (trees) and one per feature (coefficient x value, or its TreeSHAP value); forecast (a model without components); floor_at_zero (the clamp of a negative mean at 0)" },
+    { name = "value", type = "FLOAT64", mode = "REQUIRED", description = "the component's share of demand_forecasts.mean: the model's own component times its weight, units per period; the values of a series and period add up to its mean" },
+    { name = "weight", type = "FLOAT64", mode = "NULLABLE", description = "the model's weight in the forecast at this period, between 0 and 1 (1 for a single model; value / weight is the model's own component, units per period); NULL for floor_at_zero" },
   ])
 }
 

@@ -13,6 +13,7 @@ output "output_tables" {
   value = {
     model_runs                = google_bigquery_table.model_runs.id
     demand_forecasts          = google_bigquery_table.demand_forecasts.id
+    forecast_explanations     = google_bigquery_table.forecast_explanations.id
     forecast_accuracy         = google_bigquery_table.forecast_accuracy.id
     inventory_recommendations = google_bigquery_table.inventory_recommendations.id
     policy_simulation         = google_bigquery_table.policy_simulation.id

@@ -49,8 +49,9 @@ class DemoEndToEndIT {
   private static DemandcastJob.Result second;
   private static Map<String, Long> latestAfterFirst;
 
-  private static final List<String> LATEST_VIEWS = List.of("latest_forecasts", "latest_accuracy",
-      "latest_recommendations", "latest_rejected_records", "latest_policy_simulation");
+  private static final List<String> LATEST_VIEWS = List.of("latest_forecasts",
+      "latest_explanations", "latest_accuracy", "latest_recommendations",
+      "latest_rejected_records", "latest_policy_simulation");
 
   /** Parts of carparts.csv without a blank cell, and the blank cells of the others. */
   private static final Set<String> completeParts = new HashSet<>();
@@ -387,5 +388,28 @@ class DemoEndToEndIT {
         + " and (a.achieved_fill_rate is distinct from b.achieved_fill_rate"
         + " or a.total_cost <> b.total_cost or a.stockout_periods <> b.stockout_periods)"))
         .isZero();
+  }
+
+  @Test
+  @Order(13)
+  void givenSecondDemoRun_whenExplanationsQueried_thenTheyAddUpToEachForecastOfTheLatestRunOnce() {
+    // every forecast of the latest run has components, and they add up to its mean
+    assertThat(count("select count(*) from latest_forecasts f left join (select sku, location,"
+        + " period_start, sum(value) s from latest_explanations group by all) e"
+        + " using (sku, location, period_start) where e.s is null or abs(e.s - f.mean) > 1e-6"))
+        .isZero();
+    assertThat(count("select count(*) from latest_explanations where run_id <> 'it-run-2'"))
+        .isZero();
+    assertThat(count("select count(*) from (select sku, location, period_start, model, component,"
+        + " count(*) n from latest_explanations group by all having n > 1)")).isZero();
+    // the members' weights of a period add up to 1 (floor_at_zero has none)
+    assertThat(count("select count(*) from (select sku, location, period_start, sum(weight) w"
+        + " from (select distinct sku, location, period_start, model, weight"
+        + " from latest_explanations where component <> 'floor_at_zero') group by all"
+        + " having abs(w - 1) > 1e-9)")).isZero();
+    assertThat(count("select count(*) from forecast_explanations"))
+        .isEqualTo(2 * count("select count(*) from latest_explanations"));
+    assertThat(second.rowsWritten())
+        .containsEntry("forecast_explanations", count("select count(*) from latest_explanations"));
   }
 }

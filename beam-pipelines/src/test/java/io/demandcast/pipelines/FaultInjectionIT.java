@@ -346,7 +346,8 @@ class FaultInjectionIT {
   @Test
   void hostileRunsOtherOutputsEqualTheCleanRuns() throws SQLException {
     for (TableSchema table : List.of(CanonicalTables.DEMAND_FORECASTS,
-        CanonicalTables.FORECAST_ACCURACY, CanonicalTables.INVENTORY_RECOMMENDATIONS,
+        CanonicalTables.FORECAST_EXPLANATIONS, CanonicalTables.FORECAST_ACCURACY,
+        CanonicalTables.INVENTORY_RECOMMENDATIONS,
         CanonicalTables.POLICY_SIMULATION)) {
       String columns = String.join(", ", table.columnNames().stream()
           .filter(c -> !c.equals("run_id")).toList());

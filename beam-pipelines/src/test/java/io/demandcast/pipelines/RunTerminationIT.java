@@ -154,6 +154,8 @@ class RunTerminationIT {
             + " was going; its outputs were not published]");
     assertThat(stagingTables(warehouse)).isEmpty();
     assertThat(strings(warehouse, "select count(*) from demand_forecasts")).containsExactly("[0]");
+    assertThat(strings(warehouse, "select count(*) from forecast_explanations"))
+        .containsExactly("[0]");
   }
 
   @Test
@@ -193,6 +195,8 @@ class RunTerminationIT {
         .endsWith("its outputs were never published]");
     assertThat(stagingTables(warehouse)).isEmpty();
     assertThat(strings(warehouse, "select distinct run_id from demand_forecasts"))
+        .containsExactly("[next]");
+    assertThat(strings(warehouse, "select distinct run_id from forecast_explanations"))
         .containsExactly("[next]");
   }
 

@@ -49,4 +49,24 @@ public interface FittedForecaster {
     Histories.requireHorizon(horizon);
     return Optional.empty();
   }
+
+  /**
+   * Splits the forecast into the model's additive components (level, trend, each seasonal period,
+   * or each feature's contribution), when the model has them.
+   *
+   * <p>The components add up to {@link #forecast(int)} step by step, to rounding (1e-9 relative to
+   * the forecast's scale): a multiplicative form is split exactly, its seasonal part being, for
+   * example, {@code (l + phi b)(s - 1)} beside the level and trend.
+   *
+   * @param horizon number of periods, at least 1
+   * @return the components, each of length {@code horizon} in units per period; or empty when the
+   *     model has no decomposition, in which case callers treat the whole forecast as one
+   *     component ({@link ForecastComponents#FORECAST})
+   * @throws IllegalArgumentException if {@code horizon < 1}
+   * @throws ModelFitException if the fitted model produces a non-finite forecast
+   */
+  default Optional<ForecastComponents> components(int horizon) {
+    Histories.requireHorizon(horizon);
+    return Optional.empty();
+  }
 }

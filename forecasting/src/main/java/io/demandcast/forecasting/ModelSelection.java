@@ -102,6 +102,15 @@ import java.util.stream.IntStream;
  * errors per horizon ({@link Intervals#empirical}). The mean is clamped at 0 (demand is not
  * negative).
  *
+ * <p><b>Components.</b> The forecast carries its mean split into additive parts ({@link
+ * SeriesForecast#components()}): each member's own components ({@link
+ * FittedForecaster#components}; a member without them, or whose components fail or do not add up
+ * to its forecast, is one component {@link ForecastComponents#FORECAST}) times its weight in the
+ * combination at each step (the inverse-error or equal weights, 1 for a single model, and for the
+ * median and trimmed mean the step's middle or kept members, {@link #stepWeights}), named {@code
+ * <member>.<component>}, with the weights per member; where the clamp at 0 lifted the mean, a
+ * {@link ForecastComponents#FLOOR_AT_ZERO} component makes them add up to the published mean.
+ *
  * <p>Selecting on a scaled error over rolling origins follows R. J. Hyndman and G. Athanasopoulos,
  * <i>Forecasting: Principles and Practice</i>, 3rd ed., OTexts, 2021, sections 5.8 and 5.10.
  *
@@ -465,7 +474,7 @@ public final class ModelSelection implements Serializable {
       }
       if (bestSize >= 2) {
         int[] members = Arrays.copyOf(ranking, bestSize);
-        chosen = combine(pool, members, means, combinationBacktest, Combination.MEAN);
+        chosen = combine(pool, members, fits, means, combinationBacktest, Combination.MEAN);
       }
     } else if (ranking.length >= 2 && options.combination() == Combination.WEIGHTED) {
       int[] members;
@@ -487,7 +496,7 @@ public final class ModelSelection implements Serializable {
       if (members.length >= 2) {
         combinationBacktest =
             combinedBacktest(y, backtests, members, rows -> weightedMean(rows, weights));
-        chosen = weighted(pool, members, weights, means, combinationBacktest);
+        chosen = weighted(pool, members, weights, fits, means, combinationBacktest);
       }
     } else if (ranking.length >= 2 && options.combination() != Combination.NONE) {
       int[] members = Arrays.copyOf(ranking, Math.min(options.combineTop(), ranking.length));
@@ -496,7 +505,7 @@ public final class ModelSelection implements Serializable {
           options.combination() != Combination.AUTO
               || score(combinationBacktest) < score(backtests[ranking[0]]);
       if (use) {
-        chosen = combine(pool, members, means, combinationBacktest, memberRule());
+        chosen = combine(pool, members, fits, means, combinationBacktest, memberRule());
       }
     }
     if (chosen == null) {
@@ -511,7 +520,10 @@ public final class ModelSelection implements Serializable {
                 means[best],
                 fits[best].parameters(),
                 fits[best].forecastVariance(horizon),
-                backtests[best]);
+                backtests[best],
+                combinedComponents(
+                    pool, new int[] {best}, fits, means, constantWeights(new double[] {1.0},
+                        horizon)));
       }
     }
     if (chosen == null) {
@@ -540,7 +552,10 @@ public final class ModelSelection implements Serializable {
     return span <= REFILTER_SHARE * length;
   }
 
-  /** The final model: its id, spec, mean, parameters, own variance and backtest. */
+  /**
+   * The final model: its id, spec, mean, parameters, own variance, backtest and the components of
+   * its mean (before the clamp at 0).
+   */
   private record Chosen(
       int index,
       String model,
@@ -548,7 +563,131 @@ public final class ModelSelection implements Serializable {
       double[] mean,
       Map<String, Double> parameters,
       Optional<double[]> variance,
-      BacktestResult backtest) {}
+      BacktestResult backtest,
+      ForecastComponents components) {}
+
+  /**
+   * A member's own components ({@link FittedForecaster#components}), or its whole forecast as one
+   * component {@link ForecastComponents#FORECAST} when it has none, when they fail, or when they
+   * do not add up to its forecast (to 1e-9 of the components' absolute sum, plus 1e-9).
+   */
+  static ForecastComponents memberComponents(FittedForecaster fit, double[] mean) {
+    int horizon = mean.length;
+    try {
+      Optional<ForecastComponents> own = fit.components(horizon);
+      if (own.isPresent() && own.get().horizon() == horizon && !own.get().isEmpty()) {
+        double[] total = own.get().total();
+        double[] magnitude = new double[horizon];
+        for (double[] series : own.get().values().values()) {
+          for (int h = 0; h < horizon; h++) {
+            magnitude[h] += Math.abs(series[h]);
+          }
+        }
+        boolean adds = true;
+        for (int h = 0; h < horizon; h++) {
+          adds &= Math.abs(total[h] - mean[h]) <= 1e-9 * (1.0 + magnitude[h]);
+        }
+        if (adds) {
+          return own.get();
+        }
+      }
+    } catch (RuntimeException e) {
+      // no decomposition: the whole forecast is one component
+    }
+    return ForecastComponents.single(ForecastComponents.FORECAST, mean);
+  }
+
+  /** One weight per member, the same at every step. */
+  private static double[][] constantWeights(double[] weights, int horizon) {
+    double[][] w = new double[weights.length][horizon];
+    for (int k = 0; k < weights.length; k++) {
+      Arrays.fill(w[k], weights[k]);
+    }
+    return w;
+  }
+
+  /**
+   * The components of a combination: each member's components ({@link #memberComponents}) times
+   * its weight at each step, named {@code <member>.<component>}, and the members' weights; a
+   * member whose weight is 0 at every step is left out.
+   *
+   * @param weights {@code [member][step]}, summing to 1 over the members at each step
+   */
+  private ForecastComponents combinedComponents(
+      List<Forecaster> pool,
+      int[] members,
+      FittedForecaster[] fits,
+      double[][] means,
+      double[][] weights) {
+    int horizon = options.horizon();
+    ForecastComponents.Builder b = ForecastComponents.builder(horizon);
+    for (int k = 0; k < members.length; k++) {
+      double[] w = weights[k];
+      if (Arrays.stream(w).allMatch(v -> v == 0.0)) {
+        continue;
+      }
+      String name = pool.get(members[k]).name();
+      b.weight(name, w);
+      ForecastComponents own = memberComponents(fits[members[k]], means[members[k]]);
+      for (Map.Entry<String, double[]> e : own.values().entrySet()) {
+        double[] part = e.getValue();
+        for (int h = 0; h < horizon; h++) {
+          part[h] *= w[h];
+        }
+        b.addTo(name + ForecastComponents.SEPARATOR + e.getKey(), part);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * The weight of each forecast at each step in {@link #combine(Combination, double[][])}: 1 /
+   * n for the mean; 1 for the middle forecast of the median (1/2 each for the two middle ones of
+   * an even count); 1 / (n - 2) for each forecast the trimmed mean keeps. Ties are broken as the
+   * sort leaves them, which does not change the combined value.
+   *
+   * @return {@code [forecast][step]}
+   */
+  static double[][] stepWeights(Combination rule, double[][] forecasts) {
+    int n = forecasts.length;
+    int horizon = forecasts[0].length;
+    double[][] w = new double[n][horizon];
+    for (int h = 0; h < horizon; h++) {
+      int step = h;
+      Integer[] order = new Integer[n];
+      for (int k = 0; k < n; k++) {
+        order[k] = k;
+      }
+      Arrays.sort(order, Comparator.comparingDouble(k -> forecasts[k][step]));
+      switch (rule) {
+        case MEDIAN, AUTO -> {
+          if (n % 2 == 1) {
+            w[order[n / 2]][h] = 1.0;
+          } else {
+            w[order[n / 2 - 1]][h] = 0.5;
+            w[order[n / 2]][h] = 0.5;
+          }
+        }
+        case TRIMMED_MEAN -> {
+          if (n >= 3) {
+            for (int i = 1; i < n - 1; i++) {
+              w[order[i]][h] = 1.0 / (n - 2);
+            }
+          } else {
+            for (int k = 0; k < n; k++) {
+              w[k][h] = 1.0 / n;
+            }
+          }
+        }
+        case MEAN, NONE, POOL, WEIGHTED -> {
+          for (int k = 0; k < n; k++) {
+            w[k][h] = 1.0 / n;
+          }
+        }
+      }
+    }
+    return w;
+  }
 
   /** The first candidate, in candidate order, that fitted the whole history; -1 if none did. */
   private static int firstFitted(FittedForecaster[] fits) {
@@ -564,6 +703,7 @@ public final class ModelSelection implements Serializable {
   private Chosen combine(
       List<Forecaster> pool,
       int[] members,
+      FittedForecaster[] fits,
       double[][] means,
       BacktestResult backtest,
       Combination rule) {
@@ -582,7 +722,8 @@ public final class ModelSelection implements Serializable {
         combine(rule, forecasts),
         parameters,
         Optional.empty(),
-        backtest);
+        backtest,
+        combinedComponents(pool, members, fits, means, stepWeights(rule, forecasts)));
   }
 
   /**
@@ -614,6 +755,7 @@ public final class ModelSelection implements Serializable {
       List<Forecaster> pool,
       int[] members,
       double[] weights,
+      FittedForecaster[] fits,
       double[][] means,
       BacktestResult backtest) {
     double[][] forecasts = new double[members.length][];
@@ -633,7 +775,15 @@ public final class ModelSelection implements Serializable {
         weightedMean(forecasts, weights),
         parameters,
         Optional.empty(),
-        backtest);
+        backtest,
+        combinedComponents(
+            pool, members, fits, means, constantWeights(normalised(weights), options.horizon())));
+  }
+
+  /** Weights divided by their sum, as {@link #weightedMean} applies them. */
+  private static double[] normalised(double[] weights) {
+    double total = Arrays.stream(weights).sum();
+    return Arrays.stream(weights).map(w -> w / total).toArray();
   }
 
   /**
@@ -739,8 +889,21 @@ public final class ModelSelection implements Serializable {
       RollingOrigin design) {
     int horizon = options.horizon();
     double[] mean = chosen.mean().clone();
+    double[] floor = new double[horizon];
+    boolean clamped = false;
     for (int h = 0; h < horizon; h++) {
+      if (mean[h] < 0.0) {
+        floor[h] = -mean[h];
+        clamped = true;
+      }
       mean[h] = Math.max(0.0, mean[h]);
+    }
+    ForecastComponents components = chosen.components();
+    if (clamped) {
+      ForecastComponents.Builder b = ForecastComponents.builder(horizon);
+      components.values().forEach(b::add);
+      components.weights().forEach(b::weight);
+      components = b.add(ForecastComponents.FLOOR_AT_ZERO, floor).build();
     }
     double[][] errors =
         chosen.backtest() == null ? new double[0][] : truncate(chosen.backtest().errors(), horizon);
@@ -794,7 +957,8 @@ public final class ModelSelection implements Serializable {
         accuracy,
         new SeriesForecast.Provenance(
             chosen.spec(), y.length, intervals, design == null ? 0 : design.windows()),
-        errors);
+        errors,
+        components);
   }
 
   private static ModelAccuracy accuracy(

@@ -32,6 +32,13 @@ import java.util.Objects;
  * @param backtestErrors the chosen model's (or combination's) rolling-origin errors {@code
  *     [window][step]}, actual minus forecast in units per period, behind empirical quantiles; may
  *     be empty when the model's own variance gives the quantiles
+ * @param components the mean split into additive parts that add up to it step by step: each
+ *     member's own components ({@link FittedForecaster#components}, or its whole forecast as
+ *     {@link ForecastComponents#FORECAST}) times its weight, named {@code <member>.<component>}
+ *     ({@code ets.level}, {@code theta.season}, for a single model its weight 1), with the
+ *     members' weights per step in {@link ForecastComponents#weights()}, and {@link
+ *     ForecastComponents#FLOOR_AT_ZERO} where the clamp at 0 lifted the mean; {@link
+ *     ForecastComponents#none()} when unknown
  */
 public record SeriesForecast(
     String model,
@@ -43,7 +50,8 @@ public record SeriesForecast(
     Map<String, Double> parameters,
     List<ModelAccuracy> accuracy,
     Provenance provenance,
-    double[][] backtestErrors)
+    double[][] backtestErrors,
+    ForecastComponents components)
     implements Serializable {
 
   /** Quantiles from the chosen model's own forecast-error variance (normal). */
@@ -98,8 +106,10 @@ public record SeriesForecast(
    * @param accuracy the {@code accuracy} component, described on the record
    * @param provenance the {@code provenance} component, described on the record
    * @param backtestErrors the {@code backtestErrors} component, described on the record
+   * @param components the {@code components} component, described on the record
    * @throws NullPointerException if any component is null
-   * @throws IllegalArgumentException if the arrays differ in length
+   * @throws IllegalArgumentException if the arrays differ in length, or the components have
+   *     another horizon
    */
   public SeriesForecast {
     Objects.requireNonNull(model, "model");
@@ -121,6 +131,12 @@ public record SeriesForecast(
     accuracy = List.copyOf(accuracy);
     Objects.requireNonNull(provenance, "provenance");
     backtestErrors = copy(backtestErrors);
+    Objects.requireNonNull(components, "components");
+    if (!components.isEmpty() && components.horizon() != mean.length) {
+      throw new IllegalArgumentException(
+          String.format(
+              "components have horizon %d, the mean %d", components.horizon(), mean.length));
+    }
   }
 
   /**
@@ -223,7 +239,8 @@ public record SeriesForecast(
         && parameters.equals(f.parameters)
         && accuracy.equals(f.accuracy)
         && provenance.equals(f.provenance)
-        && Arrays.deepEquals(backtestErrors, f.backtestErrors);
+        && Arrays.deepEquals(backtestErrors, f.backtestErrors)
+        && components.equals(f.components);
   }
 
   @Override
@@ -238,14 +255,15 @@ public record SeriesForecast(
         parameters,
         accuracy,
         provenance,
-        Arrays.deepHashCode(backtestErrors));
+        Arrays.deepHashCode(backtestErrors),
+        components);
   }
 
   @Override
   public String toString() {
     return String.format(
         "SeriesForecast[model=%s, mean=%s, p10=%s, p50=%s, p90=%s, sd=%s, parameters=%s,"
-            + " accuracy=%s, provenance=%s]",
+            + " accuracy=%s, provenance=%s, components=%s]",
         model,
         Arrays.toString(mean),
         Arrays.toString(p10),
@@ -255,6 +273,6 @@ public record SeriesForecast(
         parameters,
         accuracy,
         provenance,
-        Arrays.deepHashCode(backtestErrors));
+        components);
   }
 }

@@ -475,6 +475,135 @@ class ModelSelectionTest {
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
+  /** The components of a forecast add up to its mean within 1e-6 at every step. */
+  static void assertComponentsAddUp(SeriesForecast forecast) {
+    ForecastComponents c = forecast.components();
+    assertThat(c.isEmpty()).isFalse();
+    double[] total = c.total();
+    double[] mean = forecast.mean();
+    for (int h = 0; h < mean.length; h++) {
+      assertThat(total[h]).as("step %d of %s", h + 1, c).isCloseTo(mean[h], within(1e-6));
+    }
+  }
+
+  @Test
+  void givenWeightedCombination_whenForecast_thenEachMembersComponentsTimesItsWeightAddUp() {
+    SeriesForecast forecast = ModelSelection.defaults(12, 12).forecast(seasonal(4L, 6));
+    assertThat(forecast.model()).isEqualTo(ModelSelection.COMBINATION);
+    assertComponentsAddUp(forecast);
+    ForecastComponents c = forecast.components();
+    Map<String, double[]> weights = c.weights();
+    assertThat(weights).isNotEmpty();
+    for (Map.Entry<String, double[]> w : weights.entrySet()) {
+      for (double v : w.getValue()) {
+        assertThat(v).isCloseTo(forecast.parameters().get("weight_" + w.getKey()), within(1e-12));
+      }
+    }
+    assertThat(weights.keySet())
+        .isEqualTo(
+            forecast.parameters().keySet().stream()
+                .filter(k -> k.startsWith("weight_"))
+                .map(k -> k.substring("weight_".length()))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+    // every component belongs to a member with a weight; ETS and Theta split into their parts
+    assertThat(c.names())
+        .allSatisfy(n -> assertThat(weights).containsKey(ForecastComponents.member(n)))
+        .contains("ets.level", "theta.level", "theta.drift", "seasonal_naive.last_season");
+    // a member's components divided by its weight add up to its own forecast's share
+    double[] ets = new double[12];
+    for (String name : c.names()) {
+      if (name.startsWith("ets.")) {
+        double[] part = c.get(name);
+        for (int h = 0; h < 12; h++) {
+          ets[h] += part[h] / weights.get("ets")[h];
+        }
+      }
+    }
+    assertThat(ets[0]).isPositive();
+  }
+
+  @Test
+  void givenIntermittentSeries_whenForecast_thenEqualWeightsAndComponentsAddUp() {
+    SeriesForecast forecast = ModelSelection.defaults(12, 6).forecast(intermittent(11L, 60));
+    assertComponentsAddUp(forecast);
+    assertThat(forecast.components().weights().values())
+        .allSatisfy(w -> assertThat(w[0]).isCloseTo(1.0 / 5, within(1e-12)));
+  }
+
+  @Test
+  void givenNegativeCombination_whenClampedAtZero_thenFloorAtZeroComponentLiftsItToTheMean() {
+    double[] minusOnes = new double[30];
+    Arrays.fill(minusOnes, -1.0);
+    SelectionOptions options =
+        new SelectionOptions(1, 2, new RollingOrigin(2, 2, 1))
+            .withMetric(SelectionOptions.Metric.SMAPE)
+            .withCombination(SelectionOptions.Combination.WEIGHTED, 5);
+    SeriesForecast forecast =
+        new ModelSelection(
+                List.of(
+                    new TestForecaster("minus_four", Integer.MAX_VALUE, -4.0),
+                    new TestForecaster("two", Integer.MAX_VALUE, 2.0)),
+                options)
+            .forecast(minusOnes);
+    assertThat(forecast.mean()).containsExactly(0, 0);
+    ForecastComponents c = forecast.components();
+    // members without components of their own are one component each: their whole forecast
+    assertThat(c.names())
+        .containsExactly(
+            "minus_four." + ForecastComponents.FORECAST,
+            "two." + ForecastComponents.FORECAST,
+            ForecastComponents.FLOOR_AT_ZERO);
+    double w = forecast.parameters().get("weight_minus_four");
+    assertThat(c.get("minus_four.forecast")[0]).isCloseTo(-4.0 * w, within(1e-12));
+    assertThat(c.get(ForecastComponents.FLOOR_AT_ZERO)[0])
+        .isCloseTo(-(-4.0 * w + 2.0 * (1 - w)), within(1e-12));
+    assertComponentsAddUp(forecast);
+    // no clamp, no floor_at_zero
+    SeriesForecast positive = ModelSelection.defaults(12, 12).forecast(seasonal(4L, 6));
+    assertThat(positive.components().names()).doesNotContain(ForecastComponents.FLOOR_AT_ZERO);
+  }
+
+  @Test
+  void givenMedianMeanOrTrimmedMean_whenCombined_thenStepWeightsExplainTheCombination() {
+    List<Forecaster> three =
+        List.of(
+            new TestForecaster("two", Integer.MAX_VALUE, 2.0),
+            new TestForecaster("four", Integer.MAX_VALUE, 4.0),
+            new TestForecaster("nine", Integer.MAX_VALUE, 9.0));
+    double[] history = randomWalk(3L, 30);
+    SelectionOptions options = new SelectionOptions(1, 2, new RollingOrigin(2, 2, 1));
+    SeriesForecast median =
+        new ModelSelection(three, options.withCombination(SelectionOptions.Combination.MEDIAN, 3))
+            .forecast(history);
+    assertThat(median.components().names()).containsExactly("four.forecast");
+    assertThat(median.components().weights().get("four")).containsExactly(1, 1);
+    SeriesForecast mean =
+        new ModelSelection(three, options.withCombination(SelectionOptions.Combination.MEAN, 3))
+            .forecast(history);
+    assertThat(mean.components().weights()).hasSize(3);
+    assertComponentsAddUp(median);
+    assertComponentsAddUp(mean);
+    assertThat(ModelSelection.stepWeights(SelectionOptions.Combination.MEDIAN,
+            new double[][] {{1, 5}, {3, 3}, {2, 1}, {4, 0}}))
+        .isDeepEqualTo(new double[][] {{0, 0}, {0.5, 0.5}, {0.5, 0.5}, {0, 0}});
+    assertThat(ModelSelection.stepWeights(SelectionOptions.Combination.TRIMMED_MEAN,
+            new double[][] {{1}, {3}, {2}, {4}}))
+        .isDeepEqualTo(new double[][] {{0}, {0.5}, {0.5}, {0}});
+  }
+
+  @Test
+  void givenSingleModel_whenChosen_thenItsComponentsWithWeightOne() {
+    SeriesForecast forecast =
+        new ModelSelection(
+                List.of(io.demandcast.forecasting.models.Ets.auto(12)),
+                new SelectionOptions(12, 6, new RollingOrigin(2, 6, 3)))
+            .forecast(seasonal(6L, 5));
+    assertThat(forecast.model()).isEqualTo("ets");
+    assertThat(forecast.components().weights()).containsOnlyKeys("ets");
+    assertThat(forecast.components().names()).first().isEqualTo("ets.level");
+    assertComponentsAddUp(forecast);
+  }
+
   /** Forecasts {@code whole} when fitted, and {@code windows} when refiltered. */
   private record Refiltering(String name, double whole, double windows) implements Forecaster {
     @Override

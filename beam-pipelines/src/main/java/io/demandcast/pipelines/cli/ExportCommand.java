@@ -105,9 +105,10 @@ final class ExportCommand implements Callable<Integer> {
       paramLabel = "NAME",
       split = ",",
       description = "Tables and views to export, comma-separated. Default: every output table"
-          + " (model_runs, demand_forecasts, forecast_accuracy, inventory_recommendations,"
-          + " policy_simulation, rejected_records) and every view (latest_run, latest_forecasts,"
-          + " latest_accuracy, latest_recommendations, latest_rejected_records,"
+          + " (model_runs, demand_forecasts, forecast_explanations, forecast_accuracy,"
+          + " inventory_recommendations, policy_simulation, rejected_records) and every view"
+          + " (latest_run, latest_forecasts, latest_explanations, latest_accuracy,"
+          + " latest_recommendations, latest_rejected_records,"
           + " forecast_accuracy_by_model, latest_policy_simulation, service_by_class,"
           + " accuracy_trend, reorder_now, latest_order_explanations).")
   List<String> tables;

@@ -21,8 +21,9 @@ import picocli.CommandLine.Unmatched;
       "Run the job on the warehouse's source tables (or on tables given by URI).",
       "%nReads erp_sales, erp_items, erp_inventory, erp_purchase_orders, iot_readings and"
           + " logistics_shipments, validates every record, forecasts each SKU x location, recommends"
-          + " orders, and publishes demand_forecasts, forecast_accuracy, inventory_recommendations,"
-          + " rejected_records and model_runs in the warehouse under a new run id. Beam pipeline"
+          + " orders, and publishes demand_forecasts, forecast_explanations, forecast_accuracy,"
+          + " inventory_recommendations, rejected_records and model_runs in the warehouse under a"
+          + " new run id. Beam pipeline"
           + " options (--runner=DirectRunner, ...) are passed on as --name=value.",
       "%nSources may sit in different systems: a DuckDB table (duckdb:<file>#<table>) or CSV"
           + " (with a header row), JSON-lines or Parquet objects in S3"

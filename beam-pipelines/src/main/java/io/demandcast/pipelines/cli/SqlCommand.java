@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
           + " with line editing and history; statements end with ; and may span lines; .tables,"
           + " .schema TABLE, .help, .quit (or Ctrl-D). Without QUERY and with standard input"
           + " redirected: run the statements read from it, stopping at the first that fails.",
-      "%nViews for analysts: latest_run, latest_forecasts, latest_accuracy,"
+      "%nViews for analysts: latest_run, latest_forecasts, latest_explanations, latest_accuracy,"
           + " latest_recommendations, latest_rejected_records, forecast_accuracy_by_model,"
           + " latest_policy_simulation, service_by_class, accuracy_trend, reorder_now,"
           + " latest_order_explanations."

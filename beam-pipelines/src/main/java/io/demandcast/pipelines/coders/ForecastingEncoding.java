@@ -1,5 +1,6 @@
 package io.demandcast.pipelines.coders;
 
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.ModelAccuracy;
 import io.demandcast.forecasting.SeriesForecast;
 import java.io.DataInputStream;
@@ -18,8 +19,9 @@ public final class ForecastingEncoding {
   private ForecastingEncoding() {}
 
   /**
-   * A forecast, or null: every component, the parameters in their insertion order (so equal
-   * forecasts whose parameters were put in another order encode differently).
+   * A forecast, or null: every component, the parameters (and the forecast's components) in their
+   * insertion order (so equal forecasts whose parameters were put in another order encode
+   * differently).
    */
   public static void writeForecast(DataOutputStream out, SeriesForecast value) throws IOException {
     out.writeBoolean(value != null);
@@ -53,6 +55,50 @@ public final class ForecastingEncoding {
     for (double[] window : errors) {
       Encoding.writeDoubles(out, window);
     }
+    writeComponents(out, value.components());
+  }
+
+  /**
+   * Forecast components: the horizon, then each component (name, values) and each member's
+   * weights (name, weights per step), in their insertion order.
+   */
+  public static void writeComponents(DataOutputStream out, ForecastComponents value)
+      throws IOException {
+    out.writeInt(value.horizon());
+    Map<String, double[]> values = value.values();
+    Encoding.writeCount(out, values.size());
+    for (Map.Entry<String, double[]> e : values.entrySet()) {
+      Encoding.writeString(out, e.getKey());
+      Encoding.writeDoubles(out, e.getValue());
+    }
+    Map<String, double[]> weights = value.weights();
+    Encoding.writeCount(out, weights.size());
+    for (Map.Entry<String, double[]> e : weights.entrySet()) {
+      Encoding.writeString(out, e.getKey());
+      Encoding.writeDoubles(out, e.getValue());
+    }
+  }
+
+  /** Forecast components written by {@link #writeComponents}. */
+  public static ForecastComponents readComponents(DataInputStream in) throws IOException {
+    int horizon = in.readInt();
+    int n = Encoding.readCount(in);
+    if (horizon == 0) {
+      if (n != 0) {
+        throw new IOException("forecast components of horizon 0 with " + n + " components");
+      }
+      Encoding.readCount(in);
+      return ForecastComponents.none();
+    }
+    ForecastComponents.Builder b = ForecastComponents.builder(horizon);
+    for (int i = 0; i < n; i++) {
+      b.add(Encoding.readString(in), Encoding.readDoubles(in));
+    }
+    n = Encoding.readCount(in);
+    for (int i = 0; i < n; i++) {
+      b.weight(Encoding.readString(in), Encoding.readDoubles(in));
+    }
+    return b.build();
   }
 
   /** A forecast written by {@link #writeForecast}, or null. */
@@ -84,7 +130,8 @@ public final class ForecastingEncoding {
       errors[i] = Encoding.readDoubles(in);
     }
     return new SeriesForecast(
-        model, mean, p10, p50, p90, sd, parameters, accuracy, provenance, errors);
+        model, mean, p10, p50, p90, sd, parameters, accuracy, provenance, errors,
+        readComponents(in));
   }
 
   private static void writeAccuracy(DataOutputStream out, ModelAccuracy a) throws IOException {

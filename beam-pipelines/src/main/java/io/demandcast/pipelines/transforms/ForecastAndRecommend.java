@@ -6,6 +6,7 @@ import static io.demandcast.connectors.schema.CanonicalTables.ERP_ITEMS;
 import static io.demandcast.connectors.schema.CanonicalTables.ERP_PURCHASE_ORDERS;
 import static io.demandcast.connectors.schema.CanonicalTables.ERP_SALES;
 import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_ACCURACY;
+import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_EXPLANATIONS;
 import static io.demandcast.connectors.schema.CanonicalTables.INVENTORY_RECOMMENDATIONS;
 import static io.demandcast.connectors.schema.CanonicalTables.IOT_READINGS;
 import static io.demandcast.connectors.schema.CanonicalTables.LOGISTICS_SHIPMENTS;
@@ -81,7 +82,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *   <li>Optimize, per series: class, target and policy; safety stock, reorder point, order-up-to
  *       level and the order to place now; the policy simulation of the held-out periods; orders
  *       scaled back where a location's capacity is exceeded (grouped by location only then).
- *   <li>Emit {@code demand_forecasts}, {@code forecast_accuracy}, {@code
+ *   <li>Emit {@code demand_forecasts}, {@code forecast_explanations} (each forecast split into
+ *       its components, {@link ForecastSeries#explanationRows}), {@code forecast_accuracy}, {@code
  *       inventory_recommendations}, {@code policy_simulation} and {@code rejected_records} rows.
  * </ol>
  *
@@ -93,8 +95,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, PCollectionRowTuple> {
   /** The output tables, in the order the job emits them. */
   public static final List<TableSchema> OUTPUTS =
-      List.of(DEMAND_FORECASTS, FORECAST_ACCURACY, INVENTORY_RECOMMENDATIONS, POLICY_SIMULATION,
-          REJECTED_RECORDS);
+      List.of(DEMAND_FORECASTS, FORECAST_EXPLANATIONS, FORECAST_ACCURACY,
+          INVENTORY_RECOMMENDATIONS, POLICY_SIMULATION, REJECTED_RECORDS);
 
   /**
    * The distribution metric whose maximum is the run's forecast origin (start of the origin period,
@@ -171,7 +173,8 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
                     .withSideInputs(sideInputs)
                     .withOutputTags(
                         ForecastShardFn.FORECASTS,
-                        TupleTagList.of(ForecastShardFn.ACCURACY)
+                        TupleTagList.of(ForecastShardFn.EXPLANATIONS)
+                            .and(ForecastShardFn.ACCURACY)
                             .and(ForecastShardFn.PLANS)
                             .and(ForecastShardFn.REJECTED)));
     PCollection<PlanInput> plans = perSku.get(ForecastShardFn.PLANS);
@@ -210,6 +213,11 @@ public final class ForecastAndRecommend extends PTransform<PCollectionRowTuple, 
     return PCollectionRowTuple.of(
             DEMAND_FORECASTS.name(),
             perSku.get(ForecastShardFn.FORECASTS).setRowSchema(DEMAND_FORECASTS.beamSchema()))
+        .and(
+            FORECAST_EXPLANATIONS.name(),
+            perSku
+                .get(ForecastShardFn.EXPLANATIONS)
+                .setRowSchema(FORECAST_EXPLANATIONS.beamSchema()))
         .and(
             FORECAST_ACCURACY.name(),
             perSku.get(ForecastShardFn.ACCURACY).setRowSchema(FORECAST_ACCURACY.beamSchema()))

@@ -3,6 +3,7 @@ package io.demandcast.pipelines.transforms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demandcast.connectors.schema.CanonicalTables;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.ModelAccuracy;
 import io.demandcast.forecasting.ModelFitException;
 import io.demandcast.forecasting.ModelSelection;
@@ -201,6 +202,59 @@ public final class ForecastSeries {
               .withFieldValue("p90", p90[h])
               .withFieldValue("model", f.model())
               .build());
+    }
+    return rows;
+  }
+
+  /**
+   * {@code forecast_explanations} rows of an outcome, none when skipped: per horizon, one row per
+   * component of the forecast's mean ({@link SeriesForecast#components()}), in their order, with
+   * the model it belongs to (the member of the combination, or the forecast's model for {@link
+   * ForecastComponents#FLOOR_AT_ZERO}), the component's name within that model, its value (the
+   * member's own component times its weight, units per period) and the member's weight at that
+   * period (null for {@link ForecastComponents#FLOOR_AT_ZERO}). The values of a horizon add up to
+   * its {@code demand_forecasts.mean}. A forecast without components (not one of {@link
+   * ModelSelection}'s) has one row per horizon: component {@link ForecastComponents#FORECAST},
+   * its mean, weight 1.
+   */
+  public static List<Row> explanationRows(Outcome outcome, JobSettings settings) {
+    List<Row> rows = new ArrayList<>();
+    SeriesForecast f = outcome.forecast();
+    if (f == null) {
+      return rows;
+    }
+    Schema schema = CanonicalTables.FORECAST_EXPLANATIONS.beamSchema();
+    double[] mean = f.mean();
+    ForecastComponents components = f.components();
+    Map<String, double[]> values;
+    Map<String, double[]> weights;
+    if (components.isEmpty()) {
+      values = Map.of(f.model() + ForecastComponents.SEPARATOR + ForecastComponents.FORECAST, mean);
+      double[] one = new double[mean.length];
+      java.util.Arrays.fill(one, 1.0);
+      weights = Map.of(f.model(), one);
+    } else {
+      values = components.values();
+      weights = components.weights();
+    }
+    for (int h = 0; h < mean.length; h++) {
+      LocalDate periodStart = settings.period().plus(outcome.lastPeriod(), h + 1L);
+      for (Map.Entry<String, double[]> e : values.entrySet()) {
+        String member = ForecastComponents.member(e.getKey());
+        double[] weight = member == null ? null : weights.get(member);
+        rows.add(
+            Row.withSchema(schema)
+                .withFieldValue("run_id", settings.runId())
+                .withFieldValue("sku", outcome.sku())
+                .withFieldValue("location", outcome.location())
+                .withFieldValue("period_start", periodStart)
+                .withFieldValue("horizon", h + 1)
+                .withFieldValue("model", member == null ? f.model() : member)
+                .withFieldValue("component", ForecastComponents.component(e.getKey()))
+                .withFieldValue("value", e.getValue()[h])
+                .withFieldValue("weight", weight == null ? null : weight[h])
+                .build());
+      }
     }
     return rows;
   }

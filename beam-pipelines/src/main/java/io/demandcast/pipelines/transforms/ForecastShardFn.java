@@ -52,6 +52,7 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
   static final TupleTag<Row> ORDERS = new TupleTag<>("orders") {};
 
   static final TupleTag<Row> FORECASTS = new TupleTag<>("demand_forecasts") {};
+  static final TupleTag<Row> EXPLANATIONS = new TupleTag<>("forecast_explanations") {};
   static final TupleTag<Row> ACCURACY = new TupleTag<>("forecast_accuracy") {};
   static final TupleTag<PlanInput> PLANS = new TupleTag<>("plans") {};
   /** {@code rejected_records} rows of the checks across a SKU's rows ({@link SkuScreen}). */
@@ -173,6 +174,7 @@ final class ForecastShardFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
       ForecastSeries.Outcome outcome =
           ForecastSeries.forecast(seriesSelection, series, settings.period());
       ForecastSeries.forecastRows(outcome, settings).forEach(out.get(FORECASTS)::output);
+      ForecastSeries.explanationRows(outcome, settings).forEach(out.get(EXPLANATIONS)::output);
       ForecastSeries.accuracyRows(outcome, settings).forEach(out.get(ACCURACY)::output);
       if (outcome.forecast() == null) {
         skipped.inc();

@@ -122,7 +122,7 @@ class DemandcastCliTest {
     assertThat(r.out()).contains("create table if not exists erp_sales (");
     for (String table : new String[] {"erp_items", "erp_inventory", "erp_purchase_orders",
         "iot_readings", "logistics_shipments", "model_runs", "demand_forecasts",
-        "forecast_accuracy", "inventory_recommendations", "rejected_records"}) {
+        "forecast_explanations", "forecast_accuracy", "inventory_recommendations", "rejected_records"}) {
       assertThat(r.out()).contains("create table if not exists " + table + " (");
     }
   }

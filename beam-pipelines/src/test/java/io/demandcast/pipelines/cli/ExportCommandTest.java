@@ -111,7 +111,7 @@ class ExportCommandTest {
     CanonicalTables.OUTPUTS.forEach(t -> expected.add(t.name() + ".csv"));
     DuckDbWarehouse.viewNames().forEach(v -> expected.add(v + ".csv"));
     assertThat(filesInOut()).as("one file per table and view, no temporary file left")
-        .containsExactlyInAnyOrderElementsOf(expected).hasSize(17);
+        .containsExactlyInAnyOrderElementsOf(expected).hasSize(19);
 
     Path forecasts = out.resolve("demand_forecasts.csv");
     assertThat(header(forecasts)).containsExactlyElementsOf(
@@ -145,7 +145,7 @@ class ExportCommandTest {
         .containsExactly("r2", "r2", "r2");
     assertThat(column(read(out.resolve("latest_run.csv")), "run_id")).containsExactly("r2");
 
-    assertThat(r.out()).contains("exported 17 tables and views of " + warehouse)
+    assertThat(r.out()).contains("exported 19 tables and views of " + warehouse)
         .contains("(all runs, csv)").contains("latest complete run: r2")
         .containsPattern("(?m)^  demand_forecasts +5 rows  " + java.util.regex.Pattern.quote(
             forecasts.toString()) + "$")
@@ -171,7 +171,7 @@ class ExportCommandTest {
     assertThat(header(out.resolve("rejected_records.csv"))).as("an empty table keeps its header")
         .contains("run_id", "payload", "reason");
     assertThat(r.out()).contains("exported 3 tables and views").contains("(latest complete run, csv)");
-    assertThat(filesInOut()).hasSize(17);
+    assertThat(filesInOut()).hasSize(19);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static io.demandcast.connectors.schema.CanonicalTables.ERP_ITEMS;
 import static io.demandcast.connectors.schema.CanonicalTables.ERP_PURCHASE_ORDERS;
 import static io.demandcast.connectors.schema.CanonicalTables.ERP_SALES;
 import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_ACCURACY;
+import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_EXPLANATIONS;
 import static io.demandcast.connectors.schema.CanonicalTables.INVENTORY_RECOMMENDATIONS;
 import static io.demandcast.connectors.schema.CanonicalTables.IOT_READINGS;
 import static io.demandcast.connectors.schema.CanonicalTables.LOGISTICS_SHIPMENTS;
@@ -254,6 +255,77 @@ class ForecastAndRecommendTest {
           });
       return null;
     });
+    pipeline.run().waitUntilFinish();
+  }
+
+  /**
+   * {@code forecast_explanations}: for every series and period, the components add up to
+   * {@code demand_forecasts.mean} within 1e-6; each names its member model and carries the
+   * member's weight (the weights of a period add up to 1); A's weighted combination is explained
+   * by ETS, Theta, ARIMA and seasonal naive, B's intermittent mean by its five best with equal
+   * weights.
+   */
+  @Test
+  void givenFixture_whenRun_thenExplanationsAddUpToEachForecastMean(TestPipeline pipeline) {
+    PCollectionRowTuple out = sources(pipeline).apply(new ForecastAndRecommend(SETTINGS));
+    PCollection<String> means = out.get(DEMAND_FORECASTS.name()).apply("MeanLines",
+        MapElements.into(TypeDescriptors.strings()).via((Row r) -> String.join("|", "mean",
+            r.getString("sku"), r.getString("location"),
+            r.getLogicalTypeValue("period_start", LocalDate.class).toString(),
+            String.valueOf(r.getInt32("horizon")), String.valueOf(r.getDouble("mean")),
+            r.getString("model"))));
+    PCollection<String> parts = out.get(FORECAST_EXPLANATIONS.name()).apply("PartLines",
+        MapElements.into(TypeDescriptors.strings()).via((Row r) -> String.join("|", "part",
+            r.getString("sku"), r.getString("location"),
+            r.getLogicalTypeValue("period_start", LocalDate.class).toString(),
+            String.valueOf(r.getInt32("horizon")), String.valueOf(r.getDouble("value")),
+            r.getString("model"), r.getString("component"), String.valueOf(r.getDouble("weight")),
+            r.getString("run_id"))));
+    PAssert.that(PCollectionList.of(means).and(parts).apply(Flatten.pCollections()))
+        .satisfies(lines -> {
+          Map<String, Double> mean = new HashMap<>();
+          Map<String, Double> sum = new HashMap<>();
+          Map<String, Double> weights = new HashMap<>();
+          Map<String, java.util.Set<String>> components = new HashMap<>();
+          Map<String, Double> memberWeight = new HashMap<>();
+          for (String line : lines) {
+            String[] f = line.split("\\|");
+            String key = f[1] + "@" + f[2] + "@" + f[3] + "@" + f[4];
+            if (f[0].equals("mean")) {
+              assertThat(mean.put(key, Double.parseDouble(f[5]))).as(key).isNull();
+              continue;
+            }
+            assertThat(f[9]).isEqualTo("test-run");
+            sum.merge(key, Double.parseDouble(f[5]), Double::sum);
+            components.computeIfAbsent(f[1], k -> new java.util.TreeSet<>())
+                .add(f[6] + "." + f[7]);
+            if (!f[8].equals("null")) {
+              // one weight per member and period, whatever its number of components
+              Double before = memberWeight.put(key + "@" + f[6], Double.parseDouble(f[8]));
+              if (before == null) {
+                weights.merge(key, Double.parseDouble(f[8]), Double::sum);
+              } else {
+                assertThat(before).isEqualTo(Double.parseDouble(f[8]));
+              }
+            } else {
+              assertThat(f[7]).isEqualTo("floor_at_zero");
+            }
+          }
+          assertThat(mean).hasSize(24);
+          assertThat(sum.keySet()).isEqualTo(mean.keySet());
+          mean.forEach((key, m) -> {
+            assertThat(sum.get(key)).as(key).isCloseTo(m, Offset.offset(1e-6));
+            assertThat(weights.get(key)).as(key).isCloseTo(1.0, Offset.offset(1e-9));
+          });
+          assertThat(components.get("A")).contains("ets.level", "theta.level", "theta.drift",
+              "arima.adjusted", "seasonal_naive.last_season");
+          memberWeight.forEach((k, w) -> {
+            if (k.startsWith("B@")) {
+              assertThat(w).as(k).isCloseTo(0.2, Offset.offset(1e-12));
+            }
+          });
+          return null;
+        });
     pipeline.run().waitUntilFinish();
   }
 

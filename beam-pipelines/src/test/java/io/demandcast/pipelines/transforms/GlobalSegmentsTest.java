@@ -6,6 +6,7 @@ import static io.demandcast.connectors.schema.CanonicalTables.ERP_ITEMS;
 import static io.demandcast.connectors.schema.CanonicalTables.ERP_PURCHASE_ORDERS;
 import static io.demandcast.connectors.schema.CanonicalTables.ERP_SALES;
 import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_ACCURACY;
+import static io.demandcast.connectors.schema.CanonicalTables.FORECAST_EXPLANATIONS;
 import static io.demandcast.connectors.schema.CanonicalTables.IOT_READINGS;
 import static io.demandcast.connectors.schema.CanonicalTables.LOGISTICS_SHIPMENTS;
 import static io.demandcast.pipelines.transforms.Fixtures.row;
@@ -411,6 +412,35 @@ class GlobalSegmentsTest {
     });
     PAssert.that(out.get(DEMAND_FORECASTS.name())).satisfies(rows -> {
       assertThat(list(rows)).hasSize(12 * (DC1_SKUS.size() + DC2_SKUS.size() + 1));
+      return null;
+    });
+    // the global member is explained too: its base value and each feature's TreeSHAP value, times
+    // its weight, and every period's components still add up to its mean
+    PCollection<String> lines = org.apache.beam.sdk.values.PCollectionList
+        .of(labelled("Mean", out.get(DEMAND_FORECASTS.name())))
+        .and(labelled("Part", out.get(FORECAST_EXPLANATIONS.name())))
+        .apply(org.apache.beam.sdk.transforms.Flatten.pCollections());
+    PAssert.that(lines).satisfies(all -> {
+      Map<String, Double> mean = new HashMap<>();
+      Map<String, Double> sum = new HashMap<>();
+      Set<String> globalComponents = new TreeSet<>();
+      for (String line : all) {
+        // "Label [run_id, sku, location, period_start, horizon, ...]"
+        String[] v = line.substring(line.indexOf('[') + 1, line.length() - 1).split(", ");
+        String key = v[1] + "@" + v[2] + "@" + v[3];
+        if (line.startsWith("Mean")) {
+          mean.put(key, Double.parseDouble(v[5]));
+        } else {
+          sum.merge(key, Double.parseDouble(v[7]), Double::sum);
+          if (v[5].equals("global_gbt")) {
+            globalComponents.add(v[6]);
+          }
+        }
+      }
+      assertThat(sum.keySet()).isEqualTo(mean.keySet());
+      mean.forEach((key, m) -> assertThat(sum.get(key)).as(key)
+          .isCloseTo(m, org.assertj.core.data.Offset.offset(1e-6)));
+      assertThat(globalComponents).contains("base_value", "lag1");
       return null;
     });
     pipeline.run().waitUntilFinish();

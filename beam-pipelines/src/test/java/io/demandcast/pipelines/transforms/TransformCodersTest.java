@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.demandcast.connectors.schema.CanonicalTables;
 import io.demandcast.connectors.schema.TableSchema;
+import io.demandcast.forecasting.ForecastComponents;
+import io.demandcast.forecasting.SeriesForecast;
 import io.demandcast.inventory.PolicyType;
 import io.demandcast.inventory.ServiceTarget;
 import io.demandcast.inventory.classification.AbcClass;
@@ -142,6 +144,28 @@ class TransformCodersTest {
     roundTripsFieldByField(coder, forecast);
     assertThat(CoderUtils.clone(coder, forecast).forecast().parameters().keySet())
         .containsExactlyElementsOf(forecast.forecast().parameters().keySet());
+    // the forecast's components and member weights, in their order; SeriesForecast has value
+    // equality, so the whole outcome round-trips by equals too
+    SeriesForecast f = forecast.forecast();
+    assertThat(f.components().names()).contains("ets.level");
+    assertThat(f.components().weights()).isNotEmpty();
+    CoderProperties.coderDecodeEncodeEqual(coder, forecast);
+    assertThat(CoderUtils.clone(coder, forecast).forecast().components().names())
+        .containsExactlyElementsOf(f.components().names());
+    // a clamped forecast (floor_at_zero) and one without components
+    ForecastComponents clamped = ForecastComponents.builder(2)
+        .add("ets.level", new double[] {-1.5, 2})
+        .add(ForecastComponents.FLOOR_AT_ZERO, new double[] {1.5, 0})
+        .weight("ets", new double[] {1, 1})
+        .build();
+    for (ForecastComponents components : List.of(clamped, ForecastComponents.none())) {
+      SeriesForecast other = new SeriesForecast("ets", new double[] {0, 2}, new double[] {0, 1},
+          new double[] {0, 2}, new double[] {1, 3}, new double[] {1, 1}, Map.of("alpha", 0.5),
+          List.of(), new SeriesForecast.Provenance("ets(A,N,N)", 24, "model", 0),
+          new double[0][], components);
+      CoderProperties.coderDecodeEncodeEqual(coder,
+          new ForecastSeries.Outcome("F", "DC2", LocalDate.of(2003, 1, 1), 24, other, null));
+    }
   }
 
   @Test

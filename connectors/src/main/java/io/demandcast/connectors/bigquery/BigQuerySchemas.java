@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *       to {@code DATETIME} too. The columns documented as UTC hold UTC wall-clock times.
  *   <li>Required columns are {@code NOT NULL} (mode REQUIRED).
  *   <li>Partitioning ({@link #partitioning}) by a DATE or DATETIME column where queries filter by
- *       it: sales and stock snapshots by month of their day, sensor readings by day, forecasts by
- *       month of their target period, rejected records by day of rejection. The other tables have
+ *       it: sales and stock snapshots by month of their day, sensor readings by day, forecasts and
+ *       their explanations by month of their target period, rejected records by day of rejection. The other tables have
  *       no such column (or are small) and are not partitioned.
  *   <li>Clustering ({@link #clustering}): output tables other than {@code model_runs} by {@code
  *       run_id} first, then {@code sku, location} where the table has both. {@code run_id} first
@@ -86,6 +86,8 @@ public final class BigQuerySchemas {
           CanonicalTables.ERP_INVENTORY.name(), new Partitioning("snapshot_date", Granularity.MONTH),
           CanonicalTables.IOT_READINGS.name(), new Partitioning("ts", Granularity.DAY),
           CanonicalTables.DEMAND_FORECASTS.name(), new Partitioning("period_start", Granularity.MONTH),
+          CanonicalTables.FORECAST_EXPLANATIONS.name(),
+          new Partitioning("period_start", Granularity.MONTH),
           CanonicalTables.REJECTED_RECORDS.name(), new Partitioning("ts", Granularity.DAY));
 
   static {
@@ -188,8 +190,9 @@ public final class BigQuerySchemas {
         --
         -- Types: the canonical timestamp is a date-time without zone, so it is DATETIME here (as in
         -- Beam's BigQueryIO); the columns documented as UTC hold UTC wall-clock times.
-        -- Partitioning: by month of erp_sales.date, erp_inventory.snapshot_date and
-        -- demand_forecasts.period_start; by day of iot_readings.ts and rejected_records.ts.
+        -- Partitioning: by month of erp_sales.date, erp_inventory.snapshot_date,
+        -- demand_forecasts.period_start and forecast_explanations.period_start; by day of
+        -- iot_readings.ts and rejected_records.ts.
         -- Clustering: output tables (not model_runs) by run_id first, so that a re-run's delete of
         -- its earlier rows and the latest-run views read one run's blocks, then by sku, location
         -- where the table has both; source tables by sku, location where they have both.

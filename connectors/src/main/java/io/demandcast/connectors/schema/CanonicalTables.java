@@ -185,6 +185,49 @@ public final class CanonicalTables {
               required("p90", DOUBLE, "90% quantile, units per period"),
               required("model", STRING, "the model that made the forecast")));
 
+  /**
+   * The forecast of {@link #DEMAND_FORECASTS} split into additive components: one row per series,
+   * target period, member model and component, whose values add up to that period's {@code mean}.
+   */
+  public static final TableSchema FORECAST_EXPLANATIONS =
+      new TableSchema(
+          "forecast_explanations",
+          Role.OUTPUT,
+          "run x sku x location x target period x model x component",
+          List.of(
+              RUN_ID,
+              required("sku", STRING, "stock keeping unit"),
+              required("location", STRING, "location"),
+              required("period_start", DATE, "first day of the target period"),
+              required("horizon", INT32, "periods ahead of the forecast origin, 1 = next period"),
+              required(
+                  "model",
+                  STRING,
+                  "the model the component belongs to: a member of the combination (ets, theta,"
+                      + " arima, seasonal_naive, mstlf, croston_sba, tsb, moving_average,"
+                      + " global_...), or demand_forecasts.model for floor_at_zero"),
+              required(
+                  "component",
+                  STRING,
+                  "level, trend (damped where the model is), drift, season, season_<period>,"
+                      + " adjusted (ARIMA of the seasonally adjusted series), interaction,"
+                      + " last_season; for a global model intercept (LASSO) or base_value (trees)"
+                      + " and one per feature (coefficient x value, or its TreeSHAP value);"
+                      + " forecast (a model without components); floor_at_zero (the clamp of a"
+                      + " negative mean at 0)"),
+              required(
+                  "value",
+                  DOUBLE,
+                  "the component's share of demand_forecasts.mean: the model's own component"
+                      + " times its weight, units per period; the values of a series and period"
+                      + " add up to its mean"),
+              optional(
+                  "weight",
+                  DOUBLE,
+                  "the model's weight in the forecast at this period, between 0 and 1 (1 for a"
+                      + " single model; value / weight is the model's own component, units per"
+                      + " period); NULL for floor_at_zero")));
+
   /** Backtest accuracy of every candidate model per series. */
   public static final TableSchema FORECAST_ACCURACY =
       new TableSchema(
@@ -430,6 +473,7 @@ public final class CanonicalTables {
       List.of(
           MODEL_RUNS,
           DEMAND_FORECASTS,
+          FORECAST_EXPLANATIONS,
           FORECAST_ACCURACY,
           INVENTORY_RECOMMENDATIONS,
           POLICY_SIMULATION,

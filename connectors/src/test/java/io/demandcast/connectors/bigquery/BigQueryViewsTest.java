@@ -37,7 +37,7 @@ class BigQueryViewsTest {
   @Test
   void givenBothFiles_whenParsed_thenTheSameViewsInTheSameOrder() {
     assertThat(duckDb.keySet()).containsExactly("latest_run", "latest_forecasts",
-        "latest_accuracy", "latest_recommendations", "latest_rejected_records",
+        "latest_explanations", "latest_accuracy", "latest_recommendations", "latest_rejected_records",
         "forecast_accuracy_by_model", "latest_policy_simulation", "service_by_class",
         "accuracy_trend", "reorder_now", "latest_order_explanations");
     assertThat(bigQuery.keySet()).containsExactlyElementsOf(duckDb.keySet());

@@ -146,11 +146,12 @@ class BigQueryWarehouseTest {
                 .description() + "')");
       }
     }
-    assertThat(statements.subList(0, 7)).containsExactlyElementsOf(expected);
-    assertThat(statements.subList(7, 18)).extracting(s -> s.lines().findFirst().orElseThrow())
+    assertThat(statements.subList(0, 8)).containsExactlyElementsOf(expected);
+    assertThat(statements.subList(8, 20)).extracting(s -> s.lines().findFirst().orElseThrow())
         .containsExactly(
             "CREATE OR REPLACE VIEW " + q("latest_run") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_forecasts") + " AS",
+            "CREATE OR REPLACE VIEW " + q("latest_explanations") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_accuracy") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_recommendations") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_rejected_records") + " AS",
@@ -160,17 +161,18 @@ class BigQueryWarehouseTest {
             "CREATE OR REPLACE VIEW " + q("accuracy_trend") + " AS",
             "CREATE OR REPLACE VIEW " + q("reorder_now") + " AS",
             "CREATE OR REPLACE VIEW " + q("latest_order_explanations") + " AS");
-    assertThat(statements.get(7)).contains("FROM " + q("model_runs"));
-    List<String> staging = statements.subList(18, statements.size());
-    assertThat(staging).hasSize(5);
+    assertThat(statements.get(8)).contains("FROM " + q("model_runs"));
+    List<String> staging = statements.subList(20, statements.size());
+    assertThat(staging).hasSize(6);
     String stage = stagePrefix();
     assertThat(staging).extracting(s -> s.lines().findFirst().orElseThrow()).containsExactly(
         "CREATE OR REPLACE TABLE " + q(stage + "demand_forecasts") + " (",
+        "CREATE OR REPLACE TABLE " + q(stage + "forecast_explanations") + " (",
         "CREATE OR REPLACE TABLE " + q(stage + "forecast_accuracy") + " (",
         "CREATE OR REPLACE TABLE " + q(stage + "inventory_recommendations") + " (",
         "CREATE OR REPLACE TABLE " + q(stage + "policy_simulation") + " (",
         "CREATE OR REPLACE TABLE " + q(stage + "rejected_records") + " (");
-    assertThat(staging.get(4)).contains(
+    assertThat(staging.get(5)).contains(
         "  `run_id` STRING NOT NULL,\n  `source` STRING NOT NULL,\n  `payload` STRING NOT NULL,\n"
             + "  `reason` STRING NOT NULL,\n  `ts` DATETIME NOT NULL,\n  `occurrence` INT64\n)\n"
             + "OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 24 HOUR)");
@@ -194,7 +196,7 @@ class BigQueryWarehouseTest {
     // the calls the client made: the dataset, each output table, and for each script (answered
     // without a schema) the job and its results
     BQ.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/datasets/" + DATASET)));
-    BQ.verify(6, getRequestedFor(urlPathMatching(BASE + "/datasets/" + DATASET + "/tables/.+")));
+    BQ.verify(7, getRequestedFor(urlPathMatching(BASE + "/datasets/" + DATASET + "/tables/.+")));
     BQ.verify(2, getRequestedFor(urlPathMatching(BASE + "/jobs/job_script")));
     BQ.verify(2, getRequestedFor(urlPathMatching(BASE + "/queries/job_script")));
     for (JsonNode query : sent) {
@@ -207,6 +209,7 @@ class BigQueryWarehouseTest {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("rejected_records", 2L);
     counts.put("demand_forecasts", 36L);
+    counts.put("forecast_explanations", 360L);
     counts.put("forecast_accuracy", 9L);
     counts.put("inventory_recommendations", 3L);
     counts.put("policy_simulation", 6L);
@@ -217,7 +220,8 @@ class BigQueryWarehouseTest {
 
     // in OUTPUTS order without model_runs, whatever order the query answered in
     assertThat(written).containsExactly(
-        Map.entry("demand_forecasts", 36L), Map.entry("forecast_accuracy", 9L),
+        Map.entry("demand_forecasts", 36L), Map.entry("forecast_explanations", 360L),
+        Map.entry("forecast_accuracy", 9L),
         Map.entry("inventory_recommendations", 3L), Map.entry("policy_simulation", 6L),
         Map.entry("rejected_records", 2L));
     List<JsonNode> sent = queries();
@@ -265,6 +269,7 @@ class BigQueryWarehouseTest {
 
     assertThat(statements(sent.get(2).path("query").asText())).containsExactly(
         "DROP TABLE IF EXISTS " + q(stage + "demand_forecasts"),
+        "DROP TABLE IF EXISTS " + q(stage + "forecast_explanations"),
         "DROP TABLE IF EXISTS " + q(stage + "forecast_accuracy"),
         "DROP TABLE IF EXISTS " + q(stage + "inventory_recommendations"),
         "DROP TABLE IF EXISTS " + q(stage + "policy_simulation"),
@@ -293,7 +298,7 @@ class BigQueryWarehouseTest {
         Map.entry("run_id", Arrays.asList("STRING", RUN_ID)),
         Map.entry("finished_at", Arrays.asList("DATETIME", "2024-05-01 07:00:00.000000")),
         Map.entry("message", Arrays.asList("STRING", "source 'erp_sales' unreadable")));
-    assertThat(statements(sent.get(1).path("query").asText())).hasSize(5)
+    assertThat(statements(sent.get(1).path("query").asText())).hasSize(6)
         .allMatch(s -> s.startsWith("DROP TABLE IF EXISTS `acme-prod.demandcast." + stagePrefix()));
   }
 
@@ -458,7 +463,7 @@ class BigQueryWarehouseTest {
               : "no heartbeat since 2024-05-01T05:30 UTC")
           .endsWith("its outputs were never published");
       List<String> drops = statements(sent.get(3 + 2 * i).path("query").asText());
-      assertThat(drops).hasSize(10);
+      assertThat(drops).hasSize(12);
       for (TableSchema table : OutputWarehouse.stagedOutputs()) {
         assertThat(drops).contains(
             "DROP TABLE IF EXISTS " + q(OutputWarehouse.stagingTable(runId, table)),

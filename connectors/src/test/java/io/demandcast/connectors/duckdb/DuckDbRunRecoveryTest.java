@@ -103,7 +103,7 @@ class DuckDbRunRecoveryTest {
     warehouse.commitRun("done", T0.plusMinutes(5), "{}", 1);
     plantDeadRun("killed", T0.plusHours(2), false);
     plantDeadRun("old-version", T0.plusHours(1), true);
-    assertThat(stagingTables()).hasSize(10);
+    assertThat(stagingTables()).hasSize(2 * OutputWarehouse.stagedOutputs().size());
     List<String> before = latestViews();
     assertThat(before.get(0)).startsWith("latest_run [[done,");
 
@@ -133,7 +133,7 @@ class DuckDbRunRecoveryTest {
 
     assertThat(warehouse.recoverAbandonedRuns(T0.plusDays(1))).isEmpty();
 
-    assertThat(stagingTables()).hasSize(5);
+    assertThat(stagingTables()).hasSize(OutputWarehouse.stagedOutputs().size());
     assertThat(warehouse.commitRun("live", T0.plusDays(1), "{}", 1))
         .containsEntry("demand_forecasts", 1L);
     assertThat(count("select count(*) from model_runs where status = 'complete'")).isEqualTo(1);
@@ -178,7 +178,7 @@ class DuckDbRunRecoveryTest {
     warehouse.beginRun("again", T0.plusHours(1), "{}", "test");
 
     assertThat(warehouse.stagedRows("again", CanonicalTables.DEMAND_FORECASTS)).hasValue(0);
-    assertThat(stagingTables()).hasSize(5);
+    assertThat(stagingTables()).hasSize(OutputWarehouse.stagedOutputs().size());
     assertThat(count("select count(*) from model_runs where run_id = 'again'")).isEqualTo(1);
   }
 }

@@ -57,7 +57,8 @@ class DuckDbWarehouseTest {
       // a user's warehouse gets no source table it did not load (absent ones read as empty)
       assertThat(warehouse.hasTable(table.name())).as(table.name()).isFalse();
     }
-    List<String> views = List.of("latest_run", "latest_forecasts", "latest_accuracy",
+    List<String> views = List.of("latest_run", "latest_forecasts", "latest_explanations",
+        "latest_accuracy",
         "latest_recommendations", "latest_rejected_records", "forecast_accuracy_by_model",
         "latest_policy_simulation", "service_by_class", "accuracy_trend", "reorder_now",
         "latest_order_explanations");

@@ -34,8 +34,9 @@ class HiveViewsTest {
 
   @Test
   void givenBothFiles_whenParsed_thenTheSameViewsInTheSameOrder() {
-    assertThat(duckDb).hasSize(11)
-        .containsKeys("accuracy_trend", "reorder_now", "latest_order_explanations");
+    assertThat(duckDb).hasSize(12)
+        .containsKeys("accuracy_trend", "reorder_now", "latest_order_explanations",
+            "latest_explanations");
     assertThat(hive.keySet()).containsExactlyElementsOf(duckDb.keySet());
   }
 

@@ -370,7 +370,7 @@ class HiveWarehouseIT {
             + " its process was gone (killed, out of memory, or its machine stopped); its outputs"
             + " were never published");
     List<String> tables = stagingTables("out_recover");
-    assertThat(tables).hasSize(5);
+    assertThat(tables).hasSize(io.demandcast.connectors.OutputWarehouse.stagedOutputs().size());
     for (TableSchema table : io.demandcast.connectors.OutputWarehouse.stagedOutputs()) {
       assertThat(tables)
           .doesNotContain(io.demandcast.connectors.OutputWarehouse.stagingTable("dead", table))

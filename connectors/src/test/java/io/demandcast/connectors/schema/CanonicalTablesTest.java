@@ -31,7 +31,8 @@ class CanonicalTablesTest {
         .extracting(TableSchema::name)
         .containsExactly(
             "erp_items", "erp_sales", "erp_inventory", "erp_purchase_orders", "iot_readings",
-            "logistics_shipments", "model_runs", "demand_forecasts", "forecast_accuracy",
+            "logistics_shipments", "model_runs", "demand_forecasts", "forecast_explanations",
+            "forecast_accuracy",
             "inventory_recommendations", "policy_simulation", "rejected_records");
   }
 

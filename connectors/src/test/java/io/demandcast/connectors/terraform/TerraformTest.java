@@ -189,6 +189,8 @@ class TerraformTest {
     assertThat(TerraformChecks.bigQueryTables(gcp)).containsExactlyInAnyOrder(
         "gcp: google_bigquery_table.demand_forecasts column horizon type is STRING, expected INT64",
         "gcp: google_bigquery_table.demand_forecasts column p50 mode is NULLABLE, expected REQUIRED",
+        "gcp: google_bigquery_table.forecast_explanations column horizon type is STRING, expected"
+            + " INT64",
         "gcp: google_bigquery_table.rejected_records: columns [run_id, source, record, reason, ts,"
             + " occurrence], expected [run_id, source, payload, reason, ts, occurrence]"
             + " (CanonicalTables.rejected_records, in order)");
@@ -201,6 +203,8 @@ class TerraformTest {
         "clustering          = [\"run_id\"]", "clustering          = [\"ts\"]");
     assertThat(TerraformChecks.bigQueryTables(gcp)).containsExactlyInAnyOrder(
         "gcp: google_bigquery_table.demand_forecasts time_partitioning.type is DAY, expected MONTH",
+        "gcp: google_bigquery_table.forecast_explanations time_partitioning.type is DAY, expected"
+            + " MONTH",
         "gcp: google_bigquery_table.rejected_records clustering is [ts], expected [run_id]");
   }
 

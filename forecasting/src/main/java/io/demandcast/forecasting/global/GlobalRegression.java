@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.global;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -799,6 +801,25 @@ public final class GlobalRegression implements Serializable {
       return y;
     }
 
+    /**
+     * Splits the prediction of one feature row into the base value and each feature's
+     * contribution: for LASSO the intercept and {@code weight_c x_c}; for a tree ensemble the
+     * expected output and the exact TreeSHAP values ({@link HistogramTrees.Ensemble#contributions}).
+     *
+     * @return {@code [base, contribution of column 0, ...]}, summing to {@link #predict}
+     */
+    double[] contributions(double[] row) {
+      if (ensemble != null) {
+        return ensemble.contributions(row);
+      }
+      double[] parts = new double[weights.length + 1];
+      parts[0] = intercept;
+      for (int c = 0; c < weights.length; c++) {
+        parts[c + 1] = weights[c] * row[c];
+      }
+      return parts;
+    }
+
     int nonZero() {
       int count = 0;
       if (weights != null) {
@@ -903,10 +924,61 @@ public final class GlobalRegression implements Serializable {
     }
 
     /**
-     * Step j uses model {@code j mod steps} from the origin {@code n + steps * floor(j / steps)},
-     * earlier forecasts taking the place of observations.
+     * Splits the forecast of one series into additive components, in units per period (the
+     * model's output times the row's scale): the base and one component per feature column whose
+     * contribution is not 0 at some step (named as {@link FeatureSpec#names()}: {@code lag1},
+     * {@code mean12}, {@code season_sin}, ...), with {@code floor_at_zero} when a forecast was
+     * clamped at 0. For LASSO the base is {@code intercept} and a feature's contribution its
+     * coefficient times its value at that step's origin; for the tree models the base is {@code
+     * base_value}, the ensemble's expected output over its training rows, and the contributions
+     * are the exact TreeSHAP values of the features (Lundberg et al. 2020, Nature Machine
+     * Intelligence 2(1); {@link HistogramTrees.Tree#shap}). A recursive model's later steps read
+     * earlier forecasts as lags, and their contributions are those of the values read.
+     *
+     * @param history as for {@link #forecast}
+     * @param exogenous as for {@link #forecast}
+     * @param horizon periods, at least 1
+     * @return the components, summing to {@link #forecast} step by step
+     * @throws IllegalArgumentException as {@link #forecast}
+     * @throws ModelFitException if a forecast is not finite
      */
+    public Optional<ForecastComponents> components(
+        double[] history, double[][] exogenous, int horizon) {
+      double[] y = Histories.validatedCopy(kind.id(), history, spec.lookback());
+      Histories.requireHorizon(horizon);
+      if (spec.exogenous() > 0) {
+        requireExogenous(-1, exogenous, y.length + horizon, spec.exogenous());
+      }
+      int width = spec.width();
+      double[][] parts = new double[width + 1][horizon];
+      double[] floor = new double[horizon];
+      predict(y, exogenous, horizon, parts, floor);
+      String[] names = spec.names();
+      ForecastComponents.Builder b = ForecastComponents.builder(horizon)
+          .add(kind == Kind.LASSO ? "intercept" : "base_value", parts[0]);
+      for (int c = 0; c < width; c++) {
+        if (Arrays.stream(parts[c + 1]).anyMatch(v -> v != 0.0)) {
+          b.add(names[c], parts[c + 1]);
+        }
+      }
+      if (Arrays.stream(floor).anyMatch(v -> v != 0.0)) {
+        b.add(ForecastComponents.FLOOR_AT_ZERO, floor);
+      }
+      return Optional.of(b.build());
+    }
+
     private double[] predict(double[] history, double[][] exogenous, int horizon) {
+      return predict(history, exogenous, horizon, null, null);
+    }
+
+    /**
+     * Step j uses model {@code j mod steps} from the origin {@code n + steps * floor(j / steps)},
+     * earlier forecasts taking the place of observations. With {@code parts}, also writes each
+     * step's contributions ({@link Predictor#contributions}, times the scale) into {@code
+     * parts[c][j]} and the clamp at 0 into {@code floor[j]}.
+     */
+    private double[] predict(
+        double[] history, double[][] exogenous, int horizon, double[][] parts, double[] floor) {
       int n = history.length;
       int steps = models.length;
       double[] y = Arrays.copyOf(history, n + horizon);
@@ -919,6 +991,12 @@ public final class GlobalRegression implements Serializable {
           s = spec.fill(y, n + j, exogenous, row);
         }
         double value = models[k].predict(row) * s;
+        if (parts != null) {
+          double[] c = models[k].contributions(row);
+          for (int i = 0; i < c.length; i++) {
+            parts[i][j] = c[i] * s;
+          }
+        }
         if (!Double.isFinite(value)) {
           throw new ModelFitException(
               String.format(
@@ -929,6 +1007,9 @@ public final class GlobalRegression implements Serializable {
                   n));
         }
         if (nonNegative && value < 0.0) {
+          if (floor != null) {
+            floor[j] = -value;
+          }
           value = 0.0;
         }
         y[n + j] = value;
@@ -993,6 +1074,11 @@ public final class GlobalRegression implements Serializable {
         public double[] forecast(int horizon) {
           Histories.requireHorizon(horizon);
           return model.predict(y, null, horizon);
+        }
+
+        @Override
+        public Optional<ForecastComponents> components(int horizon) {
+          return model.components(y, null, horizon);
         }
 
         @Override

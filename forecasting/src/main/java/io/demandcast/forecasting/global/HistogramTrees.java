@@ -162,13 +162,142 @@ final class HistogramTrees {
     /** Leaf output (mean target of its rows). */
     private final double[] value;
 
-    private Tree(int[] feature, int[] bin, double[] threshold, int[] left, int[] right, double[] value) {
+    /** Training rows of the tree that reached the node (its "cover"), at least 1. */
+    private final int[] cover;
+
+    /** Splits on the longest path from the root to a leaf. */
+    private final int depth;
+
+    private Tree(
+        int[] feature,
+        int[] bin,
+        double[] threshold,
+        int[] left,
+        int[] right,
+        double[] value,
+        int[] cover) {
       this.feature = feature;
       this.bin = bin;
       this.threshold = threshold;
       this.left = left;
       this.right = right;
       this.value = value;
+      this.cover = cover;
+      this.depth = depth(0);
+    }
+
+    /**
+     * The tree's expected output over its training rows: the leaves' outputs weighted by their
+     * cover, the base value of its SHAP values.
+     */
+    double expectedValue() {
+      double sum = 0.0;
+      for (int node = 0; node < feature.length; node++) {
+        if (feature[node] < 0) {
+          sum += value[node] * cover[node];
+        }
+      }
+      return sum / cover[0];
+    }
+
+    /**
+     * Adds {@code weight} times the exact SHAP value of each feature for {@code row} to {@code
+     * phi}: the Shapley values of the game whose value of a feature set S is the tree's expected
+     * output given the features of S, the other features' splits followed in proportion to the
+     * training rows (the cover) of each side. Computed in polynomial time by TreeSHAP, Algorithm 2
+     * of S. M. Lundberg, G. G. Erion and S.-I. Lee, "Consistent individualized feature
+     * attribution for tree ensembles", arXiv:1802.03888, 2018, as published in S. M. Lundberg et
+     * al., "From local explanations to global understanding with explainable AI for trees",
+     * Nature Machine Intelligence 2(1), 56-67, 2020 (the path-dependent algorithm of the {@code
+     * shap} package's {@code tree_shap_recursive}). {@link #expectedValue()} plus the SHAP
+     * values is {@link #predict(double[])}.
+     *
+     * @param row raw feature values
+     * @param phi one accumulator per feature, added to
+     * @param weight multiplies every value added
+     */
+    void shap(double[] row, double[] phi, double weight) {
+      int capacity = depth + 2;
+      Path path = new Path(capacity * (capacity + 1) / 2);
+      shap(0, row, phi, weight, path, 0, 0, 1.0, 1.0, -1);
+    }
+
+    /**
+     * The value function of {@link #shap}: the tree's expected output when only the features
+     * marked known are given, a split on another feature going both ways in proportion to the
+     * cover of each side (Algorithm 1, EXPVALUE, of Lundberg, Erion and Lee 2018). Exponential to
+     * enumerate over feature sets; the reference of the tests.
+     */
+    double conditionalExpectation(double[] row, boolean[] known) {
+      return conditionalExpectation(0, row, known);
+    }
+
+    private double conditionalExpectation(int node, double[] row, boolean[] known) {
+      int split = feature[node];
+      if (split < 0) {
+        return value[node];
+      }
+      if (known[split]) {
+        return conditionalExpectation(
+            row[split] <= threshold[node] ? left[node] : right[node], row, known);
+      }
+      return (cover[left[node]] * conditionalExpectation(left[node], row, known)
+              + cover[right[node]] * conditionalExpectation(right[node], row, known))
+          / cover[node];
+    }
+
+    private int depth(int node) {
+      return feature[node] < 0 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
+    }
+
+    /**
+     * One node of TreeSHAP's recursion. The unique paths of the recursion share one buffer: the
+     * node's path, {@code depth + 1} elements, starts at {@code parentStart + depth + 1}, after
+     * its parent's, which it copies first (the layout of the {@code shap} package's code).
+     */
+    private void shap(
+        int node,
+        double[] x,
+        double[] phi,
+        double weight,
+        Path path,
+        int parentStart,
+        int depth,
+        double parentZero,
+        double parentOne,
+        int parentFeature) {
+      int start = parentStart + depth + 1;
+      path.copy(parentStart, start, depth);
+      path.extend(start, depth, parentZero, parentOne, parentFeature);
+      int split = feature[node];
+      if (split < 0) {
+        for (int i = 1; i <= depth; i++) {
+          double w = path.unwoundSum(start, depth, i);
+          int e = start + i;
+          phi[path.feature[e]] += weight * w * (path.one[e] - path.zero[e]) * value[node];
+        }
+        return;
+      }
+      int hot = x[split] <= threshold[node] ? left[node] : right[node];
+      int cold = hot == left[node] ? right[node] : left[node];
+      double incomingZero = 1.0;
+      double incomingOne = 1.0;
+      int k = 0;
+      while (k <= depth && path.feature[start + k] != split) {
+        k++;
+      }
+      if (k <= depth) {
+        // the feature was split on higher up the path: undo that split, keep its fractions
+        incomingZero = path.zero[start + k];
+        incomingOne = path.one[start + k];
+        path.unwind(start, depth, k);
+        depth--;
+      }
+      double hotZero = (double) cover[hot] / cover[node];
+      double coldZero = (double) cover[cold] / cover[node];
+      shap(hot, x, phi, weight, path, start, depth + 1, hotZero * incomingZero, incomingOne,
+          split);
+      shap(cold, x, phi, weight, path, start, depth + 1, coldZero * incomingZero, 0.0, split);
     }
 
     /** Predicts from raw feature values. */
@@ -321,6 +450,26 @@ final class HistogramTrees {
       }
       return intercept + weight * sum;
     }
+
+    /**
+     * The exact TreeSHAP split of {@link #predict}: {@code [base, SHAP value of feature 0, ...]},
+     * the base being {@code intercept + weight * sum of the trees' expected values}; the SHAP
+     * values of an ensemble are the weighted sums of its trees' (Lundberg et al. 2020).
+     *
+     * @return an array of {@code row.length + 1} values summing to {@link #predict} to rounding
+     */
+    double[] contributions(double[] row) {
+      double[] parts = new double[row.length + 1];
+      double[] phi = new double[row.length];
+      double base = 0.0;
+      for (Tree tree : trees) {
+        base += tree.expectedValue();
+        tree.shap(row, phi, weight);
+      }
+      parts[0] = intercept + weight * base;
+      System.arraycopy(phi, 0, parts, 1, row.length);
+      return parts;
+    }
   }
 
   /** Per-bin sums and counts of the targets of one node, {@code (feature << 8) | bin}. */
@@ -399,6 +548,7 @@ final class HistogramTrees {
     int[] left = new int[capacity];
     int[] right = new int[capacity];
     double[] value = new double[capacity];
+    int[] cover = new int[capacity];
     Arrays.fill(feature, -1);
     // With every feature tried at every node (boosting), a node's histogram minus its smaller
     // child's is its larger child's: only the smaller child is counted (LightGBM's subtraction).
@@ -412,6 +562,7 @@ final class HistogramTrees {
     int leaves = 1;
     Candidate root = new Candidate(0, 0, rows.length, 0);
     value[0] = mean(target, rows, 0, rows.length);
+    cover[0] = rows.length;
     if (root.splittable(shape)) {
       if (subtract) {
         root.histogram = workspace.acquire();
@@ -435,6 +586,8 @@ final class HistogramTrees {
       right[c.node] = r;
       value[l] = mean(target, rows, c.lo, mid);
       value[r] = mean(target, rows, mid, c.hi);
+      cover[l] = mid - c.lo;
+      cover[r] = c.hi - mid;
       Candidate lc = new Candidate(l, c.lo, mid, c.depth + 1);
       Candidate rc = new Candidate(r, mid, c.hi, c.depth + 1);
       if (subtract) {
@@ -481,7 +634,87 @@ final class HistogramTrees {
         Arrays.copyOf(threshold, nodes),
         Arrays.copyOf(left, nodes),
         Arrays.copyOf(right, nodes),
-        Arrays.copyOf(value, nodes));
+        Arrays.copyOf(value, nodes),
+        Arrays.copyOf(cover, nodes));
+  }
+
+  /**
+   * The unique paths of TreeSHAP (Lundberg, Erion and Lee 2018, Algorithm 2) in one buffer: per
+   * element the feature split on, the fraction of the paths where it is absent that go this way
+   * ({@code zero}), whether the row goes this way ({@code one}) and the weight of the subsets of
+   * each size ({@code weight}). A path of d + 1 elements starts at {@code start}.
+   */
+  private static final class Path {
+    final int[] feature;
+    final double[] zero;
+    final double[] one;
+    final double[] weight;
+
+    Path(int capacity) {
+      feature = new int[capacity];
+      zero = new double[capacity];
+      one = new double[capacity];
+      weight = new double[capacity];
+    }
+
+    /** Copies {@code length} elements from {@code from} to {@code to}. */
+    void copy(int from, int to, int length) {
+      System.arraycopy(feature, from, feature, to, length);
+      System.arraycopy(zero, from, zero, to, length);
+      System.arraycopy(one, from, one, to, length);
+      System.arraycopy(weight, from, weight, to, length);
+    }
+
+    /** EXTEND: appends element d and updates the weights of the subset sizes. */
+    void extend(int start, int d, double zeroFraction, double oneFraction, int splitFeature) {
+      feature[start + d] = splitFeature;
+      zero[start + d] = zeroFraction;
+      one[start + d] = oneFraction;
+      weight[start + d] = d == 0 ? 1.0 : 0.0;
+      for (int i = d - 1; i >= 0; i--) {
+        weight[start + i + 1] += oneFraction * weight[start + i] * (i + 1) / (d + 1);
+        weight[start + i] = zeroFraction * weight[start + i] * (d - i) / (d + 1);
+      }
+    }
+
+    /** UNWIND: removes element k of a path of d + 1 elements, undoing its EXTEND. */
+    void unwind(int start, int d, int k) {
+      double oneFraction = one[start + k];
+      double zeroFraction = zero[start + k];
+      double next = weight[start + d];
+      for (int i = d - 1; i >= 0; i--) {
+        if (oneFraction != 0.0) {
+          double previous = weight[start + i];
+          weight[start + i] = next * (d + 1) / ((i + 1) * oneFraction);
+          next = previous - weight[start + i] * zeroFraction * (d - i) / (d + 1);
+        } else {
+          weight[start + i] = weight[start + i] * (d + 1) / (zeroFraction * (d - i));
+        }
+      }
+      for (int i = start + k; i < start + d; i++) {
+        feature[i] = feature[i + 1];
+        zero[i] = zero[i + 1];
+        one[i] = one[i + 1];
+      }
+    }
+
+    /** The total weight of the path with element k unwound, without changing the path. */
+    double unwoundSum(int start, int d, int k) {
+      double oneFraction = one[start + k];
+      double zeroFraction = zero[start + k];
+      double next = weight[start + d];
+      double total = 0.0;
+      for (int i = d - 1; i >= 0; i--) {
+        if (oneFraction != 0.0) {
+          double w = next * (d + 1) / ((i + 1) * oneFraction);
+          total += w;
+          next = weight[start + i] - w * zeroFraction * ((double) (d - i) / (d + 1));
+        } else if (zeroFraction != 0.0) {
+          total += weight[start + i] / zeroFraction / ((double) (d - i) / (d + 1));
+        }
+      }
+      return total;
+    }
   }
 
   /** Queues a node with a useful split; otherwise returns its histogram to the pool. */

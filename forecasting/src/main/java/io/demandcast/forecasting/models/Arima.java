@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
@@ -1137,6 +1138,32 @@ public final class Arima implements Forecaster {
 
     @Override
     public double[] forecast(int horizon) {
+      return forecasts(horizon)[1];
+    }
+
+    /**
+     * Splits the forecast into {@code adjusted}, the ARIMA forecast of the seasonally adjusted
+     * series, and, when the series was adjusted, {@code season}: the seasonal adjustment put back,
+     * {@code adjusted (s - 1)} for a multiplicative index s of the target period, or the additive
+     * component.
+     */
+    @Override
+    public Optional<ForecastComponents> components(int horizon) {
+      double[][] forecasts = forecasts(horizon);
+      ForecastComponents.Builder b =
+          ForecastComponents.builder(horizon).add("adjusted", forecasts[0]);
+      if (seasonalKind != 0) {
+        double[] season = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+          season[h] = forecasts[1][h] - forecasts[0][h];
+        }
+        b.add("season", season);
+      }
+      return Optional.of(b.build());
+    }
+
+    /** {the forecast of the adjusted series, the forecast}. */
+    private double[][] forecasts(int horizon) {
       Histories.requireHorizon(horizon);
       int p = model.p;
       int q = model.q;
@@ -1163,6 +1190,7 @@ public final class Arima implements Forecaster {
           forecast[h] = running;
         }
       }
+      double[] adjusted = forecast.clone();
       if (seasonalKind == 1) {
         SeasonalDecomposition.reseasonalizeInPlace(forecast, seasonal, historyLength);
       } else if (seasonalKind == 2) {
@@ -1176,7 +1204,7 @@ public final class Arima implements Forecaster {
                   NAME, p, d, q, historyLength));
         }
       }
-      return forecast;
+      return new double[][] {adjusted, forecast};
     }
 
     @Override

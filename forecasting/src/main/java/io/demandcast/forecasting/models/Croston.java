@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Croston's method for intermittent demand, classic or with the Syntetos-Boylan approximation
@@ -361,6 +363,12 @@ public final class Croston implements Forecaster {
       double[] forecast = new double[horizon];
       Arrays.fill(forecast, level);
       return forecast;
+    }
+
+    /** One component, {@code level}: the flat forecast (demand per period). */
+    @Override
+    public Optional<ForecastComponents> components(int horizon) {
+      return Optional.of(ForecastComponents.single("level", forecast(horizon)));
     }
 
     @Override

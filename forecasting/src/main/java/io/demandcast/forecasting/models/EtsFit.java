@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
 import java.util.Arrays;
@@ -301,6 +302,73 @@ public final class EtsFit implements FittedForecaster, java.io.Serializable {
       }
     }
     return mean;
+  }
+
+  /** The name of the level component. */
+  public static final String LEVEL = "level";
+
+  /** The name of the trend component (damped when the form is). */
+  public static final String TREND = "trend";
+
+  /** The name of the seasonal component. */
+  public static final String SEASON = "season";
+
+  /**
+   * The name of the component of ETS(M,N/A/Ad,M) that takes the exact mean of Hyndman et al. 2008,
+   * section 6.3, from the point forecast to the mean: the expected product of the level-trend and
+   * seasonal states' errors under multiplicative errors.
+   */
+  public static final String INTERACTION = "interaction";
+
+  /**
+   * Splits the mean forecast into {@value #LEVEL} (the last level {@code l}), {@value #TREND} when
+   * the form has a trend ({@code (phi + ... + phi^h) b}, or {@code l (b^(phi + ... + phi^h) - 1)}
+   * for a multiplicative one), {@value #SEASON} when it has a season (the seasonal state {@code s}
+   * of the target period, or {@code (l + trend)(s - 1)} for a multiplicative season) and, for
+   * ETS(M,N/A/Ad,M) only, {@value #INTERACTION}: the exact mean minus the point forecast.
+   *
+   * @throws ModelFitException if the forecast is not finite
+   */
+  @Override
+  public Optional<ForecastComponents> components(int horizon) {
+    double[] mean = forecast(horizon);
+    double[][] parts = model.pointComponents(state, phiOrOne(), horizon);
+    ForecastComponents.Builder b = ForecastComponents.builder(horizon);
+    double[] level = scaled(parts[0]);
+    b.add(LEVEL, level);
+    double[] sum = level.clone();
+    if (model.trend != EtsModel.NONE) {
+      double[] trend = scaled(parts[1]);
+      b.add(TREND, trend);
+      addInto(sum, trend);
+    }
+    if (model.season != EtsModel.NONE) {
+      double[] season = scaled(parts[2]);
+      b.add(SEASON, season);
+      addInto(sum, season);
+    }
+    if (model.isClass3()) {
+      double[] interaction = new double[horizon];
+      for (int h = 0; h < horizon; h++) {
+        interaction[h] = mean[h] - sum[h];
+      }
+      b.add(INTERACTION, interaction);
+    }
+    return Optional.of(b.build());
+  }
+
+  private double[] scaled(double[] values) {
+    double[] out = new double[values.length];
+    for (int h = 0; h < values.length; h++) {
+      out[h] = values[h] * scale;
+    }
+    return out;
+  }
+
+  private static void addInto(double[] sum, double[] values) {
+    for (int h = 0; h < sum.length; h++) {
+      sum[h] += values[h];
+    }
   }
 
   /**

@@ -372,6 +372,42 @@ final class EtsModel implements java.io.Serializable {
   }
 
   /**
+   * The point forecasts of {@link #pointForecast} split into level, trend and season, each in the
+   * state's units: the level {@code l}; the trend {@code (phi + ... + phi^h) b}, or {@code l
+   * (b^(phi + ... + phi^h) - 1)} for a multiplicative trend; the season {@code s}, or {@code (l +
+   * trend)(s - 1)} for a multiplicative season. They add up to the point forecast step by step.
+   *
+   * @param state the state after the last observation
+   * @param phi damping (1 when not damped)
+   * @param horizon number of periods
+   * @return {level, trend, season}, each of length {@code horizon}; trend and season all 0 when
+   *     the form has none; NaN where a multiplicative trend is negative
+   */
+  double[][] pointComponents(double[] state, double phi, int horizon) {
+    double[] level = new double[horizon];
+    double[] trendPart = new double[horizon];
+    double[] seasonPart = new double[horizon];
+    double l = state[0];
+    double b = trend == NONE ? 0.0 : state[1];
+    int so = seasonOffset();
+    double phiStar = phi;
+    for (int i = 0; i < horizon; i++) {
+      level[i] = l;
+      if (trend == ADDITIVE) {
+        trendPart[i] = phiStar * b;
+      } else if (trend == MULTIPLICATIVE) {
+        trendPart[i] = b < 0.0 ? Double.NaN : l * Math.pow(b, phiStar) - l;
+      }
+      if (season != NONE) {
+        double s = state[so + Math.floorMod(m - 1 - i, m)];
+        seasonPart[i] = season == ADDITIVE ? s : (l + trendPart[i]) * (s - 1.0);
+      }
+      phiStar += Math.abs(phi - 1.0) < TOL ? 1.0 : Math.pow(phi, i + 2);
+    }
+    return new double[][] {level, trendPart, seasonPart};
+  }
+
+  /**
    * The coefficients {@code c_j = alpha + beta (phi + ... + phi^j) + gamma [j mod m = 0]} of the
    * linear forms, Hyndman et al. 2008, Table 6.1, for {@code j = 1..horizon-1}.
    */

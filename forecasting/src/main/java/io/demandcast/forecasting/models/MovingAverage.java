@@ -1,11 +1,13 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Simple moving average: every forecast equals the mean of the last {@code window} observations,
@@ -116,6 +118,12 @@ public final class MovingAverage implements Forecaster {
       double[] forecast = new double[horizon];
       Arrays.fill(forecast, level);
       return forecast;
+    }
+
+    /** One component, {@code level}: the mean of the window. */
+    @Override
+    public Optional<ForecastComponents> components(int horizon) {
+      return Optional.of(ForecastComponents.single("level", forecast(horizon)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
@@ -227,6 +228,28 @@ public final class Mstlf implements Forecaster {
         }
       }
       return f;
+    }
+
+    /**
+     * Splits the forecast into the ETS components of the seasonally adjusted series ({@link
+     * EtsFit#components}: {@code level} and, for a trended form, {@code trend}) and one component
+     * per seasonal period decomposed, its last cycle repeated, named after the period ({@code
+     * season_7}, {@code season_365.25}; {@link ForecastComponents#seasonName}).
+     */
+    @Override
+    public Optional<ForecastComponents> components(int horizon) {
+      forecast(horizon); // the same checks
+      ForecastComponents adjusted = ets.components(horizon).orElseThrow();
+      ForecastComponents.Builder b = ForecastComponents.builder(horizon);
+      adjusted.values().forEach(b::add);
+      for (int i = 0; i < cycles.length; i++) {
+        double[] season = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+          season[h] = cycles[i][h % cycles[i].length];
+        }
+        b.add(ForecastComponents.seasonName(periods.get(i)), season);
+      }
+      return Optional.of(b.build());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import java.util.Arrays;
@@ -128,6 +129,26 @@ public final class Naive implements Forecaster {
         SeasonalDecomposition.reseasonalizeInPlace(forecast, indices, historyLength);
       }
       return forecast;
+    }
+
+    /**
+     * Splits the forecast into {@code level} (the last value, seasonally adjusted when indices
+     * apply) and, with indices, {@code season}: {@code level (s - 1)}.
+     */
+    @Override
+    public Optional<ForecastComponents> components(int horizon) {
+      double[] forecast = forecast(horizon);
+      double[] flat = new double[horizon];
+      Arrays.fill(flat, level);
+      ForecastComponents.Builder b = ForecastComponents.builder(horizon).add("level", flat);
+      if (indices != null) {
+        double[] season = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+          season[h] = forecast[h] - level;
+        }
+        b.add("season", season);
+      }
+      return Optional.of(b.build());
     }
 
     @Override

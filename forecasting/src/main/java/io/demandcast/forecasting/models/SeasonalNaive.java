@@ -1,10 +1,12 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Seasonal naive method: each forecast repeats the observation one season earlier, {@code
@@ -100,6 +102,12 @@ public final class SeasonalNaive implements Forecaster {
         forecast[h] = lastSeason[h % lastSeason.length];
       }
       return forecast;
+    }
+
+    /** One component, {@code last_season}: the last season of the history, repeated. */
+    @Override
+    public Optional<ForecastComponents> components(int horizon) {
+      return Optional.of(ForecastComponents.single("last_season", forecast(horizon)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
@@ -145,6 +146,27 @@ public final class Stlf implements Forecaster {
         }
       }
       return f;
+    }
+
+    /**
+     * Splits the forecast into the ETS components of the seasonally adjusted series ({@link
+     * EtsFit#components}) and, for a seasonal period above 1, {@code season}: the last seasonal
+     * cycle of the STL decomposition, repeated.
+     */
+    @Override
+    public Optional<ForecastComponents> components(int horizon) {
+      forecast(horizon); // the same checks
+      ForecastComponents adjusted = ets.components(horizon).orElseThrow();
+      ForecastComponents.Builder b = ForecastComponents.builder(horizon);
+      adjusted.values().forEach(b::add);
+      if (lastSeason.length > 1) {
+        double[] season = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+          season[h] = lastSeason[h % lastSeason.length];
+        }
+        b.add(EtsFit.SEASON, season);
+      }
+      return Optional.of(b.build());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.demandcast.forecasting.models;
 
 import io.demandcast.forecasting.FittedForecaster;
+import io.demandcast.forecasting.ForecastComponents;
 import io.demandcast.forecasting.Forecaster;
 import io.demandcast.forecasting.Histories;
 import io.demandcast.forecasting.ModelFitException;
@@ -353,6 +354,34 @@ public final class Theta implements Forecaster {
         }
       }
       return forecast;
+    }
+
+    /**
+     * Splits the forecast into {@code level} (the final SES level), {@code drift} (the
+     * Hyndman-Billah drift, {@code (b0 / 2)(h - 1 + (1 - (1 - alpha)^n) / alpha)}) and, when the
+     * series was seasonally adjusted, {@code season}: {@code (level + drift)(s - 1)} with {@code
+     * s} the target period's multiplicative index.
+     */
+    @Override
+    public Optional<ForecastComponents> components(int horizon) {
+      double[] forecast = forecast(horizon);
+      double start = (1.0 - Math.pow(1.0 - alpha, historyLength)) / alpha;
+      double[] levelPart = new double[horizon];
+      double[] driftPart = new double[horizon];
+      double[] seasonPart = new double[horizon];
+      for (int h = 0; h < horizon; h++) {
+        levelPart[h] = level;
+        driftPart[h] = drift * (h + start);
+        if (indices != null) {
+          seasonPart[h] = forecast[h] - (levelPart[h] + driftPart[h]);
+        }
+      }
+      ForecastComponents.Builder b =
+          ForecastComponents.builder(horizon).add("level", levelPart).add("drift", driftPart);
+      if (indices != null) {
+        b.add("season", seasonPart);
+      }
+      return Optional.of(b.build());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.demandcast.forecasting.global;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -96,5 +97,89 @@ class HistogramTreesTest {
       sst += Math.pow(y[i] - mean, 2);
     }
     assertThat(1 - sse / sst).isGreaterThan(0.8);
+  }
+
+  /**
+   * The exact Shapley values of the tree's cover-weighted conditional expectation, by enumerating
+   * every feature subset: phi_i = sum over S without i of |S|! (M - |S| - 1)! / M! (v(S + i) -
+   * v(S)).
+   */
+  private static double[] bruteForceShapley(HistogramTrees.Tree tree, double[] row) {
+    int m = row.length;
+    double[] phi = new double[m];
+    double[] factorial = new double[m + 1];
+    factorial[0] = 1;
+    for (int k = 1; k <= m; k++) {
+      factorial[k] = factorial[k - 1] * k;
+    }
+    for (int subset = 0; subset < (1 << m); subset++) {
+      boolean[] known = new boolean[m];
+      int size = 0;
+      for (int j = 0; j < m; j++) {
+        known[j] = (subset & (1 << j)) != 0;
+        size += known[j] ? 1 : 0;
+      }
+      double without = tree.conditionalExpectation(row, known);
+      for (int i = 0; i < m; i++) {
+        if (!known[i]) {
+          known[i] = true;
+          double with = tree.conditionalExpectation(row, known);
+          known[i] = false;
+          phi[i] += factorial[size] * factorial[m - size - 1] / factorial[m] * (with - without);
+        }
+      }
+    }
+    return phi;
+  }
+
+  /**
+   * TreeSHAP (Lundberg et al. 2020) gives, for every tree of a boosted ensemble and of a forest,
+   * the Shapley values found by enumerating all 2^5 feature subsets, to 1e-9; with the expected
+   * value they add up to the prediction; a feature no tree splits on gets 0.
+   */
+  @Test
+  void givenTrees_whenTreeShap_thenExactShapleyValuesThatAddUpToThePrediction() {
+    SplittableRandom random = new SplittableRandom(5);
+    int n = 1500;
+    double[][] x = new double[5][];
+    for (int c = 0; c < x.length; c++) {
+      x[c] = random.doubles(n).toArray();
+    }
+    java.util.Arrays.fill(x[4], 0.5); // constant: never split on
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = 3 * x[0][i] + (x[1][i] > 0.4 ? 2 * x[2][i] : -x[3][i]) + 0.1 * random.nextGaussian();
+    }
+    HistogramTrees.Binned binned = HistogramTrees.bin(x);
+    int[] all = IntStream.range(0, n).toArray();
+    HistogramTrees.Ensemble boosted = HistogramTrees.boost(
+        binned, y, all, 20, 0.2, 0.7, new HistogramTrees.Shape(16, 8, 20, 5), 3L);
+    HistogramTrees.Ensemble forest = HistogramTrees.forest(
+        binned, y, all, 10, 0.5, new HistogramTrees.Shape(64, 10, 10, 2), 4L);
+    double[][] probes = {{0.1, 0.9, 0.3, 0.7, 0.5}, {0.8, 0.2, 0.6, 0.4, 0.5}, {0.5, 0.41, 0, 1, 9}};
+    for (HistogramTrees.Ensemble model : List.of(boosted, forest)) {
+      for (double[] probe : probes) {
+        double[] expected = new double[5];
+        for (HistogramTrees.Tree tree : model.trees()) {
+          double[] phi = new double[5];
+          tree.shap(probe, phi, 1.0);
+          double[] reference = bruteForceShapley(tree, probe);
+          for (int j = 0; j < 5; j++) {
+            assertThat(phi[j]).as("feature %d", j).isCloseTo(reference[j], within(1e-9));
+            expected[j] += model.weight() * reference[j];
+          }
+          assertThat(tree.expectedValue() + java.util.Arrays.stream(phi).sum())
+              .isCloseTo(tree.predict(probe), within(1e-9));
+        }
+        double[] parts = model.contributions(probe);
+        assertThat(parts).hasSize(6);
+        assertThat(java.util.Arrays.stream(parts).sum())
+            .isCloseTo(model.predict(probe), within(1e-9));
+        for (int j = 0; j < 5; j++) {
+          assertThat(parts[j + 1]).isCloseTo(expected[j], within(1e-9));
+        }
+        assertThat(parts[5]).isZero();
+      }
+    }
   }
 }

@@ -143,7 +143,7 @@ CREATE TABLE IF NOT EXISTS `${dataset}.forecast_explanations` (
   `period_start` DATE NOT NULL OPTIONS(description='first day of the target period'),
   `horizon` INT64 NOT NULL OPTIONS(description='periods ahead of the forecast origin, 1 = next period'),
   `model` STRING NOT NULL OPTIONS(description='the model the component belongs to: a member of the combination (ets, theta, arima, seasonal_naive, mstlf, croston_sba, tsb, moving_average, global_...), or demand_forecasts.model for floor_at_zero'),
-  `component` STRING NOT NULL OPTIONS(description='level, trend (damped where the model is), drift, season, season_<period>, adjusted (ARIMA of the seasonally adjusted series), interaction, last_season; for a global model intercept (LASSO) or base_value (trees) and one per feature (coefficient x value, or its TreeSHAP value); forecast (a model without components); floor_at_zero (the clamp of a negative mean at 0)'),
+  `component` STRING NOT NULL OPTIONS(description='level, trend, drift, season, season_<period>, adjusted (ARIMA of the adjusted series), interaction, last_season, intercept, base_value, a feature (LASSO term or TreeSHAP value), forecast, floor_at_zero; docs/analysts.md'),
   `value` FLOAT64 NOT NULL OPTIONS(description='the component\'s share of demand_forecasts.mean: the model\'s own component times its weight, units per period; the values of a series and period add up to its mean'),
   `weight` FLOAT64 OPTIONS(description='the model\'s weight in the forecast at this period, between 0 and 1 (1 for a single model; value / weight is the model\'s own component, units per period); NULL for floor_at_zero')
 )

@@ -111,7 +111,7 @@ comment on column forecast_explanations.location is 'location';
 comment on column forecast_explanations.period_start is 'first day of the target period';
 comment on column forecast_explanations.horizon is 'periods ahead of the forecast origin, 1 = next period';
 comment on column forecast_explanations.model is 'the model the component belongs to: a member of the combination (ets, theta, arima, seasonal_naive, mstlf, croston_sba, tsb, moving_average, global_...), or demand_forecasts.model for floor_at_zero';
-comment on column forecast_explanations.component is 'level, trend (damped where the model is), drift, season, season_<period>, adjusted (ARIMA of the seasonally adjusted series), interaction, last_season; for a global model intercept (LASSO) or base_value (trees) and one per feature (coefficient x value, or its TreeSHAP value); forecast (a model without components); floor_at_zero (the clamp of a negative mean at 0)';
+comment on column forecast_explanations.component is 'level, trend, drift, season, season_<period>, adjusted (ARIMA of the adjusted series), interaction, last_season, intercept, base_value, a feature (LASSO term or TreeSHAP value), forecast, floor_at_zero; docs/analysts.md';
 comment on column forecast_explanations.value is 'the component''s share of demand_forecasts.mean: the model''s own component times its weight, units per period; the values of a series and period add up to its mean';
 comment on column forecast_explanations.weight is 'the model''s weight in the forecast at this period, between 0 and 1 (1 for a single model; value / weight is the model''s own component, units per period); NULL for floor_at_zero';
 

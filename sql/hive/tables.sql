@@ -141,7 +141,7 @@ CREATE TABLE IF NOT EXISTS `${database}`.`forecast_explanations` (
   `period_start` DATE NOT NULL COMMENT 'first day of the target period',
   `horizon` INT NOT NULL COMMENT 'periods ahead of the forecast origin, 1 = next period',
   `model` STRING NOT NULL COMMENT 'the model the component belongs to: a member of the combination (ets, theta, arima, seasonal_naive, mstlf, croston_sba, tsb, moving_average, global_...), or demand_forecasts.model for floor_at_zero',
-  `component` STRING NOT NULL COMMENT 'level, trend (damped where the model is), drift, season, season_<period>, adjusted (ARIMA of the seasonally adjusted series), interaction, last_season; for a global model intercept (LASSO) or base_value (trees) and one per feature (coefficient x value, or its TreeSHAP value); forecast (a model without components); floor_at_zero (the clamp of a negative mean at 0)',
+  `component` STRING NOT NULL COMMENT 'level, trend, drift, season, season_<period>, adjusted (ARIMA of the adjusted series), interaction, last_season, intercept, base_value, a feature (LASSO term or TreeSHAP value), forecast, floor_at_zero; docs/analysts.md',
   `value` DOUBLE NOT NULL COMMENT 'the component\'s share of demand_forecasts.mean: the model\'s own component times its weight, units per period; the values of a series and period add up to its mean',
   `weight` DOUBLE COMMENT 'the model\'s weight in the forecast at this period, between 0 and 1 (1 for a single model; value / weight is the model\'s own component, units per period); NULL for floor_at_zero'
 )

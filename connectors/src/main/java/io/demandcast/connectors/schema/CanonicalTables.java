@@ -209,12 +209,10 @@ public final class CanonicalTables {
               required(
                   "component",
                   STRING,
-                  "level, trend (damped where the model is), drift, season, season_<period>,"
-                      + " adjusted (ARIMA of the seasonally adjusted series), interaction,"
-                      + " last_season; for a global model intercept (LASSO) or base_value (trees)"
-                      + " and one per feature (coefficient x value, or its TreeSHAP value);"
-                      + " forecast (a model without components); floor_at_zero (the clamp of a"
-                      + " negative mean at 0)"),
+                  "level, trend, drift, season, season_<period>, adjusted (ARIMA of the"
+                      + " adjusted series), interaction, last_season, intercept, base_value, a"
+                      + " feature (LASSO term or TreeSHAP value), forecast, floor_at_zero;"
+                      + " docs/analysts.md"),
               required(
                   "value",
                   DOUBLE,

@@ -108,6 +108,19 @@ class CanonicalTablesTest {
   }
 
   @Test
+  void givenEveryColumn_whenDescribed_thenTheCommentFitsHivesMetastore() {
+    // Hive's metastore keeps a column comment in a VARCHAR(256) (COLUMNS_V2.COMMENT): a longer
+    // one fails CREATE TABLE on HiveServer2
+    for (TableSchema table : CanonicalTables.ALL) {
+      for (var column : table.columns()) {
+        assertThat(column.description().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+            .as(table.name() + "." + column.name())
+            .isLessThanOrEqualTo(256);
+      }
+    }
+  }
+
+  @Test
   void givenUnknownName_whenLookedUp_thenErrorListsKnownTables() {
     assertThatThrownBy(() -> CanonicalTables.byName("sales"))
         .isInstanceOf(NoSuchElementException.class)

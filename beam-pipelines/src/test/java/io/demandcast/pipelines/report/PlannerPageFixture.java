@@ -135,20 +135,23 @@ final class PlannerPageFixture {
   }
 
   /**
-   * Adds a {@code forecast_explanations} table, as another change adds it (its columns may
-   * differ; the page shows whatever columns it has): for 90513081 a level and a seasonal
-   * component per horizon.
+   * Fills the warehouse's {@code forecast_explanations} table (the page shows whatever columns it
+   * has): for 90513081 a level and a seasonal component of ETS per horizon.
    */
   static void seedForecastExplanations(DSLContext dsl) {
-    dsl.execute(
-        "create table forecast_explanations (run_id varchar, sku varchar, location varchar,"
-            + " horizon int, component varchar, value double)");
     List<Object[]> rows = new ArrayList<>();
     for (int h = 1; h <= 3; h++) {
-      rows.add(new Object[] {RUN, "90513081", "PLANT14", h, "level", 1.2});
-      rows.add(new Object[] {RUN, "90513081", "PLANT14", h, "seasonal (12)", 0.3});
+      LocalDate period = ORIGIN.withDayOfMonth(1).plusMonths(h);
+      rows.add(new Object[] {RUN, "90513081", "PLANT14", period, h, "ets", "level", 1.2, 1.0});
+      rows.add(new Object[] {RUN, "90513081", "PLANT14", period, h, "ets", "season", 0.3, 1.0});
     }
     insert(dsl, "forecast_explanations", rows);
+  }
+
+  /** Drops {@code forecast_explanations}, as in a warehouse of a version before it. */
+  static void dropForecastExplanations(DSLContext dsl) {
+    dsl.execute("drop view if exists latest_explanations");
+    dsl.execute("drop table if exists forecast_explanations");
   }
 
   private static void insert(DSLContext dsl, String table, List<Object[]> rows) {

@@ -99,6 +99,7 @@ class PlannerPageTest {
 
   @Test
   void givenNoExplanationTables_whenRead_thenNoneListedAndPanelsWithoutThem() throws Exception {
+    run(PlannerPageFixture::dropForecastExplanations); // a warehouse of an older version
     PlannerPage page = read();
 
     assertThat(page.explanationTables()).isEmpty();
@@ -120,9 +121,10 @@ class PlannerPageTest {
 
     assertThat(page.explanationTables()).containsExactly("forecast_explanations", "order_explanations");
     PlannerPage.Explanation forecast = page.panels().get(0).explanations().get("forecast_explanations");
-    assertThat(forecast.columns()).containsExactly("horizon", "component", "value");
+    assertThat(forecast.columns())
+        .containsExactly("period_start", "horizon", "model", "component", "value", "weight");
     assertThat(forecast.rows()).hasSize(6);
-    assertThat(forecast.rows().get(0)).containsExactly(1, "level", 1.2);
+    assertThat(forecast.rows().get(0).subList(1, 6)).containsExactly(1, "ets", "level", 1.2, 1.0);
     assertThat(forecast.omitted()).isZero();
     PlannerPage.Explanation order = page.panels().get(1).explanations().get("order_explanations");
     assertThat(order.rows()).containsExactly(List.of(60.5, true, "class A"));

@@ -259,7 +259,8 @@ class ReportInBrowserTest {
     assertThat(browser.evaluate(
             "Array.from(document.querySelectorAll('#sku-panel table.explanation th'))"
                 + ".map(e => e.textContent)").toString())
-        .isEqualTo("[\"horizon\",\"component\",\"value\"]");
+        .isEqualTo("[\"period_start\",\"horizon\",\"model\",\"component\",\"value\","
+            + "\"weight\"]");
     assertThat(browser.evaluate(
             "document.querySelectorAll('#sku-panel table.explanation tbody tr').length").asInt())
         .isEqualTo(6);

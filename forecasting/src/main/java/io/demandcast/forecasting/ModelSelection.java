@@ -484,8 +484,9 @@ public final class ModelSelection implements Serializable {
         weights = new double[members.length];
         Arrays.fill(weights, 1.0 / members.length);
       } else {
-        double[] keys = Arrays.stream(ranking).mapToDouble(i -> rankKey(backtests, i)).toArray();
-        double[] all = inverseSquareWeights(keys);
+        double[] keys = rankKeys(Arrays.copyOf(backtests, eligible));
+        double[] all =
+            inverseSquareWeights(Arrays.stream(ranking).mapToDouble(i -> keys[i]).toArray());
         members =
             IntStream.range(0, ranking.length)
                 .filter(k -> all[k] > 0.0)
@@ -804,14 +805,6 @@ public final class ModelSelection implements Serializable {
     return combined;
   }
 
-  /** The score a candidate is ranked by: the metric, or MAE when no candidate has one. */
-  private double rankKey(BacktestResult[] backtests, int i) {
-    boolean anyScore =
-        Arrays.stream(backtests)
-            .anyMatch(b -> b != null && !b.failed() && !Double.isNaN(score(b)));
-    double s = anyScore ? score(backtests[i]) : backtests[i].mae();
-    return Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
-  }
 
   /** How the members of a fixed combination are combined: AUTO combines by the median. */
   private Combination memberRule() {
@@ -1031,22 +1024,30 @@ public final class ModelSelection implements Serializable {
 
   /** Candidates whose backtest succeeded, best first; by MAE when no score is defined. */
   private int[] ranking(BacktestResult[] backtests) {
-    List<Integer> ok =
-        IntStream.range(0, backtests.length)
-            .filter(i -> backtests[i] != null && !backtests[i].failed())
-            .boxed()
-            .collect(Collectors.toList());
-    boolean anyScore = ok.stream().anyMatch(i -> !Double.isNaN(score(backtests[i])));
-    Comparator<Integer> byScore =
-        Comparator.comparingDouble(
-            i -> {
-              double s = anyScore ? score(backtests[i]) : backtests[i].mae();
-              return Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
-            });
-    return ok.stream()
-        .sorted(byScore.thenComparing(Comparator.naturalOrder()))
+    double[] keys = rankKeys(backtests);
+    return IntStream.range(0, backtests.length)
+        .filter(i -> backtests[i] != null && !backtests[i].failed())
+        .boxed()
+        .sorted(Comparator.<Integer>comparingDouble(i -> keys[i]).thenComparing(i -> i))
         .mapToInt(Integer::intValue)
         .toArray();
+  }
+
+  /**
+   * Each candidate's ranking key: its backtest score, or its MAE when no candidate has a score;
+   * positive infinity for a failed backtest or an undefined value.
+   */
+  private double[] rankKeys(BacktestResult[] backtests) {
+    boolean anyScore =
+        Arrays.stream(backtests)
+            .anyMatch(b -> b != null && !b.failed() && !Double.isNaN(score(b)));
+    double[] keys = new double[backtests.length];
+    for (int i = 0; i < keys.length; i++) {
+      BacktestResult b = backtests[i];
+      double s = b == null || b.failed() ? Double.NaN : anyScore ? score(b) : b.mae();
+      keys[i] = Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
+    }
+    return keys;
   }
 
   private List<Forecaster> allCandidates() {

@@ -89,26 +89,16 @@ final class BrowserSession implements AutoCloseable {
   static BrowserSession start(Path chromium, Path work, int width, int height) throws Exception {
     Path profile = Files.createTempDirectory(work, "chromium-cdp-");
     Path log = work.resolve(profile.getFileName() + ".stderr.txt");
-    Process process =
-        new ProcessBuilder(
-                chromium.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--force-device-scale-factor=1",
-                "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0",
-                "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=" + width + "," + height,
-                "about:blank")
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>(List.of(chromium.toString()));
+    command.addAll(HeadlessChromium.FLAGS);
+    command.addAll(
+        List.of(
+            "--remote-debugging-address=127.0.0.1",
+            "--remote-debugging-port=0",
+            "--user-data-dir=" + profile.toAbsolutePath(),
+            "--window-size=" + width + "," + height,
+            "about:blank"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<String> url = new CompletableFuture<>();
     Thread reader =
         new Thread(

@@ -28,6 +28,24 @@ final class HeadlessChromium {
       "run scripts/install-test-tools.sh (as root; it installs Debian's chromium package)";
 
   /** Window (and screenshot) size, CSS pixels at device scale 1. */
+  /**
+   * The headless flags of every Chromium a test starts: no sandbox (root), no GPU, and none of its
+   * background connections, which this machine's closed network refuses.
+   */
+  static final List<String> FLAGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-dev-shm-usage",
+          "--hide-scrollbars",
+          "--force-device-scale-factor=1");
+
   static final int WIDTH = 1280;
 
   static final int HEIGHT = 2000;
@@ -103,26 +121,17 @@ final class HeadlessChromium {
     Files.createDirectories(screenshot.toAbsolutePath().getParent());
     Files.deleteIfExists(screenshot);
     List<String> command =
+        new ArrayList<>(List.of(executable.toString()));
+    command.addAll(FLAGS);
+    command.addAll(
         List.of(
-            executable.toString(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            "--hide-scrollbars",
-            "--force-device-scale-factor=1",
             "--user-data-dir=" + profile.toAbsolutePath(),
             "--enable-logging=stderr",
             "--v=0",
             "--window-size=" + WIDTH + "," + HEIGHT,
             "--screenshot=" + screenshot.toAbsolutePath(),
             "--dump-dom",
-            html.toAbsolutePath().toUri().toString());
+            html.toAbsolutePath().toUri().toString()));
     Process process =
         new ProcessBuilder(command)
             .redirectOutput(dom.toFile())

@@ -581,7 +581,8 @@ record PlannerPage(
     for (; d.isBefore(origin); d = step(period, d, 1)) {
       starts.add(d);
       Double sold = sales.get(d);
-      units.add(sold == null ? 0.0 : ReportFormat.rounded(sold, 3));
+      // a period without a sale sold 0; a non-finite total (rejected values aside) shows as a gap
+      units.add(sold == null ? Double.valueOf(0.0) : ReportFormat.rounded(sold, 3));
     }
     return new History(starts, units);
   }
@@ -703,7 +704,10 @@ record PlannerPage(
 
   private static List<List<Double>> points(List<Point> points) {
     return points.stream()
-        .map(p -> List.of(ReportFormat.rounded(p.day(), 2), ReportFormat.rounded(p.units(), 2)))
+        .map(
+            p ->
+                java.util.Arrays.asList(
+                    ReportFormat.rounded(p.day(), 2), ReportFormat.rounded(p.units(), 2)))
         .toList();
   }
 

@@ -98,6 +98,18 @@ class PlannerPageTest {
   }
 
   @Test
+  void givenHistoryWithAnEmptyAndANonFiniteMonth_whenFilled_thenZeroAndAGap() {
+    java.util.TreeMap<java.time.LocalDate, Double> sales = new java.util.TreeMap<>();
+    java.time.LocalDate origin = java.time.LocalDate.of(2025, 4, 1);
+    sales.put(java.time.LocalDate.of(2025, 1, 1), 5.0);
+    sales.put(java.time.LocalDate.of(2025, 3, 1), Double.POSITIVE_INFINITY);
+
+    PlannerPage.History history = PlannerPage.fill(sales, origin, PeriodType.MONTH);
+
+    assertThat(history.units()).containsExactly(5.0, 0.0, null);
+  }
+
+  @Test
   void givenNoExplanationTables_whenRead_thenNoneListedAndPanelsWithoutThem() throws Exception {
     run(PlannerPageFixture::dropForecastExplanations); // a warehouse of an older version
     PlannerPage page = read();
